@@ -1,0 +1,28 @@
+// Bundles the command line, the language server and the extension client.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  // jsonc-parser's UMD build hides its modules from bundlers; its ES module build does not.
+  mainFields: ['module', 'main'],
+  define: { IOT_NETLINT_VERSION: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+};
+
+const builds = [
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+];
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,131 @@
+/** The command line's options, parsed without a library: the grammar is small and the messages are ours. */
+import { CloudName, cloudNamed } from '../core/clouds';
+
+export type Format = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  paths: string[];
+  format: Format;
+  fix: boolean;
+  config?: string;
+  parameters?: string;
+  maxWarnings?: number;
+  cloud?: CloudName;
+  debug: boolean;
+  exitZero: boolean;
+  color: boolean | undefined;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: iot-netlint [options] <files or folders...>
+
+Finds network-isolation mistakes in Azure IoT Hub, Azure Data Explorer and
+Device Update deployments written as ARM templates.
+
+Options:
+  --format text|json|sarif   Output format (default: text)
+  --fix                      Apply the first fix of every fixable finding, write
+                             the files in place, then report what remains
+  --config FILE              Use this configuration instead of the nearest
+                             .iot-netlint.json
+  --parameters FILE          A parameters file for the templates (default: the
+                             <name>.parameters.json beside each template)
+  --max-warnings N           Exit with 1 only when there are errors or more
+                             than N warnings
+  --cloud NAME               AzureCloud (default), AzureChinaCloud or
+                             AzureUSGovernment
+  --exit-zero                Exit with 0 even when there are findings (2 still
+                             means a usage or internal error)
+  --color, --no-color        Force colors on or off in text output
+  --debug                    Print stack traces of internal errors
+  -h, --help                 Show this help
+  -v, --version              Show the version
+
+Exit codes: 0 no warning or error, 1 warnings or errors found, 2 usage or
+internal error (or a path that could not be read).`;
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { paths: [], format: 'text', fix: false, debug: false, exitZero: false, color: undefined, help: false, version: false };
+  const value = (i: number, name: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value.`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    let inline: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) {
+      inline = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const take = (name: string): string => {
+      if (inline !== undefined) return inline;
+      const v = value(i, name);
+      i++;
+      return v;
+    };
+    switch (arg) {
+      case '--format': {
+        const f = take('--format');
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`Unknown format '${f}': use text, json or sarif.`);
+        options.format = f;
+        break;
+      }
+      case '--fix':
+        options.fix = true;
+        break;
+      case '--config':
+        options.config = take('--config');
+        break;
+      case '--parameters':
+        options.parameters = take('--parameters');
+        break;
+      case '--max-warnings': {
+        const n = take('--max-warnings');
+        if (!/^-?\d+$/.test(n)) throw new UsageError(`--max-warnings takes a whole number, not '${n}'.`);
+        options.maxWarnings = Number(n);
+        break;
+      }
+      case '--cloud': {
+        const c = take('--cloud');
+        const cloud = cloudNamed(c);
+        if (!cloud) throw new UsageError(`Unknown cloud '${c}': use AzureCloud, AzureChinaCloud or AzureUSGovernment.`);
+        options.cloud = cloud.name;
+        break;
+      }
+      case '--exit-zero':
+        options.exitZero = true;
+        break;
+      case '--debug':
+        options.debug = true;
+        break;
+      case '--color':
+        options.color = true;
+        break;
+      case '--no-color':
+        options.color = false;
+        break;
+      case '-h':
+      case '--help':
+        options.help = true;
+        break;
+      case '-v':
+      case '--version':
+        options.version = true;
+        break;
+      case '--':
+        options.paths.push(...argv.slice(i + 1));
+        i = argv.length;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option '${arg}'. See iot-netlint --help.`);
+        options.paths.push(argv[i]);
+    }
+  }
+  if (!options.help && !options.version && options.paths.length === 0) throw new UsageError('No files or folders given. See iot-netlint --help.');
+  return options;
+}

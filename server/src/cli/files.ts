@@ -1,0 +1,187 @@
+/**
+ * Reading what the user pointed at: folders walked for templates, files
+ * decoded (UTF-8 with or without BOM, UTF-16 with BOM), binary and oversized
+ * files turned away with a reason, and writing fixed text back in the
+ * encoding it came in.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+export type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be';
+
+export interface SourceFile {
+  path: string;
+  text: string;
+  encoding: Encoding;
+}
+
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+export type ReadOutcome = { ok: true; file: SourceFile } | { ok: false; skipped: Skipped };
+
+/** Extensions of files that may hold ARM templates; their content decides. */
+const TEMPLATE_EXTENSIONS = new Set(['.json', '.jsonc']);
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+export function decode(buffer: Buffer): { text: string; encoding: Encoding } | { problem: string } {
+  if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+    const text = decodeUtf8(buffer.subarray(3));
+    return text === undefined ? { problem: 'it is not valid UTF-8' } : { text, encoding: 'utf8bom' };
+  }
+  if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return { text: buffer.subarray(2).toString('utf16le'), encoding: 'utf16le' };
+  if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) {
+    const swapped = Buffer.from(buffer.subarray(2));
+    swapped.swap16();
+    return { text: swapped.toString('utf16le'), encoding: 'utf16be' };
+  }
+  // A NUL byte in the first few kilobytes marks a binary file (UTF-16 without a BOM included).
+  const head = buffer.subarray(0, 8192);
+  if (head.includes(0)) return { problem: 'it is a binary file' };
+  const text = decodeUtf8(buffer);
+  return text === undefined ? { problem: 'it is not valid UTF-8 (nor UTF-16 with a byte order mark)' } : { text, encoding: 'utf8' };
+}
+
+function decodeUtf8(buffer: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return undefined;
+  }
+}
+
+export function encode(text: string, encoding: Encoding): Buffer {
+  switch (encoding) {
+    case 'utf8':
+      return Buffer.from(text, 'utf8');
+    case 'utf8bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf16be': {
+      const body = Buffer.from(text, 'utf16le');
+      body.swap16();
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), body]);
+    }
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function readSource(file: string, maxSize: number): ReadOutcome {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch (error) {
+    return { ok: false, skipped: { path: file, reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
+  }
+  if (size > maxSize) {
+    return { ok: false, skipped: { path: file, reason: `it is ${megabytes(size)}, over the ${megabytes(maxSize)} limit (maxFileSize)` } };
+  }
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file);
+  } catch (error) {
+    return { ok: false, skipped: { path: file, reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
+  }
+  const decoded = decode(buffer);
+  if ('problem' in decoded) return { ok: false, skipped: { path: file, reason: decoded.problem } };
+  return { ok: true, file: { path: file, text: decoded.text, encoding: decoded.encoding } };
+}
+
+export interface WalkResult {
+  /** Files to read, each marked when the user named it. */
+  files: Array<{ path: string; explicit: boolean }>;
+  /** Paths that do not exist or cannot be listed. */
+  unreadable: Array<{ path: string; reason: string }>;
+}
+
+/** Expands folders into the files under them that may be templates; named files are kept whatever their extension. */
+export function walk(inputs: readonly string[]): WalkResult {
+  const result: WalkResult = { files: [], unreadable: [] };
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    const absolute = path.resolve(input);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      result.unreadable.push({ path: input, reason: describeError(error) });
+      continue;
+    }
+    if (stat.isFile()) {
+      if (!seen.has(absolute)) result.files.push({ path: absolute, explicit: true });
+      seen.add(absolute);
+      continue;
+    }
+    const visitedFolders = new Set<string>();
+    const stack = [absolute];
+    while (stack.length) {
+      const folder = stack.pop()!;
+      let real: string;
+      try {
+        real = fs.realpathSync(folder);
+      } catch {
+        continue;
+      }
+      if (visitedFolders.has(real)) continue;
+      visitedFolders.add(real);
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(folder, { withFileTypes: true });
+      } catch (error) {
+        result.unreadable.push({ path: path.relative(process.cwd(), folder) || folder, reason: describeError(error) });
+        continue;
+      }
+      entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+      for (const entry of entries) {
+        const full = path.join(folder, entry.name);
+        let isDirectory = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+          try {
+            const target = fs.statSync(full);
+            isDirectory = target.isDirectory();
+            isFile = target.isFile();
+          } catch {
+            continue;
+          }
+        }
+        if (isDirectory) {
+          if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
+        } else if (isFile && TEMPLATE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !seen.has(full)) {
+          seen.add(full);
+          result.files.push({ path: full, explicit: false });
+        }
+      }
+    }
+  }
+  return result;
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? (error as Error).message;
+}
+
+/** Whether a file too large to read looks like a template (its first bytes name the template schema). */
+export function looksLikeTemplate(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(4096);
+      const n = fs.readSync(fd, head, 0, head.length, 0);
+      return /deploymentTemplate|"resources"/i.test(head.subarray(0, n).toString('latin1'));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * `--fix`: applies the first fix of every fixable finding, in passes (a fix
+ * can make another finding appear or go away), until nothing more applies.
+ * Fixes that touch the same place wait for the next pass; a pass that would
+ * leave a file with new syntax errors is not kept for that file.
+ */
+import type { Finding } from '../core/findings';
+import { applyTextEdits, TextEdit } from '../core/fixes/edits';
+import { parseJson } from '../core/json/parser';
+
+const MAX_PASSES = 10;
+
+export interface FixableFile {
+  text: string;
+}
+
+/** Runs passes of analysis and fixing over the files; returns the paths whose text changed. */
+export function fixFiles(files: Map<string, FixableFile>, analyze: () => Finding[]): Set<string> {
+  const changed = new Set<string>();
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const accepted = new Map<string, TextEdit[]>();
+    for (const finding of analyze()) {
+      const edits = finding.fixes[0]?.edits;
+      if (!edits || edits.length === 0 || !edits.every((e) => files.has(e.doc))) continue;
+      if (edits.some((e) => (accepted.get(e.doc) ?? []).some((other) => touches(e, other)))) continue;
+      for (const e of edits) accepted.set(e.doc, [...(accepted.get(e.doc) ?? []), e]);
+    }
+    let applied = false;
+    for (const [doc, edits] of accepted) {
+      const file = files.get(doc)!;
+      const next = applyTextEdits(file.text, edits);
+      if (next === undefined || next === file.text) continue;
+      if (parseJson(next).errors.length > parseJson(file.text).errors.length) continue;
+      file.text = next;
+      changed.add(doc);
+      applied = true;
+    }
+    if (!applied) break;
+  }
+  return changed;
+}
+
+/** Two edits touch when their ranges overlap or meet: one of them waits for the next pass. */
+function touches(a: TextEdit, b: TextEdit): boolean {
+  return a.offset <= b.offset + b.length && b.offset <= a.offset + a.length;
+}

@@ -1,0 +1,108 @@
+/**
+ * SARIF 2.1.0 output, for code scanning: one run, the rule catalog as
+ * `tool.driver.rules`, results with one-based regions, related locations and
+ * fixes.
+ */
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { TOOL_FINDINGS } from '../../core/findings';
+import { docsUrl, Rule, Severity } from '../../core/rules/rule';
+import type { LineIndex } from '../../core/text/lines';
+import { Documents, FileReport, rangeOf } from './report';
+
+const HOMEPAGE = 'https://github.com/iot-netlint/iot-netlint';
+
+const TOOL_RULES: Array<{ id: string; description: string }> = [
+  { id: TOOL_FINDINGS.syntaxError, description: 'The document is not valid JSON; what parsed is still analysed.' },
+  { id: TOOL_FINDINGS.fileSkipped, description: 'The file was not analysed: too large, binary, not UTF-8, or unreadable.' },
+  { id: TOOL_FINDINGS.configError, description: 'A .iot-netlint.json setting cannot be used as written.' },
+];
+
+function level(severity: Severity): 'error' | 'warning' | 'note' {
+  return severity === 'info' ? 'note' : severity;
+}
+
+export function formatSarif(reports: readonly FileReport[], documents: Documents, rules: readonly Rule[], version: string, cwd: string): string {
+  const driverRules = [
+    ...rules.map((r) => ({
+      id: r.id,
+      name: r.id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+      shortDescription: { text: r.description },
+      helpUri: docsUrl(r.id),
+      help: { text: `${r.description} See ${docsUrl(r.id)}` },
+      defaultConfiguration: { level: level(r.severity) },
+    })),
+    ...TOOL_RULES.map((r) => ({
+      id: r.id,
+      shortDescription: { text: r.description },
+      helpUri: `${HOMEPAGE}#findings-that-are-not-rules`,
+      defaultConfiguration: { level: r.id === TOOL_FINDINGS.syntaxError ? 'error' : 'warning' },
+    })),
+  ];
+  const index = new Map(driverRules.map((r, i) => [r.id, i]));
+  const uri = (p: string) => p.split(path.sep).join('/');
+  const location = (p: string, lines: LineIndex, offset: number, length: number) => {
+    const r = rangeOf(lines, offset, length);
+    return {
+      physicalLocation: {
+        artifactLocation: { uri: uri(p), uriBaseId: '%SRCROOT%' },
+        region: { startLine: r.startLine, startColumn: r.startColumn, endLine: r.endLine, endColumn: r.endColumn, charOffset: offset, charLength: length },
+      },
+    };
+  };
+  const results = reports.flatMap((report) =>
+    report.findings.map((f) => {
+      const result: Record<string, unknown> = {
+        ruleId: f.ruleId,
+        ruleIndex: index.get(f.ruleId),
+        level: level(f.severity),
+        message: { text: f.message },
+        locations: [location(report.path, report.lines, f.offset, f.length)],
+      };
+      const related = f.related
+        .map((r, i) => {
+          const doc = documents.get(r.doc);
+          return doc ? { id: i + 1, ...location(doc.path, doc.lines, r.offset, r.length), message: { text: r.message } } : undefined;
+        })
+        .filter((r) => r !== undefined);
+      if (related.length) result.relatedLocations = related;
+      const fixes = f.fixes
+        .filter((fix) => fix.edits && fix.edits.every((e) => documents.get(e.doc)))
+        .map((fix) => {
+          const byDoc = new Map<string, typeof fix.edits>();
+          for (const e of fix.edits!) byDoc.set(e.doc, [...(byDoc.get(e.doc) ?? []), e]);
+          return {
+            description: { text: fix.title },
+            artifactChanges: [...byDoc].map(([doc, edits]) => {
+              const d = documents.get(doc)!;
+              return {
+                artifactLocation: { uri: uri(d.path), uriBaseId: '%SRCROOT%' },
+                replacements: edits!.map((e) => {
+                  const r = rangeOf(d.lines, e.offset, e.length);
+                  return {
+                    deletedRegion: { startLine: r.startLine, startColumn: r.startColumn, endLine: r.endLine, endColumn: r.endColumn, charOffset: e.offset, charLength: e.length },
+                    insertedContent: { text: e.newText },
+                  };
+                }),
+              };
+            }),
+          };
+        });
+      if (fixes.length) result.fixes = fixes;
+      return result;
+    }),
+  );
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'iot-netlint', version, semanticVersion: version, informationUri: HOMEPAGE, rules: driverRules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

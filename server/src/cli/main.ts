@@ -1,0 +1,208 @@
+/**
+ * `iot-netlint [options] <files or folders...>`: the command line CI pipelines run.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { cloudNamed, DEFAULT_CLOUD } from '../core/clouds';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/config';
+import { Finding, TOOL_FINDINGS } from '../core/findings';
+import { dirnameOf, Host, joinPath } from '../core/host';
+import { analyzeProject, ProjectFile } from '../core/project';
+import { RULES } from '../core/rules';
+import { LineIndex } from '../core/text/lines';
+import { CliOptions, parseArgs, USAGE, UsageError } from './args';
+import { ConfigResolver } from './config';
+import { encode, Encoding, looksLikeTemplate, readSource, walk } from './files';
+import { fixFiles } from './fix';
+import { formatJson } from './formatters/json';
+import { Documents, FileReport } from './formatters/report';
+import { formatSarif } from './formatters/sarif';
+import { formatText } from './formatters/text';
+
+declare const IOT_NETLINT_VERSION: string | undefined;
+export const VERSION = typeof IOT_NETLINT_VERSION === 'string' ? IOT_NETLINT_VERSION : '0.0.0-dev';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  isTty: boolean;
+}
+
+const processIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
+  isTty: !!process.stdout.isTTY,
+};
+
+/** Runs the command line; resolves to the exit code. */
+export function run(argv: readonly string[], io: Io = processIo): number {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`iot-netlint: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (options.version) {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
+  try {
+    return lint(options, io);
+  } catch (error) {
+    io.stderr(`iot-netlint: internal error: ${(error as Error).message}\n`);
+    if (options.debug) io.stderr(`${(error as Error).stack}\n`);
+    else io.stderr('Run again with --debug for details.\n');
+    return 2;
+  }
+}
+
+interface LoadedFile extends ProjectFile {
+  encoding: Encoding;
+}
+
+function lint(options: CliOptions, io: Io): number {
+  let exitCode = 0;
+  const { files: candidates, unreadable } = walk(options.paths.map((p) => path.resolve(io.cwd, p)));
+  for (const u of unreadable) {
+    io.stderr(`iot-netlint: cannot read ${u.path}: ${u.reason}\n`);
+    exitCode = 2;
+  }
+  if (options.config && !fs.existsSync(path.resolve(io.cwd, options.config))) {
+    io.stderr(`iot-netlint: cannot read the configuration ${options.config}: no such file\n`);
+    return 2;
+  }
+  const configs = new ConfigResolver(options.config ? path.resolve(io.cwd, options.config) : undefined);
+
+  let parameters: ProjectFile | undefined;
+  if (options.parameters) {
+    const read = readSource(path.resolve(io.cwd, options.parameters), DEFAULT_MAX_FILE_SIZE);
+    if (!read.ok) {
+      io.stderr(`iot-netlint: cannot use the parameters file ${options.parameters}: ${read.skipped.reason}\n`);
+      return 2;
+    }
+    parameters = { id: read.file.path, text: read.file.text };
+  }
+
+  const loaded = new Map<string, LoadedFile>();
+  const skipped: Finding[] = [];
+  for (const candidate of candidates) {
+    const maxSize = configs.forFile(candidate.path).config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const read = readSource(candidate.path, maxSize);
+    if (read.ok) {
+      loaded.set(read.file.path, { id: read.file.path, text: read.file.text, explicit: candidate.explicit, encoding: read.file.encoding });
+    } else if (candidate.explicit || looksLikeTemplate(candidate.path)) {
+      skipped.push({
+        ruleId: TOOL_FINDINGS.fileSkipped,
+        severity: 'warning',
+        message: `Not analysed: ${read.skipped.reason}.`,
+        doc: candidate.path,
+        offset: 0,
+        length: 0,
+        related: [],
+        fixes: [],
+      });
+    }
+  }
+
+  const host: Host = {
+    readFile: (id) => {
+      const inMemory = loaded.get(id);
+      if (inMemory) return inMemory.text;
+      const read = readSource(id, DEFAULT_MAX_FILE_SIZE);
+      return read.ok ? read.file.text : undefined;
+    },
+    resolve: (from, relative) => path.resolve(joinPath(dirnameOf(from), relative)),
+  };
+  const firstConfig = candidates.length ? configs.forFile(candidates[0].path).config : undefined;
+  const cloud = (options.cloud && cloudNamed(options.cloud)) || (firstConfig?.cloud && cloudNamed(firstConfig.cloud)) || DEFAULT_CLOUD;
+  const analyze = () =>
+    analyzeProject([...loaded.values()], {
+      host,
+      cloud,
+      parameters,
+      configFor: (doc) => configs.forFile(doc).config,
+    });
+
+  if (options.fix) {
+    // fixFiles updates the texts of `loaded` in place.
+    const changed = fixFiles(loaded, () => analyze().findings);
+    for (const p of changed) {
+      const file = loaded.get(p)!;
+      try {
+        fs.writeFileSync(p, encode(file.text, file.encoding));
+      } catch (error) {
+        io.stderr(`iot-netlint: cannot write ${path.relative(io.cwd, p)}: ${(error as Error).message}\n`);
+        exitCode = 2;
+      }
+    }
+  }
+
+  const result = analyze();
+  const findings = [...result.findings, ...skipped, ...configFindings(configs)];
+
+  // Positions are computed here, at the edge, for every document a finding can point into.
+  const texts = new Map<string, string>();
+  for (const d of result.documents) texts.set(d.id, d.text);
+  for (const f of loaded.values()) if (!texts.has(f.id)) texts.set(f.id, f.text);
+  for (const p of configs.problems) texts.set(p.path, p.text);
+  const lineCache = new Map<string, LineIndex>();
+  const documents: Documents = {
+    get(absolutePath) {
+      let lines = lineCache.get(absolutePath);
+      if (!lines) {
+        lines = new LineIndex(texts.get(absolutePath) ?? '');
+        lineCache.set(absolutePath, lines);
+      }
+      return { path: path.relative(io.cwd, absolutePath) || absolutePath, lines };
+    },
+  };
+  const byDoc = new Map<string, Finding[]>();
+  for (const f of findings) byDoc.set(f.doc, [...(byDoc.get(f.doc) ?? []), f]);
+  const reports: FileReport[] = [...byDoc.keys()].sort().map((doc) => {
+    const d = documents.get(doc)!;
+    return { path: d.path, absolutePath: doc, lines: d.lines, findings: byDoc.get(doc)!.sort((a, b) => a.offset - b.offset) };
+  });
+
+  if (options.format === 'json') io.stdout(formatJson(reports, documents, VERSION));
+  else if (options.format === 'sarif') io.stdout(formatSarif(reports, documents, RULES, VERSION, io.cwd));
+  else io.stdout(formatText(reports, documents, { color: options.color ?? wantsColor(io) }));
+
+  if (exitCode !== 0) return exitCode;
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (options.exitZero) return 0;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0) return warnings > options.maxWarnings ? 1 : 0;
+  return warnings > 0 ? 1 : 0;
+}
+
+/** Colors on a terminal, unless NO_COLOR says otherwise; FORCE_COLOR turns them on anywhere. */
+function wantsColor(io: Io): boolean {
+  if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== '0';
+  return io.isTty && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+}
+
+function configFindings(configs: ConfigResolver): Finding[] {
+  return configs.problems.flatMap((p) =>
+    p.problems.map((problem) => ({
+      ruleId: TOOL_FINDINGS.configError,
+      severity: 'error' as const,
+      message: problem.message,
+      doc: p.path,
+      offset: problem.offset,
+      length: problem.length,
+      related: [],
+      fixes: [],
+    })),
+  );
+}

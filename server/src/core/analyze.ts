@@ -1,0 +1,149 @@
+/**
+ * The engine: runs the rules on the model, then applies configuration
+ * (levels, `off`), suppression comments, and turns fix proposals into lazy
+ * text edits through the writer of each document's front-end.
+ */
+import type { Cloud } from './clouds';
+import { Config, emptyConfig } from './config';
+import { FixProposal, originOf, TextEdit } from './fixes/edits';
+import type { Writer } from './fixes/writer';
+import { Finding, Fix, TOOL_FINDINGS } from './findings';
+import type { SourceDocument } from './model/document';
+import { Model, Resource } from './model/resource';
+import type { Report, Rule, Severity } from './rules/rule';
+import { formatMessage } from './rules/rule';
+import { isSuppressed, readSuppressions, Suppression } from './suppressions';
+import { LineIndex } from './text/lines';
+
+export interface EngineInput {
+  documents: readonly SourceDocument[];
+  resources: readonly Resource[];
+  cloud: Cloud;
+  rules: readonly Rule[];
+  writers: Readonly<Record<string, Writer>>;
+  /** The configuration that applies to a document. */
+  configFor?: (doc: string) => Config;
+}
+
+export function runEngine(input: EngineInput): Finding[] {
+  const configFor = input.configFor ?? (() => emptyConfig());
+  const documents = new Map<string, SourceDocument>();
+  for (const d of input.documents) if (!documents.has(d.id)) documents.set(d.id, d);
+  const suppressionsByDoc = new Map<string, Suppression[]>();
+  const suppressionsOf = (doc: string): Suppression[] => {
+    let s = suppressionsByDoc.get(doc);
+    if (!s) {
+      const d = documents.get(doc);
+      s = d ? readSuppressions(d.comments, new LineIndex(d.text)) : [];
+      suppressionsByDoc.set(doc, s);
+    }
+    return s;
+  };
+  const lineOf = new Map<string, LineIndex>();
+  const lineAt = (doc: string, offset: number): number => {
+    let index = lineOf.get(doc);
+    if (!index) lineOf.set(doc, (index = new LineIndex(documents.get(doc)?.text ?? '')));
+    return index.positionAt(offset).line;
+  };
+
+  const spansLines = (loc: { doc: string; offset: number; length: number }): boolean => {
+    const text = documents.get(loc.doc)?.text ?? '';
+    const i = text.indexOf('\n', loc.offset);
+    return i >= 0 && i < loc.offset + loc.length;
+  };
+
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const accept = (finding: Finding) => {
+    const key = `${finding.ruleId}\u0000${finding.doc}\u0000${finding.offset}\u0000${finding.length}`;
+    if (seen.has(key)) return;
+    if (isSuppressed(suppressionsOf(finding.doc), finding.ruleId, lineAt(finding.doc, finding.offset))) return;
+    seen.add(key);
+    findings.push(finding);
+  };
+
+  for (const doc of documents.values()) {
+    for (const error of doc.syntaxErrors) {
+      accept({ ruleId: TOOL_FINDINGS.syntaxError, severity: 'error', message: error.message, doc: doc.id, offset: error.offset, length: error.length, related: [], fixes: [] });
+    }
+  }
+
+  const model = new Model(input.resources);
+  for (const rule of input.rules) {
+    const report = (r: Report) => {
+      const level = configFor(r.at.doc).rules[rule.id];
+      if (level === 'off') return;
+      const severity: Severity = level ?? r.severity ?? rule.severity;
+      const template = rule.messages[r.messageId] ?? r.messageId;
+      accept({
+        ruleId: rule.id,
+        severity,
+        message: formatMessage(template, r.data),
+        doc: r.at.doc,
+        offset: r.at.offset,
+        length: r.at.length,
+        related: (r.related ?? []).map((rel) => ({ doc: rel.at.doc, offset: rel.at.offset, length: rel.at.length, message: rel.message })),
+        fixes: (r.fixes ?? []).map((p) => lazyFix(p, documents, input.writers)).filter((f): f is Fix => !!f),
+      });
+    };
+    try {
+      rule.check({ model, cloud: input.cloud, report, spansLines });
+    } catch (error) {
+      // A rule that fails on some input must not take the others with it; the failure is reported where it can be seen.
+      const first = input.documents[0];
+      if (first) {
+        accept({
+          ruleId: rule.id,
+          severity: 'info',
+          message: `Rule ${rule.id} could not check this document: ${(error as Error).message}`,
+          doc: first.id,
+          offset: 0,
+          length: 0,
+          related: [],
+          fixes: [],
+        });
+      }
+    }
+  }
+  findings.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.offset - b.offset || a.ruleId.localeCompare(b.ruleId)));
+  return findings;
+}
+
+/** A fix whose text edits are computed on first use; undefined when no writer can write it. */
+function lazyFix(proposal: FixProposal, documents: Map<string, SourceDocument>, writers: Readonly<Record<string, Writer>>): Fix | undefined {
+  const byDoc = new Map<string, typeof proposal.edits>();
+  for (const edit of proposal.edits) {
+    const origin = originOf(edit);
+    if (!origin) return undefined;
+    let list = byDoc.get(origin.doc);
+    if (!list) byDoc.set(origin.doc, (list = []));
+    list.push(edit);
+  }
+  const plan: Array<{ doc: SourceDocument; writer: Writer; edits: typeof proposal.edits }> = [];
+  for (const [docId, edits] of byDoc) {
+    const doc = documents.get(docId);
+    const writer = writers[originOf(edits[0])!.writer];
+    if (!doc || !writer || !edits.every((e) => originOf(e)!.writer === originOf(edits[0])!.writer) || !writer.canWrite(doc, edits)) return undefined;
+    plan.push({ doc, writer, edits });
+  }
+  if (plan.length === 0) return undefined;
+  let computed: TextEdit[] | undefined | null = null;
+  return {
+    title: proposal.title,
+    get edits() {
+      if (computed === null) {
+        const all: TextEdit[] = [];
+        computed = all;
+        for (const step of plan) {
+          const edits = step.writer.write(step.doc, step.edits);
+          if (!edits) {
+            computed = undefined;
+            break;
+          }
+          all.push(...edits);
+        }
+      }
+      return computed;
+    },
+  };
+}

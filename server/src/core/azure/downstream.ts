@@ -1,0 +1,99 @@
+/**
+ * The resources a hub sends to, found in the analysis by the host name of
+ * the endpoint (storage account and namespace names are globally unique DNS
+ * names), and whether their firewall lets the hub in.
+ */
+import { FixProposal } from '../fixes/edits';
+import { Model, prop, Resource, TYPES } from '../model/resource';
+import { asBoolean, asObject, asString, isOneOf, Loc, ObjectValue, Value } from '../model/values';
+import { serviceOfHost } from './hosts';
+import { HubEndpoint, targetKindOf, TargetKind } from './iothub';
+
+/** The declared resource an endpoint delivers to, when the analysis has it. */
+export function endpointTarget(endpoint: HubEndpoint, model: Model): Resource | undefined {
+  if (!endpoint.host) return undefined;
+  const service = serviceOfHost(endpoint.host);
+  if (!service) return undefined;
+  const kind = targetKindOf(endpoint.kind);
+  let types: string[];
+  if (service.service === 'storage') types = [TYPES.storageAccount];
+  else if (service.service === 'serviceBus') types = kind === 'serviceBus' ? [TYPES.serviceBusNamespace, TYPES.eventHubNamespace] : [TYPES.eventHubNamespace, TYPES.serviceBusNamespace];
+  else return undefined;
+  for (const type of types) {
+    const found = model.ofType(type).find((r) => !r.existing && r.names.length === 1 && asString(r.names[0])?.toLowerCase() === service.name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function targetKindOfResource(resource: Resource): TargetKind | undefined {
+  if (resource.type.toLowerCase() === TYPES.storageAccount.toLowerCase()) return 'storage';
+  if (resource.type.toLowerCase() === TYPES.eventHubNamespace.toLowerCase()) return 'eventHubs';
+  if (resource.type.toLowerCase() === TYPES.serviceBusNamespace.toLowerCase()) return 'serviceBus';
+  return undefined;
+}
+
+export interface FirewallState {
+  /** Public traffic is denied by default (`defaultAction: Deny`). */
+  firewalled: boolean;
+  /** Trusted Microsoft services, the hub among them, may pass the firewall; undefined when unknown. */
+  trustedServicesAllowed: boolean | undefined;
+  /** Where the firewall is set (for findings and related information). */
+  loc: Loc;
+  /** The fix that lets trusted services in, when it can be written. */
+  allowTrustedServices?: FixProposal;
+}
+
+/** The firewall of a storage account, or of an Event Hubs or Service Bus namespace (its `networkRuleSets` child). */
+export function firewallOf(target: Resource, model: Model): FirewallState | undefined {
+  const kind = targetKindOfResource(target);
+  if (kind === 'storage') {
+    const acls = asObject(prop(target, 'properties.networkAcls'));
+    const defaultAction = acls?.get('defaultAction');
+    if (!acls || !isOneOf(defaultAction, 'Deny')) return undefined;
+    const bypass = acls.get('bypass');
+    return {
+      firewalled: true,
+      // Without `bypass`, Azure Storage lets Azure services through.
+      trustedServicesAllowed: bypass === undefined ? true : bypassAllows(bypass),
+      loc: bypass?.loc ?? defaultAction!.loc ?? target.nameLoc,
+      allowTrustedServices: bypass ? addAzureServices(acls, bypass) : undefined,
+    };
+  }
+  if (kind === 'eventHubs' || kind === 'serviceBus') {
+    for (const ruleSet of model.childrenOf(target, 'networkRuleSets')) {
+      const properties = asObject(prop(ruleSet, 'properties'));
+      const defaultAction = properties?.get('defaultAction');
+      if (!properties || !isOneOf(defaultAction, 'Deny')) continue;
+      const trusted = properties.get('trustedServiceAccessEnabled');
+      return {
+        firewalled: true,
+        trustedServicesAllowed: trusted === undefined ? false : asBoolean(trusted),
+        loc: trusted?.loc ?? defaultAction!.loc ?? ruleSet.nameLoc,
+        allowTrustedServices: {
+          title: 'Set trustedServiceAccessEnabled to true',
+          edits: [{ op: 'set', object: properties, key: 'trustedServiceAccessEnabled', value: true }],
+        },
+      };
+    }
+  }
+  return undefined;
+}
+
+/** `bypass` is a comma-separated list: `"Logging, AzureServices"` lets Azure services through. */
+function bypassAllows(bypass: Value): boolean | undefined {
+  const s = asString(bypass);
+  if (s === undefined) return undefined;
+  return s.split(',').some((p) => p.trim().toLowerCase() === 'azureservices');
+}
+
+function addAzureServices(acls: ObjectValue, bypass: Value): FixProposal | undefined {
+  const s = asString(bypass);
+  if (s === undefined) return undefined;
+  const kept = s
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0 && p.toLowerCase() !== 'none');
+  const value = [...kept, 'AzureServices'].join(', ');
+  return { title: `Add AzureServices to bypass ("${value}")`, edits: [{ op: 'set', object: acls, key: 'bypass', value }] };
+}

@@ -1,0 +1,240 @@
+/**
+ * What an IoT hub sends where: its routing endpoints, file upload, the
+ * built-in Event Hub-compatible endpoint, and the identities it uses. After
+ * the IoT Hub resource provider's schema (`Microsoft.Devices/IotHubs`).
+ */
+import type { Cloud } from '../clouds';
+import { parseResourceId, ResourceRef, sameResource } from '../model/ids';
+import { prop, Resource } from '../model/resource';
+import { asArray, asBoolean, asObject, asString, isKnown, Loc, ObjectValue, stringParts, Value } from '../model/values';
+import { connectionStringTarget, hostOfUri } from './hosts';
+
+export type EndpointKind =
+  | 'eventHubs'
+  | 'serviceBusQueues'
+  | 'serviceBusTopics'
+  | 'storageContainers'
+  | 'cosmosDBSqlContainers'
+  | 'cosmosDBSqlCollections'
+  | 'eventStreams'
+  | 'fileUpload';
+
+export const ROUTING_COLLECTIONS: readonly EndpointKind[] = [
+  'eventHubs',
+  'serviceBusQueues',
+  'serviceBusTopics',
+  'storageContainers',
+  'cosmosDBSqlContainers',
+  'cosmosDBSqlCollections',
+  'eventStreams',
+];
+
+/** The kind of resource an endpoint delivers to. */
+export type TargetKind = 'storage' | 'eventHubs' | 'serviceBus' | 'cosmosDb' | 'eventStream';
+
+export function targetKindOf(kind: EndpointKind): TargetKind {
+  switch (kind) {
+    case 'eventHubs':
+      return 'eventHubs';
+    case 'serviceBusQueues':
+    case 'serviceBusTopics':
+      return 'serviceBus';
+    case 'storageContainers':
+    case 'fileUpload':
+      return 'storage';
+    case 'eventStreams':
+      return 'eventStream';
+    default:
+      return 'cosmosDb';
+  }
+}
+
+export type AuthType = 'keyBased' | 'identityBased';
+
+export interface HubEndpoint {
+  hub: Resource;
+  kind: EndpointKind;
+  /** The endpoint object (`routing.endpoints.eventHubs[i]`, `storageEndpoints.$default`). */
+  item: ObjectValue;
+  name: string | undefined;
+  /** Undefined when the authentication type cannot be told. */
+  auth: AuthType | undefined;
+  /** Where the endpoint's address is written: `endpointUri` or `connectionString`. */
+  address: Value | undefined;
+  addressKey: 'endpointUri' | 'connectionString' | undefined;
+  /** The host it sends to, when known. */
+  host: string | undefined;
+  entityPath: string | undefined;
+  /** `identity.userAssignedIdentity` of the endpoint, when it names one. */
+  userAssignedIdentity: Value | undefined;
+  /** Where to report about the endpoint. */
+  loc: Loc;
+}
+
+function authTypeOf(item: ObjectValue): AuthType | undefined {
+  const value = item.get('authenticationType');
+  if (!value) return 'keyBased';
+  const s = asString(value)?.toLowerCase();
+  if (s === 'identitybased') return 'identityBased';
+  if (s === 'keybased') return 'keyBased';
+  return undefined;
+}
+
+function endpointOf(hub: Resource, kind: EndpointKind, item: ObjectValue, cloud: Cloud): HubEndpoint {
+  const endpointUri = item.get('endpointUri');
+  const connectionString = item.get('connectionString');
+  let host: string | undefined;
+  let entityPath = asString(item.get('entityPath'));
+  let address: Value | undefined;
+  let addressKey: HubEndpoint['addressKey'];
+  if (endpointUri && isKnown(endpointUri) && asString(endpointUri) !== '') {
+    address = endpointUri;
+    addressKey = 'endpointUri';
+    host = hostOfUri(endpointUri);
+  } else if (connectionString) {
+    address = connectionString;
+    addressKey = 'connectionString';
+    const target = connectionStringTarget(connectionString, cloud);
+    host = target?.host;
+    entityPath = entityPath ?? target?.entityPath;
+  } else if (endpointUri) {
+    address = endpointUri;
+    addressKey = 'endpointUri';
+  }
+  const name = asString(item.get('name')) ?? (kind === 'fileUpload' ? '$default' : undefined);
+  return {
+    hub,
+    kind,
+    item,
+    name,
+    auth: authTypeOf(item),
+    address,
+    addressKey,
+    host,
+    entityPath,
+    userAssignedIdentity: asObject(item.get('identity'))?.get('userAssignedIdentity'),
+    loc: address?.loc ?? item.get('name')?.loc ?? item.loc ?? hub.nameLoc,
+  };
+}
+
+/** Whether file upload is configured: a connection string that is not empty, or identity-based access. */
+function fileUploadConfigured(item: ObjectValue): boolean {
+  const connection = item.get('connectionString');
+  const parts = stringParts(connection);
+  const empty = connection === undefined || (parts.length === 1 && parts[0] === '');
+  return !empty || authTypeOf(item) === 'identityBased';
+}
+
+/** Every place the hub sends data to besides its built-in endpoint: routing endpoints and file upload. */
+export function hubEndpoints(hub: Resource, cloud: Cloud): HubEndpoint[] {
+  const out: HubEndpoint[] = [];
+  const endpoints = asObject(prop(hub, 'properties.routing.endpoints'));
+  if (endpoints) {
+    for (const kind of ROUTING_COLLECTIONS) {
+      for (const item of asArray(endpoints.get(kind)) ?? []) {
+        const object = asObject(item);
+        if (object) out.push(endpointOf(hub, kind, object, cloud));
+      }
+    }
+  }
+  const upload = asObject(prop(hub, 'properties.storageEndpoints.$default'));
+  if (upload && fileUploadConfigured(upload)) out.push(endpointOf(hub, 'fileUpload', upload, cloud));
+  return out;
+}
+
+/**
+ * Whether the built-in endpoint (`events`) receives messages: a route names
+ * it, or the fallback route is on (it is on unless disabled). Undefined when
+ * routing is not known.
+ */
+export function builtInEndpointReceives(hub: Resource): boolean | undefined {
+  const routing = prop(hub, 'properties.routing');
+  if (routing === undefined) return true;
+  const routingObject = asObject(routing);
+  if (!routingObject) return undefined;
+  const routes = routingObject.get('routes');
+  let unknownRoute = false;
+  if (routes !== undefined) {
+    const list = asArray(routes);
+    if (!list) unknownRoute = true;
+    for (const route of list ?? []) {
+      const r = asObject(route);
+      if (!r) {
+        unknownRoute = true;
+        continue;
+      }
+      const enabled = r.get('isEnabled');
+      if (enabled && asBoolean(enabled) === false) continue;
+      const names = asArray(r.get('endpointNames'));
+      if (!names) {
+        unknownRoute = true;
+        continue;
+      }
+      if (names.some((n) => asString(n)?.toLowerCase() === 'events')) return true;
+      if (names.some((n) => !isKnown(n))) unknownRoute = true;
+    }
+  }
+  const fallback = routingObject.get('fallbackRoute');
+  let fallbackOn: boolean | undefined = true;
+  if (fallback !== undefined) {
+    const f = asObject(fallback);
+    const enabled = f?.get('isEnabled');
+    fallbackOn = !f ? undefined : enabled === undefined ? true : asBoolean(enabled);
+  }
+  if (fallbackOn === true) return true;
+  if (fallbackOn === undefined || unknownRoute) return undefined;
+  return false;
+}
+
+/** `restrictOutboundNetworkAccess: true` (the boolean; other types are reported by their own rule). */
+export function egressRestricted(hub: Resource): boolean {
+  return asBoolean(prop(hub, 'properties.restrictOutboundNetworkAccess')) === true;
+}
+
+export interface HubIdentity {
+  /** The `identity.type` is known. */
+  known: boolean;
+  systemAssigned: boolean;
+  userAssigned: ResourceRef[];
+  /** Some listed identity could not be read. */
+  userAssignedUnknown: boolean;
+}
+
+/** The hub's managed identities, from `identity.type` and `identity.userAssignedIdentities`. */
+export function hubIdentity(resource: Resource): HubIdentity {
+  const identity = prop(resource, 'identity');
+  if (identity === undefined) return { known: true, systemAssigned: false, userAssigned: [], userAssignedUnknown: false };
+  const type = asString(asObject(identity)?.get('type'));
+  if (type === undefined) return { known: false, systemAssigned: false, userAssigned: [], userAssignedUnknown: true };
+  const kinds = type.split(',').map((t) => t.trim().toLowerCase());
+  const userAssigned: ResourceRef[] = [];
+  let userAssignedUnknown = false;
+  const listed = asObject(asObject(identity)?.get('userAssignedIdentities'));
+  if (listed) {
+    for (const entry of listed.entries()) {
+      const ref = identityRef(entry.keyValue);
+      if (ref) userAssigned.push(ref);
+      else userAssignedUnknown = true;
+    }
+  } else if (asObject(identity)?.get('userAssignedIdentities') !== undefined) {
+    userAssignedUnknown = true;
+  }
+  return { known: true, systemAssigned: kinds.includes('systemassigned'), userAssigned, userAssignedUnknown };
+}
+
+/** A user-assigned identity named by a resource id (a ref or an id string). */
+export function identityRef(v: Value | undefined): ResourceRef | undefined {
+  if (!v) return undefined;
+  if (v.kind === 'ref') return v.ref;
+  if (v.kind === 'string' || v.kind === 'unknown') return parseResourceId(stringParts(v));
+  return undefined;
+}
+
+/** Whether the hub lists this user-assigned identity; undefined when it cannot be told. */
+export function hubListsIdentity(identity: HubIdentity, ref: ResourceRef): boolean | undefined {
+  if (identity.userAssigned.some((r) => sameResource(r, ref))) return true;
+  if (identity.userAssignedUnknown || !identity.known) return undefined;
+  // Some listed id, or the endpoint's, has unknown parts: it may still be the same identity.
+  const comparable = identity.userAssigned.every((r) => r.names.every(isKnown)) && ref.names.every(isKnown);
+  return comparable ? false : undefined;
+}

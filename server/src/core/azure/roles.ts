@@ -1,0 +1,103 @@
+/**
+ * Role assignments: which built-in role they grant, to which principal, on
+ * what. Role definition ids are the built-in roles' documented GUIDs.
+ */
+import { lastName, ResourceRef, sameResource, typeSegments } from '../model/ids';
+import { Model, prop, Resource, TYPES } from '../model/resource';
+import { asString, stringParts, Value } from '../model/values';
+import { hubIdentity } from './iothub';
+import type { TargetKind } from './iothub';
+
+export interface BuiltInRole {
+  guid: string;
+  name: string;
+}
+
+export const ROLES = {
+  owner: { guid: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', name: 'Owner' },
+  contributor: { guid: 'b24988ac-6180-42a0-ab88-20f7382dd24c', name: 'Contributor' },
+  storageAccountContributor: { guid: '17d1049b-9a84-46fb-8f53-869881c3d3ab', name: 'Storage Account Contributor' },
+  storageBlobDataContributor: { guid: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe', name: 'Storage Blob Data Contributor' },
+  storageBlobDataOwner: { guid: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b', name: 'Storage Blob Data Owner' },
+  eventHubsDataSender: { guid: '2b629674-e913-4c01-ae53-ef4638d8f975', name: 'Azure Event Hubs Data Sender' },
+  eventHubsDataOwner: { guid: 'f526a384-b230-433a-b45c-95f59c4a2dec', name: 'Azure Event Hubs Data Owner' },
+  serviceBusDataSender: { guid: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39', name: 'Azure Service Bus Data Sender' },
+  serviceBusDataOwner: { guid: '090c5cfd-751d-490a-894a-3ce6f1109419', name: 'Azure Service Bus Data Owner' },
+} as const satisfies Record<string, BuiltInRole>;
+
+const ALL_ROLES: readonly BuiltInRole[] = Object.values(ROLES);
+
+/** Management roles that grant no data access, yet are what people give a hub's identity. */
+export const BROAD_ROLES: readonly BuiltInRole[] = [ROLES.contributor, ROLES.owner, ROLES.storageAccountContributor];
+
+/** The data-plane role a hub needs to send to each kind of target, and the roles that also satisfy it. */
+export const DATA_ROLES: Partial<Record<TargetKind, { needed: BuiltInRole; sufficient: readonly BuiltInRole[] }>> = {
+  storage: { needed: ROLES.storageBlobDataContributor, sufficient: [ROLES.storageBlobDataContributor, ROLES.storageBlobDataOwner] },
+  eventHubs: { needed: ROLES.eventHubsDataSender, sufficient: [ROLES.eventHubsDataSender, ROLES.eventHubsDataOwner] },
+  serviceBus: { needed: ROLES.serviceBusDataSender, sufficient: [ROLES.serviceBusDataSender, ROLES.serviceBusDataOwner] },
+};
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The built-in role a `roleDefinitionId` (a ref, an id string, a GUID or a role name) names. */
+export function roleOf(v: Value | undefined): BuiltInRole | undefined {
+  if (!v) return undefined;
+  let key: string | undefined;
+  if (v.kind === 'ref') {
+    key = asString(lastName(v.ref));
+  } else {
+    const parts = stringParts(v);
+    const last = parts[parts.length - 1];
+    if (typeof last === 'string') {
+      const tail = last.split('/').pop()!.trim();
+      // Only trust the tail when it is a whole GUID (not the end of a longer unknown piece) or the whole string is known.
+      if (GUID.test(tail) && (parts.length === 1 || last.includes('/'))) key = tail;
+      else if (parts.length === 1) key = last.trim();
+    }
+  }
+  if (!key) return undefined;
+  const lower = key.toLowerCase();
+  return ALL_ROLES.find((r) => r.guid === lower || r.name.toLowerCase() === lower);
+}
+
+/** The target kind of a role assignment's scope; storage when it cannot be told (the documented case). */
+export function scopeKind(assignment: Resource): TargetKind | undefined {
+  const scope = assignment.extensionOf;
+  if (!scope) return 'storage';
+  const [namespace, type] = typeSegments(scope.type).map((s) => s.toLowerCase());
+  if (namespace === 'microsoft.storage' && type === 'storageaccounts') return 'storage';
+  if (namespace === 'microsoft.eventhub' && type === 'namespaces') return 'eventHubs';
+  if (namespace === 'microsoft.servicebus' && type === 'namespaces') return 'serviceBus';
+  if (namespace === 'microsoft.resources' || namespace === 'microsoft.management') return 'storage';
+  return undefined;
+}
+
+/** Whose managed identity a `principalId` is: a hub's system-assigned one, or a user-assigned identity a hub lists. */
+export interface HubPrincipal {
+  hubs: Resource[];
+  /** The hub ref (system-assigned) when the hub is not declared in the analysis. */
+  hubRef?: ResourceRef;
+  identity: 'system' | ResourceRef;
+}
+
+export function hubPrincipalOf(v: Value | undefined, model: Model): HubPrincipal | undefined {
+  if (!v) return undefined;
+  if (v.kind === 'runtime') {
+    const path = v.path.map((p) => p.toLowerCase());
+    const type = v.ref.type.toLowerCase();
+    const tail = path.slice(path[0] === 'properties' ? 1 : 0);
+    if (type === TYPES.hub.toLowerCase() && tail.join('.') === 'identity.principalid') {
+      return { hubs: model.resolve(v.ref), hubRef: v.ref, identity: 'system' };
+    }
+    if (type === TYPES.userAssignedIdentity.toLowerCase() && path.join('.') === 'properties.principalid') {
+      const hubs = model.ofType(TYPES.hub).filter((hub) => hubIdentity(hub).userAssigned.some((r) => sameResource(r, v.ref)));
+      return hubs.length ? { hubs, identity: v.ref } : undefined;
+    }
+    return undefined;
+  }
+  // A literal principal id: a hub whose identity is known (live state) and has it.
+  const id = asString(v)?.toLowerCase();
+  if (!id || !GUID.test(id)) return undefined;
+  const hubs = model.ofType(TYPES.hub).filter((hub) => asString(prop(hub, 'identity.principalId'))?.toLowerCase() === id);
+  return hubs.length ? { hubs, identity: 'system' } : undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * Evaluates ARM template expressions to model values. Anything it does not
+ * know evaluates to unknown; nothing throws (a failing function is caught and
+ * becomes unknown, too).
+ */
+import type { Cloud } from '../clouds';
+import { Loc, Value, unknown, str, num, asString } from '../model/values';
+import type { EvalContext } from './context';
+import { Expr } from './expression';
+import { FUNCTIONS, truthiness } from './functions';
+import { deriveRuntime } from './runtime';
+
+export function evaluate(expr: Expr, ctx: EvalContext, loc: Loc | undefined): Value {
+  try {
+    return evaluateExpr(expr, ctx, loc);
+  } catch {
+    return unknown(loc);
+  }
+}
+
+function evaluateExpr(expr: Expr, ctx: EvalContext, loc: Loc | undefined): Value {
+  switch (expr.k) {
+    case 'string':
+      return str(expr.value, loc);
+    case 'number':
+      return num(expr.value, loc);
+    case 'error':
+      return unknown(loc);
+    case 'member':
+      return member(evaluateExpr(expr.target, ctx, loc), expr.name, loc, ctx.cloud);
+    case 'index': {
+      const target = evaluateExpr(expr.target, ctx, loc);
+      const index = evaluateExpr(expr.index, ctx, loc);
+      return indexInto(target, index, loc, ctx.cloud);
+    }
+    case 'call': {
+      if (expr.name === 'if') {
+        // Only the branch taken is evaluated, as ARM does for `reference()` in the other one.
+        if (expr.args.length !== 3) return unknown(loc);
+        const condition = truthiness(evaluateExpr(expr.args[0], ctx, loc));
+        if (condition === undefined) {
+          const a = evaluateExpr(expr.args[1], ctx, loc);
+          const b = evaluateExpr(expr.args[2], ctx, loc);
+          // Both branches the same string: the result is known anyway.
+          if (a.kind === 'string' && b.kind === 'string' && a.value === b.value) return a;
+          return unknown(loc);
+        }
+        return evaluateExpr(expr.args[condition ? 1 : 2], ctx, loc);
+      }
+      const fn = FUNCTIONS.get(expr.name);
+      if (!fn) return unknown(loc);
+      const args = expr.args.map((a) => evaluateExpr(a, ctx, loc));
+      return fn(args, ctx, loc);
+    }
+  }
+}
+
+/** `value.name`. */
+export function member(target: Value, name: string, loc: Loc | undefined, cloud: Cloud): Value {
+  switch (target.kind) {
+    case 'object':
+      return target.get(name) ?? unknown(loc);
+    case 'runtime':
+      return deriveRuntime({ ...target, path: [...target.path, name], loc }, cloud);
+    default:
+      return unknown(loc);
+  }
+}
+
+/** `value[index]`. */
+export function indexInto(target: Value, index: Value, loc: Loc | undefined, cloud: Cloud): Value {
+  if (target.kind === 'array' && index.kind === 'number') return target.items[index.value] ?? unknown(loc);
+  if (target.kind === 'object') {
+    const key = asString(index);
+    return key === undefined ? unknown(loc) : target.get(key) ?? unknown(loc);
+  }
+  if (target.kind === 'runtime') {
+    const key = index.kind === 'number' ? String(index.value) : asString(index);
+    return key === undefined ? unknown(loc) : deriveRuntime({ ...target, path: [...target.path, key], loc }, cloud);
+  }
+  if (target.kind === 'string' && index.kind === 'number') return str(target.value.charAt(index.value), loc);
+  if (target.kind === 'unknown' && target.parts && index.kind === 'number') {
+    // The first characters of a partly known string may be known.
+    const first = target.parts[0];
+    if (first !== null && index.value < first.length) return str(first.charAt(index.value), loc);
+  }
+  return unknown(loc);
+}

@@ -1,0 +1,60 @@
+/**
+ * Runtime properties whose shape is fixed by the service, so the analysis can
+ * know them before deployment: a storage account's blob endpoint, an Event
+ * Hubs namespace's host, the connection string `listKeys` returns for a
+ * shared access rule. Each is documented by the service; none is guessed.
+ */
+import type { Cloud } from '../clouds';
+import { ResourceRef } from '../model/ids';
+import { fromParts, RuntimeValue, StringPart, Value } from '../model/values';
+
+const STORAGE_ENDPOINTS = new Set(['blob', 'queue', 'table', 'file', 'dfs']);
+
+function nameParts(v: Value | undefined): StringPart[] {
+  if (!v) return [null];
+  if (v.kind === 'string') return [v.value];
+  if (v.kind === 'unknown' && v.parts) return v.parts;
+  return [null];
+}
+
+/** The runtime value with its path extended, or what the path is known to hold. */
+export function deriveRuntime(v: RuntimeValue, cloud: Cloud): Value {
+  const type = v.ref.type.toLowerCase();
+  const path = v.path.map((p) => p.toLowerCase());
+  const names = v.ref.names;
+  const [first, second, third] = path;
+
+  if (v.via !== 'listKeys' && first === 'properties') {
+    if (type === 'microsoft.storage/storageaccounts' && second === 'primaryendpoints' && third && STORAGE_ENDPOINTS.has(third) && path.length === 3) {
+      return fromParts(['https://', ...nameParts(names[0]), `.${third}.${cloud.storage}/`], v.loc);
+    }
+    if ((type === 'microsoft.eventhub/namespaces' || type === 'microsoft.servicebus/namespaces') && second === 'servicebusendpoint' && path.length === 2) {
+      return fromParts(['https://', ...nameParts(names[0]), `.${cloud.serviceBus}:443/`], v.loc);
+    }
+    if (type === 'microsoft.documentdb/databaseaccounts' && second === 'documentendpoint' && path.length === 2) {
+      return fromParts(['https://', ...nameParts(names[0]), `.${cloud.cosmosDb}:443/`], v.loc);
+    }
+    if (type === 'microsoft.devices/iothubs' && second === 'hostname' && path.length === 2) {
+      return fromParts([...nameParts(names[0]), `.${cloud.iotHub}`], v.loc);
+    }
+  }
+
+  if (v.via === 'listKeys' && path.length === 1 && (first === 'primaryconnectionstring' || first === 'secondaryconnectionstring')) {
+    const connection = sharedAccessConnectionString(v.ref, cloud);
+    if (connection) return fromParts(connection, v.loc);
+  }
+  return v;
+}
+
+/** `Endpoint=sb://<ns>.servicebus.windows.net/;SharedAccessKeyName=<rule>;SharedAccessKey=…[;EntityPath=<entity>]`. */
+function sharedAccessConnectionString(ref: ResourceRef, cloud: Cloud): StringPart[] | undefined {
+  const segments = ref.type.toLowerCase().split('/');
+  const namespaceType = segments.slice(0, 2).join('/');
+  if (namespaceType !== 'microsoft.eventhub/namespaces' && namespaceType !== 'microsoft.servicebus/namespaces') return undefined;
+  if (segments[segments.length - 1] !== 'authorizationrules') return undefined;
+  const names = ref.names;
+  const parts: StringPart[] = ['Endpoint=sb://', ...nameParts(names[0]), `.${cloud.serviceBus}/;SharedAccessKeyName=`, ...nameParts(names[names.length - 1]), ';SharedAccessKey=', null];
+  // A rule on an event hub, queue or topic adds the entity.
+  if (segments.length === 4) parts.push(';EntityPath=', ...nameParts(names[1]));
+  return parts;
+}

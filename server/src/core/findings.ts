@@ -1,0 +1,41 @@
+/**
+ * What the analysis reports: findings with offsets, related places and fixes
+ * as text edits. The command line and the language server convert offsets
+ * to positions; nothing here knows about either.
+ */
+import type { TextEdit } from './fixes/edits';
+import type { Severity } from './rules/rule';
+
+export interface RelatedLocation {
+  doc: string;
+  offset: number;
+  length: number;
+  message: string;
+}
+
+export interface Fix {
+  title: string;
+  /** The text edits, computed when first asked; undefined when the fix turned out not to apply. */
+  readonly edits: TextEdit[] | undefined;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  doc: string;
+  offset: number;
+  length: number;
+  related: RelatedLocation[];
+  fixes: Fix[];
+}
+
+/** Findings that come from the tool itself, not from a rule of the catalog. */
+export const TOOL_FINDINGS = {
+  /** The document does not parse; what parsed is still analysed. */
+  syntaxError: 'syntax-error',
+  /** The document was not analysed: too large, binary, not UTF-8, or unreadable. */
+  fileSkipped: 'file-not-analyzed',
+  /** A `.iot-netlint.json` that cannot be used as written. */
+  configError: 'config-error',
+} as const;

@@ -1,0 +1,104 @@
+/**
+ * Fixes, expressed on the model ("set this property", "append to this
+ * array"); each front-end's writer turns them into text edits in its own
+ * syntax. A fix is offered only when its writer can apply every edit.
+ */
+import type { Resource } from '../model/resource';
+import type { ResourceRef } from '../model/ids';
+import type { ArrayValue, Json, ObjectValue, Origin, Value } from '../model/values';
+
+/** A value a fix writes: plain data, or a reference each language spells its own way. */
+export type FixValue = Json | RoleDefinitionValue;
+
+/** The id of a built-in role definition (ARM: `subscriptionResourceId(...)`, CLI: the role's name). */
+export interface RoleDefinitionValue {
+  $roleDefinition: string;
+  roleName: string;
+}
+
+export function isRoleDefinitionValue(v: FixValue): v is RoleDefinitionValue {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as RoleDefinitionValue).$roleDefinition === 'string';
+}
+
+/** A role assignment to add: the identity of `principal` gets `role` on `scope`. */
+export interface NewRoleAssignment {
+  principal: Resource;
+  /** The principal's identity: the system-assigned one, or a user-assigned identity it lists. */
+  identity: 'system' | ResourceRef;
+  scope: Resource;
+  role: RoleDefinitionValue;
+}
+
+export type ModelEdit =
+  /** Replace a value written literally. */
+  | { op: 'replace'; target: Value; value: FixValue }
+  /** Add a property to an object, or replace its value. */
+  | { op: 'set'; object: ObjectValue; key: string; value: FixValue }
+  | { op: 'remove'; object: ObjectValue; key: string }
+  | { op: 'append'; array: ArrayValue; value: FixValue }
+  | { op: 'removeItem'; array: ArrayValue; index: number }
+  | { op: 'addRoleAssignment'; container: Origin; assignment: NewRoleAssignment };
+
+export interface FixProposal {
+  title: string;
+  edits: ModelEdit[];
+}
+
+/** The origin an edit writes to: where its front-end's writer must act. */
+export function originOf(edit: ModelEdit): Origin | undefined {
+  switch (edit.op) {
+    case 'replace':
+      return edit.target.origin;
+    case 'set':
+    case 'remove':
+      return edit.object.origin;
+    case 'append':
+    case 'removeItem':
+      return edit.array.origin;
+    case 'addRoleAssignment':
+      return edit.container;
+  }
+}
+
+export interface TextEdit {
+  doc: string;
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+/** Applies edits to a text; undefined when two edits overlap. */
+export function applyTextEdits(text: string, edits: readonly Omit<TextEdit, 'doc'>[]): string | undefined {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset || a.length - b.length);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].offset < sorted[i - 1].offset + sorted[i - 1].length) return undefined;
+  }
+  let out = '';
+  let last = 0;
+  for (const e of sorted) {
+    out += text.slice(last, e.offset) + e.newText;
+    last = e.offset + e.length;
+  }
+  return out + text.slice(last);
+}
+
+/** The smallest single edit that turns `before` into `after`. */
+export function minimalEdit(doc: string, before: string, after: string, base = 0): TextEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+    endBefore--;
+    endAfter--;
+  }
+  // Whole words read better in previews than `tru` → `fals`.
+  const word = /[A-Za-z0-9_$]/;
+  while (start > 0 && word.test(before[start - 1])) start--;
+  while (endBefore < before.length && word.test(before[endBefore])) {
+    endBefore++;
+    endAfter++;
+  }
+  return { doc, offset: base + start, length: endBefore - start, newText: after.slice(start, endAfter) };
+}

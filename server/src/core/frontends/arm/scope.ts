@@ -1,0 +1,201 @@
+/**
+ * The evaluation context of one template: its parameters (with values from a
+ * parameters file or a parent deployment), its variables, its resources by
+ * symbolic name, the copy loop being unrolled, and where it deploys.
+ */
+import type { Cloud } from '../../clouds';
+import type { EvalContext } from '../../evaluate/context';
+import { JsonNode, findProperty } from '../../json/tree';
+import type { ResourceRef } from '../../model/ids';
+import type { DeploymentScope } from '../../model/resource';
+import { arr, unknown, Value } from '../../model/values';
+import { ArmEnv, locOf, nodeValue } from './values';
+
+/** A parameter's value given from outside: a parameters file, or `properties.parameters` of a parent deployment. */
+export type ProvidedParameter = { value: Value } | { secret: true };
+
+export interface ScopeOptions {
+  cloud: Cloud;
+  doc: string;
+  /** A key unique to this template's deployment, so unknowns of two deployments never compare equal. */
+  id: string;
+  deploymentScope: DeploymentScope;
+  template: JsonNode | undefined;
+  provided: Map<string, ProvidedParameter>;
+  deploymentName: Value;
+}
+
+/** Copy loops of variables and properties are unrolled up to this count. */
+const MAX_VARIABLE_COPIES = 200;
+
+interface Shared {
+  options: ScopeOptions;
+  parameters: Map<string, JsonNode>;
+  variables: Map<string, JsonNode>;
+  variableCopies: Map<string, JsonNode>;
+  parameterValues: Map<string, Value>;
+  variableValues: Map<string, Value>;
+  evaluating: Set<string>;
+  symbols: Map<string, ResourceRef>;
+  names: Map<string, ResourceRef>;
+}
+
+export class ArmScope implements EvalContext {
+  private readonly shared: Shared;
+  private readonly copies: ReadonlyMap<string, Value>;
+  private readonly innermostCopy: string | undefined;
+
+  constructor(options: ScopeOptions, shared?: Shared, copies?: ReadonlyMap<string, Value>, innermostCopy?: string) {
+    this.shared = shared ?? ArmScope.share(options);
+    this.copies = copies ?? new Map();
+    this.innermostCopy = innermostCopy;
+  }
+
+  private static share(options: ScopeOptions): Shared {
+    const parameters = new Map<string, JsonNode>();
+    const variables = new Map<string, JsonNode>();
+    const variableCopies = new Map<string, JsonNode>();
+    const template = options.template;
+    for (const p of findProperty(template, 'parameters')?.value?.properties ?? []) {
+      if (p.value) parameters.set(p.key.toLowerCase(), p.value);
+    }
+    for (const v of findProperty(template, 'variables')?.value?.properties ?? []) {
+      if (!v.value) continue;
+      if (v.key.toLowerCase() === 'copy' && v.value.type === 'array') {
+        for (const copy of v.value.items!) {
+          const name = findProperty(copy, 'name')?.value;
+          if (name?.type === 'string') variableCopies.set((name.value as string).toLowerCase(), copy);
+        }
+        continue;
+      }
+      variables.set(v.key.toLowerCase(), v.value);
+    }
+    return {
+      options,
+      parameters,
+      variables,
+      variableCopies,
+      parameterValues: new Map(),
+      variableValues: new Map(),
+      evaluating: new Set(),
+      symbols: new Map(),
+      names: new Map(),
+    };
+  }
+
+  get cloud(): Cloud {
+    return this.shared.options.cloud;
+  }
+
+  get scope(): DeploymentScope {
+    return this.shared.options.deploymentScope;
+  }
+
+  get deploymentName(): Value {
+    return this.shared.options.deploymentName;
+  }
+
+  get id(): string {
+    return this.shared.options.id;
+  }
+
+  get doc(): string {
+    return this.shared.options.doc;
+  }
+
+  private env(): ArmEnv {
+    return { scope: this, doc: this.shared.options.doc, expressions: true };
+  }
+
+  /** The same template, inside one more iteration of a copy loop. */
+  withCopy(loop: string, index: Value | number): ArmScope {
+    const copies = new Map(this.copies);
+    copies.set(loop.toLowerCase(), typeof index === 'number' ? { kind: 'number', value: index } : index);
+    return new ArmScope(this.shared.options, this.shared, copies, loop.toLowerCase());
+  }
+
+  copyIndex(loop: string | undefined): Value {
+    const key = loop?.toLowerCase() ?? this.innermostCopy;
+    return (key !== undefined && this.copies.get(key)) || unknown(undefined, { key: `${this.id}:copyIndex:${key ?? ''}` });
+  }
+
+  /** Declares the resources of this template, so `reference('name')` can find them. */
+  declareResource(ref: ResourceRef, symbol: string | undefined, name: string | undefined): void {
+    if (symbol) this.shared.symbols.set(symbol.toLowerCase(), ref);
+    if (name && !this.shared.names.has(name.toLowerCase())) this.shared.names.set(name.toLowerCase(), ref);
+  }
+
+  resourceNamed(name: string): ResourceRef | undefined {
+    const key = name.toLowerCase();
+    return this.shared.symbols.get(key) ?? this.shared.names.get(key);
+  }
+
+  /** The declaration of a parameter, for its type. */
+  parameterDefinition(name: string): JsonNode | undefined {
+    return this.shared.parameters.get(name.toLowerCase());
+  }
+
+  parameter(name: string): Value {
+    const key = name.toLowerCase();
+    const memo = this.shared.parameterValues.get(key);
+    if (memo) return memo;
+    const fallback = unknown(undefined, { key: `${this.id}:parameters:${key}` });
+    const guard = `p:${key}`;
+    if (this.shared.evaluating.has(guard)) return fallback;
+    this.shared.evaluating.add(guard);
+    let value: Value;
+    const provided = this.shared.options.provided.get(key);
+    const definition = this.shared.parameters.get(key);
+    if (provided) {
+      value = 'value' in provided ? provided.value : fallback;
+    } else if (definition) {
+      const defaultValue = findProperty(definition, 'defaultValue')?.value;
+      value = defaultValue ? nodeValue(defaultValue, this.env(), false) : fallback;
+    } else {
+      value = fallback;
+    }
+    this.shared.evaluating.delete(guard);
+    value = withKey(value, fallback.key!);
+    this.shared.parameterValues.set(key, value);
+    return value;
+  }
+
+  variable(name: string): Value {
+    const key = name.toLowerCase();
+    const memo = this.shared.variableValues.get(key);
+    if (memo) return memo;
+    const fallback = unknown(undefined, { key: `${this.id}:variables:${key}` });
+    const guard = `v:${key}`;
+    if (this.shared.evaluating.has(guard)) return fallback;
+    this.shared.evaluating.add(guard);
+    let value: Value = fallback;
+    const node = this.shared.variables.get(key);
+    const copy = this.shared.variableCopies.get(key);
+    if (node) {
+      value = nodeValue(node, this.env(), false);
+    } else if (copy) {
+      value = this.unrollVariableCopy(copy, key) ?? fallback;
+    }
+    this.shared.evaluating.delete(guard);
+    value = withKey(value, fallback.key!);
+    this.shared.variableValues.set(key, value);
+    return value;
+  }
+
+  private unrollVariableCopy(copy: JsonNode, loop: string): Value | undefined {
+    const count = findProperty(copy, 'count')?.value;
+    const input = findProperty(copy, 'input')?.value;
+    if (!count || !input) return undefined;
+    const n = nodeValue(count, this.env(), false);
+    if (n.kind !== 'number' || n.value < 0 || n.value > MAX_VARIABLE_COPIES) return undefined;
+    const items: Value[] = [];
+    for (let i = 0; i < n.value; i++) items.push(nodeValue(input, this.withCopy(loop, i).env(), false));
+    return arr(items, locOf(this.doc, copy));
+  }
+}
+
+/** An unknown value read through a parameter or variable is known by that name: two reads are the same value. */
+function withKey(value: Value, key: string): Value {
+  if (value.kind === 'unknown' && value.key === undefined) return { ...value, key };
+  return value;
+}

@@ -1,0 +1,352 @@
+/**
+ * Lowers an ARM deployment template into resources of the model:
+ * `resources` as an array or as symbolic names (language version 2.0),
+ * child resources with relative types and names, the legacy
+ * `Microsoft.X/y/providers/roleAssignments` form, extension resources with
+ * `scope`, `condition`, `copy`, and nested deployments — inline (`inner` and
+ * `outer` evaluation scope) or linked by a relative path.
+ *
+ * Nested templates are queued, not recursed into, so nesting depth costs no stack.
+ */
+import type { Cloud } from '../../clouds';
+import { basenameOf, Host } from '../../host';
+import { parseJson } from '../../json/parser';
+import { JsonDocument, JsonNode, findProperty, stringValue } from '../../json/tree';
+import { nameCount, parseResourceId, ResourceRef, splitName } from '../../model/ids';
+import type { SourceDocument } from '../../model/document';
+import { DeploymentScope, Resource } from '../../model/resource';
+import { asString, isOneOf, Origin, stringParts, str, unknown, Value } from '../../model/values';
+import { truthiness } from '../../evaluate/functions';
+import { detectArm } from './detect';
+import { ArmScope, ProvidedParameter } from './scope';
+import { ArmEnv, ArmObject, armOrigin, locOf, nodeValue } from './values';
+
+export interface ArmSource {
+  id: string;
+  text: string;
+}
+
+export interface ArmLoadOptions {
+  cloud: Cloud;
+  /** A parameters file for the template (given, or found beside it by the caller). */
+  parameters?: ArmSource;
+  /** Reads linked templates (`templateLink.relativePath`); without it they are unknown. */
+  host?: Host;
+}
+
+export interface ArmLoadResult {
+  kind: 'template' | 'parameters' | 'other';
+  resources: Resource[];
+  /** The template, its parameters file and linked templates, each parsed. */
+  documents: SourceDocument[];
+}
+
+/** Nested deployments beyond this many are not followed (a guard against generated monsters). */
+const MAX_DEPLOYMENTS = 500;
+
+export function parseArmDocument(source: ArmSource, language: SourceDocument['language'] = 'arm-template'): { doc: SourceDocument; json: JsonDocument } {
+  const json = parseJson(source.text);
+  const doc: SourceDocument = {
+    id: source.id,
+    text: source.text,
+    language,
+    comments: json.comments,
+    syntaxErrors: json.errors,
+    tree: json,
+  };
+  return { doc, json };
+}
+
+interface Unit {
+  doc: string;
+  template: JsonNode;
+  /** Evaluates the template's expressions. */
+  scope: ArmScope;
+  /** Where its resources deploy (differs from `scope.scope` for an outer-scoped nested deployment). */
+  placement: DeploymentScope;
+}
+
+interface Declaration {
+  node: JsonNode;
+  unit: Unit;
+  scope: ArmScope;
+  type: string;
+  names: Value[];
+  symbol?: string;
+  container: Origin;
+  extensionOf?: ResourceRef;
+  extensionUnknown?: boolean;
+}
+
+export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): ArmLoadResult {
+  const { doc, json } = parseArmDocument(source);
+  const detection = detectArm(json.root);
+  if (detection.kind !== 'template') {
+    doc.language = detection.kind === 'parameters' ? 'arm-parameters' : 'other';
+    return { kind: detection.kind, resources: [], documents: [doc] };
+  }
+  const documents: SourceDocument[] = [doc];
+  const provided = new Map<string, ProvidedParameter>();
+  if (options.parameters) {
+    const parsed = parseArmDocument(options.parameters, 'arm-parameters');
+    documents.push(parsed.doc);
+    readParametersFile(parsed.json.root, options.parameters.id, provided);
+  }
+
+  const top: DeploymentScope = {
+    subscription: unknown(undefined, { key: 'subscription' }),
+    resourceGroup: detection.targetScope === 'resourceGroup' ? unknown(undefined, { key: 'resourceGroup' }) : unknown(undefined, { key: `${source.id}:no-resource-group` }),
+  };
+  const scope = new ArmScope({
+    cloud: options.cloud,
+    doc: source.id,
+    id: source.id,
+    deploymentScope: top,
+    template: json.root,
+    provided,
+    deploymentName: unknown(undefined, { key: `${source.id}:deployment` }),
+  });
+  const queue: Unit[] = [{ doc: source.id, template: json.root!, scope, placement: top }];
+  const resources: Resource[] = [];
+  const seenLinks = new Set<string>([source.id]);
+  for (let i = 0; i < queue.length && i < MAX_DEPLOYMENTS; i++) {
+    lowerUnit(queue[i], resources, queue, documents, seenLinks, options);
+  }
+  return { kind: 'template', resources, documents };
+}
+
+/** Reads `{ "parameters": { "x": { "value": … } } }`; Key Vault references stay secret. */
+export function readParametersFile(root: JsonNode | undefined, id: string, into: Map<string, ProvidedParameter>): void {
+  const parameters = findProperty(root, 'parameters')?.value;
+  if (!parameters || parameters.type !== 'object') return;
+  // Parameters files are data: their strings are not expressions.
+  const env: ArmEnv = { scope: undefined as unknown as ArmScope, doc: id, expressions: false };
+  for (const p of parameters.properties!) {
+    if (!p.value || p.value.type !== 'object') continue;
+    const value = findProperty(p.value, 'value')?.value;
+    if (value) into.set(p.key.toLowerCase(), { value: nodeValue(value, env, false) });
+    else if (findProperty(p.value, 'reference')) into.set(p.key.toLowerCase(), { secret: true });
+  }
+}
+
+function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: SourceDocument[], seenLinks: Set<string>, options: ArmLoadOptions): void {
+  const resourcesProperty = findProperty(unit.template, 'resources');
+  const resourcesNode = resourcesProperty?.value;
+  if (!resourcesNode) return;
+  const declarations = declare(unit, resourcesNode);
+  for (const d of declarations) {
+    const body = new ArmObject(d.node, { scope: d.scope, doc: unit.doc, expressions: true }, true, false, locOf(unit.doc, d.node), armOrigin(unit.doc, d.node));
+    const nameProperty = findProperty(d.node, 'name');
+    const resource: Resource = {
+      source: 'arm',
+      doc: unit.doc,
+      type: d.type,
+      names: d.names,
+      nameLoc: locOf(unit.doc, nameProperty?.value ?? findProperty(d.node, 'type')?.value ?? d.node),
+      loc: locOf(unit.doc, d.node),
+      apiVersion: body.get('apiVersion'),
+      body,
+      scope: unit.placement,
+      existing: truthiness(body.get('existing') ?? str('false')) === true,
+      container: d.container,
+      symbol: d.symbol,
+    };
+    if (d.extensionOf) resource.extensionOf = d.extensionOf;
+    if (d.extensionUnknown) resource.extensionUnknown = true;
+    out.push(resource);
+    if (isOneOf(str(d.type), 'Microsoft.Resources/deployments')) queueDeployment(d, unit, queue, documents, seenLinks, options);
+  }
+}
+
+/**
+ * Collects the declarations of a `resources` array or object and their
+ * children, parents first, with full types and names. Iterative: children are
+ * pushed on a work list.
+ */
+function declare(unit: Unit, resourcesNode: JsonNode): Declaration[] {
+  const out: Declaration[] = [];
+  type Work = { node: JsonNode; parent?: Declaration; symbol?: string; container: Origin; scope: ArmScope };
+  const work: Work[] = [];
+  const pushAll = (container: JsonNode, parent: Declaration | undefined, scope: ArmScope) => {
+    const origin = armOrigin(unit.doc, container);
+    if (container.type === 'array') {
+      for (const item of container.items!) if (item.type === 'object') work.push({ node: item, parent, container: origin, scope });
+    } else if (container.type === 'object') {
+      for (const p of container.properties!) {
+        if (p.value?.type === 'object') work.push({ node: p.value, parent, symbol: p.key, container: origin, scope });
+      }
+    }
+  };
+  pushAll(resourcesNode, undefined, unit.scope);
+  // Work in document order, parents before their children.
+  work.reverse();
+  while (work.length) {
+    const item = work.pop()!;
+    const d = declareOne(item.node, item.parent, item.scope, unit, item.symbol, item.container);
+    if (!d) continue;
+    out.push(d);
+    const children = findProperty(item.node, 'resources')?.value;
+    if (children) {
+      const before = work.length;
+      pushAll(children, d, d.scope);
+      // Keep document order among the children.
+      const added = work.splice(before).reverse();
+      work.push(...added);
+    }
+  }
+  return out;
+}
+
+function declareOne(node: JsonNode, parent: Declaration | undefined, parentScope: ArmScope, unit: Unit, symbol: string | undefined, container: Origin): Declaration | undefined {
+  const env: ArmEnv = { scope: parentScope, doc: unit.doc, expressions: true };
+  const conditionNode = findProperty(node, 'condition')?.value;
+  if (conditionNode && truthiness(nodeValue(conditionNode, env, false)) === false) return undefined;
+
+  let scope = parentScope;
+  const copy = findProperty(node, 'copy')?.value;
+  const copyName = stringValue(findProperty(copy, 'name')?.value);
+  if (copy) {
+    // One instance stands for the loop; what depends on the index is unknown (but the same across reads).
+    scope = scope.withCopy(copyName ?? '', unknown(undefined, { key: `${scope.id}:copy:${copyName ?? ''}:${node.offset}` }));
+  }
+  const ownEnv: ArmEnv = { scope, doc: unit.doc, expressions: true };
+
+  const typeText = stringValue(findProperty(node, 'type')?.value);
+  if (!typeText) return undefined;
+  const nameNode = findProperty(node, 'name')?.value;
+  const nameValue: Value = nameNode ? nodeValue(nameNode, ownEnv, false) : unknown(locOf(unit.doc, node));
+  let names = splitName(nameValue);
+  let type = typeText;
+
+  // A child written inside its parent has a relative type and name.
+  const relative = parent && !typeText.split('/')[0].includes('.');
+  if (parent && relative) {
+    type = `${parent.type}/${typeText}`;
+    names = [...parent.names, ...names];
+  }
+
+  let extensionOf: ResourceRef | undefined;
+  let extensionUnknown = false;
+  // Legacy extension form: `Microsoft.Storage/storageAccounts/providers/roleAssignments`, named `sa/Microsoft.Authorization/guid`.
+  const legacy = /^(.+?)\/providers\/(.+)$/i.exec(type);
+  if (legacy) {
+    const parentType = legacy[1];
+    const extensionTail = legacy[2];
+    const parentNames = names.slice(0, nameCount(parentType));
+    const rest = names.slice(nameCount(parentType));
+    const namespace = asString(rest[0]);
+    if (namespace && namespace.includes('.')) {
+      type = `${namespace}/${extensionTail}`;
+      names = rest.slice(1);
+      extensionOf = { type: parentType, names: parentNames, subscription: unit.placement.subscription, resourceGroup: unit.placement.resourceGroup };
+    } else {
+      extensionUnknown = true;
+      names = rest.slice(1);
+      type = `Microsoft.Authorization/${extensionTail}`;
+    }
+  }
+  names = fitNames(type, names, nameValue);
+
+  const scopeNode = findProperty(node, 'scope')?.value;
+  if (scopeNode) {
+    const scopeValue = nodeValue(scopeNode, ownEnv, false);
+    const ref = scopeRef(scopeValue, scope);
+    if (ref) extensionOf = ref;
+    else extensionUnknown = true;
+  }
+
+  const ref: ResourceRef = { type, names, subscription: unit.placement.subscription, resourceGroup: unit.placement.resourceGroup };
+  const lastName = asString(names[names.length - 1]);
+  unit.scope.declareResource(ref, symbol, lastName);
+  if (nameValue.kind === 'string') unit.scope.declareResource(ref, undefined, nameValue.value);
+  return { node, unit, scope, type, names, symbol, container, extensionOf, extensionUnknown };
+}
+
+/** A name with fewer segments than the type needs (a whole name from one parameter) gets unknown segments. */
+function fitNames(type: string, names: Value[], whole: Value): Value[] {
+  const wanted = nameCount(type);
+  if (names.length === wanted || wanted === 0) return names;
+  if (names.length > wanted) return names;
+  const padded = [...names];
+  while (padded.length < wanted) padded.unshift(unknown(whole.loc));
+  return padded;
+}
+
+/** The resource an extension resource's `scope` names: an id, a relative id, or a symbolic name. */
+function scopeRef(value: Value, scope: ArmScope): ResourceRef | undefined {
+  if (value.kind === 'ref') return value.ref;
+  const text = asString(value);
+  if (text !== undefined && !text.includes('/')) return scope.resourceNamed(text);
+  if (value.kind === 'string' || value.kind === 'unknown') {
+    const ref = parseResourceId(stringParts(value));
+    if (ref && ref.resourceGroup === undefined && ref.level === undefined) {
+      // A relative id names a resource of the deploying resource group.
+      ref.subscription = scope.scope.subscription;
+      ref.resourceGroup = scope.scope.resourceGroup;
+    }
+    return ref;
+  }
+  return undefined;
+}
+
+function queueDeployment(d: Declaration, unit: Unit, queue: Unit[], documents: SourceDocument[], seenLinks: Set<string>, options: ArmLoadOptions): void {
+  const env: ArmEnv = { scope: d.scope, doc: unit.doc, expressions: true };
+  const properties = findProperty(d.node, 'properties')?.value;
+  if (!properties) return;
+  const rgNode = findProperty(d.node, 'resourceGroup')?.value;
+  const subNode = findProperty(d.node, 'subscriptionId')?.value;
+  const placement: DeploymentScope = {
+    subscription: subNode ? nodeValue(subNode, env, false) : unit.placement.subscription,
+    resourceGroup: rgNode ? nodeValue(rgNode, env, false) : unit.placement.resourceGroup,
+  };
+  const id = `${unit.scope.id}>${d.names.map((n) => asString(n) ?? '?').join('/')}@${d.node.offset}`;
+
+  let template = findProperty(properties, 'template')?.value;
+  let doc = unit.doc;
+  const evaluationScope = findProperty(findProperty(properties, 'expressionEvaluationOptions')?.value, 'scope')?.value;
+  let inner = evaluationScope ? isOneOf(nodeValue(evaluationScope, env, false), 'inner') : false;
+  if (!template) {
+    // A linked template in the same repository: `templateLink.relativePath`.
+    const relativePath = findProperty(findProperty(properties, 'templateLink')?.value, 'relativePath')?.value;
+    const path = relativePath ? asString(nodeValue(relativePath, env, false)) : undefined;
+    if (!path || !options.host) return;
+    doc = options.host.resolve(unit.doc, path);
+    if (seenLinks.has(doc)) return;
+    seenLinks.add(doc);
+    const text = options.host.readFile(doc);
+    if (text === undefined) return;
+    const parsed = parseArmDocument({ id: doc, text });
+    documents.push(parsed.doc);
+    if (detectArm(parsed.json.root).kind !== 'template') return;
+    template = parsed.json.root;
+    inner = true;
+  }
+  if (!template || template.type !== 'object') return;
+
+  let scope = d.scope;
+  if (inner) {
+    const provided = new Map<string, ProvidedParameter>();
+    for (const p of findProperty(properties, 'parameters')?.value?.properties ?? []) {
+      if (!p.value || p.value.type !== 'object') continue;
+      const value = findProperty(p.value, 'value')?.value;
+      if (value) provided.set(p.key.toLowerCase(), { value: nodeValue(value, env, false) });
+      else if (findProperty(p.value, 'reference')) provided.set(p.key.toLowerCase(), { secret: true });
+    }
+    scope = new ArmScope({
+      cloud: options.cloud,
+      doc,
+      id,
+      deploymentScope: placement,
+      template,
+      provided,
+      deploymentName: d.names[d.names.length - 1] ?? unknown(),
+    });
+  }
+  queue.push({ doc, template, scope, placement });
+}
+
+/** `azuredeploy.json` → `azuredeploy.parameters.json`: the parameters file a template's neighbours expect. */
+export function parametersFileNameFor(templateId: string): string {
+  const base = basenameOf(templateId);
+  return base.replace(/(\.jsonc?)$/i, '.parameters$1');
+}

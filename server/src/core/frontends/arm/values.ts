@@ -1,0 +1,186 @@
+/**
+ * Model values over the JSON tree of a template, evaluated lazily: an object
+ * evaluates a property when a rule asks for it, so a 10,000-resource template
+ * costs only what the rules read.
+ */
+import { evaluate } from '../../evaluate/evaluator';
+import { isExpression, parseExpression, unescapeLiteral } from '../../evaluate/expression';
+import { JsonNode, JsonProperty, findProperty } from '../../json/tree';
+import { arr, Loc, ObjectEntry, ObjectValue, Origin, str, unknown, Value } from '../../model/values';
+import type { ArmScope } from './scope';
+
+/** How values of one part of a document are read. */
+export interface ArmEnv {
+  scope: ArmScope;
+  doc: string;
+  /** False in parameters files, whose values are literal text. */
+  expressions: boolean;
+}
+
+export function locOf(doc: string, node: { offset: number; length: number }): Loc {
+  return { doc, offset: node.offset, length: node.length };
+}
+
+export function armOrigin(doc: string, node: JsonNode): Origin {
+  return { writer: 'arm', doc, handle: node };
+}
+
+/** The JSON node a value was read from, when it was written literally at its place (for writers). */
+export function originNode(origin: Origin | undefined): JsonNode | undefined {
+  return origin && origin.writer === 'arm' ? (origin.handle as JsonNode) : undefined;
+}
+
+/** Copy loops over a property cannot be unrolled past this many items: the result is unknown. */
+const MAX_PROPERTY_COPIES = 200;
+
+/**
+ * The value of a JSON node. `literal` is true while the path from the
+ * resource to the node goes through no expression: only such values get an
+ * origin, so a fix never rewrites a value the user computed.
+ */
+export function nodeValue(node: JsonNode, env: ArmEnv, literal: boolean, inProperties = false): Value {
+  const loc = locOf(env.doc, node);
+  const origin = literal ? armOrigin(env.doc, node) : undefined;
+  switch (node.type) {
+    case 'string': {
+      const text = node.value as string;
+      if (env.expressions && isExpression(text)) return evaluate(parseExpression(text.slice(1, -1)), env.scope, loc);
+      return str(env.expressions ? unescapeLiteral(text) : text, loc, origin);
+    }
+    case 'number':
+      return { kind: 'number', value: node.value as number, loc, origin };
+    case 'boolean':
+      return { kind: 'boolean', value: node.value as boolean, loc, origin };
+    case 'null':
+      return { kind: 'null', loc, origin };
+    case 'array':
+      return new ArmArray(node, env, literal, loc, origin);
+    case 'object':
+      return new ArmObject(node, env, literal, inProperties, loc, origin);
+  }
+}
+
+class ArmArray {
+  readonly kind = 'array';
+  private cached: Value[] | undefined;
+
+  constructor(
+    private readonly node: JsonNode,
+    private readonly env: ArmEnv,
+    private readonly literal: boolean,
+    readonly loc: Loc,
+    readonly origin: Origin | undefined,
+  ) {}
+
+  get items(): readonly Value[] {
+    if (!this.cached) this.cached = this.node.items!.map((item) => nodeValue(item, this.env, this.literal, false));
+    return this.cached;
+  }
+}
+
+export class ArmObject implements ObjectValue {
+  readonly kind = 'object';
+  private cachedEntries: ObjectEntry[] | undefined;
+  private readonly cachedValues = new Map<string, Value | undefined>();
+
+  constructor(
+    readonly node: JsonNode,
+    private readonly env: ArmEnv,
+    private readonly literal: boolean,
+    /** Inside a resource's `properties`, where `copy` makes arrays. */
+    private readonly inProperties: boolean,
+    readonly loc: Loc,
+    readonly origin: Origin | undefined,
+  ) {}
+
+  get(key: string): Value | undefined {
+    const lower = key.toLowerCase();
+    if (this.cachedValues.has(lower)) return this.cachedValues.get(lower);
+    let value: Value | undefined;
+    if (this.hasExpressionKeys() || this.copyProperty()) {
+      value = this.entries().find((e) => e.key?.toLowerCase() === lower)?.value;
+    } else {
+      const property = findProperty(this.node, key);
+      value = property?.value ? this.valueOf(property) : undefined;
+    }
+    this.cachedValues.set(lower, value);
+    return value;
+  }
+
+  keyLoc(key: string): Loc | undefined {
+    const property = findProperty(this.node, key);
+    return property ? { doc: this.env.doc, offset: property.offset, length: property.keyLength } : undefined;
+  }
+
+  /** The JSON property of a key, for writers. */
+  property(key: string): JsonProperty | undefined {
+    return findProperty(this.node, key);
+  }
+
+  entries(): readonly ObjectEntry[] {
+    if (this.cachedEntries) return this.cachedEntries;
+    const entries: ObjectEntry[] = [];
+    for (const property of this.node.properties!) {
+      if (!property.value) continue;
+      const keyLoc = { doc: this.env.doc, offset: property.offset, length: property.keyLength };
+      if (this.inProperties && property.key.toLowerCase() === 'copy' && property.value.type === 'array') {
+        entries.push(...this.expandCopy(property.value));
+        continue;
+      }
+      const keyValue = this.env.expressions && isExpression(property.key) ? evaluate(parseExpression(property.key.slice(1, -1)), this.env.scope, keyLoc) : str(property.key, keyLoc);
+      entries.push({
+        key: keyValue.kind === 'string' ? keyValue.value : undefined,
+        keyValue,
+        keyLoc,
+        value: this.valueOf(property),
+      });
+    }
+    this.cachedEntries = entries;
+    return entries;
+  }
+
+  private valueOf(property: JsonProperty): Value {
+    const inProperties = this.inProperties || (this.isResourceBody() && property.key.toLowerCase() === 'properties');
+    return nodeValue(property.value!, this.env, this.literal, inProperties);
+  }
+
+  /** A resource declaration is an object with a `type` (its `properties` are where property copy loops live). */
+  private isResourceBody(): boolean {
+    return !this.inProperties && findProperty(this.node, 'type') !== undefined;
+  }
+
+  private hasExpressionKeys(): boolean {
+    return this.env.expressions && this.node.properties!.some((p) => p.key.startsWith('[') && isExpression(p.key));
+  }
+
+  private copyProperty(): boolean {
+    return this.inProperties && findProperty(this.node, 'copy') !== undefined;
+  }
+
+  /** `"copy": [{ "name": "ipRules", "count": 3, "input": {…} }]` becomes `ipRules: [ … ]`. */
+  private expandCopy(copies: JsonNode): ObjectEntry[] {
+    const entries: ObjectEntry[] = [];
+    for (const copy of copies.items!) {
+      const name = findProperty(copy, 'name')?.value;
+      const count = findProperty(copy, 'count')?.value;
+      const input = findProperty(copy, 'input')?.value;
+      if (!name || name.type !== 'string' || !input) continue;
+      const loopName = name.value as string;
+      const loc = locOf(this.env.doc, copy);
+      const countValue = count ? nodeValue(count, this.env, false) : unknown(loc);
+      let value: Value;
+      if (countValue.kind === 'number' && countValue.value >= 0 && countValue.value <= MAX_PROPERTY_COPIES) {
+        const items: Value[] = [];
+        for (let i = 0; i < countValue.value; i++) {
+          const env = { ...this.env, scope: this.env.scope.withCopy(loopName, i) };
+          items.push(nodeValue(input, env, false, true));
+        }
+        value = arr(items, loc);
+      } else {
+        value = unknown(loc);
+      }
+      entries.push({ key: loopName, keyValue: str(loopName), keyLoc: locOf(this.env.doc, name), value });
+    }
+    return entries;
+  }
+}

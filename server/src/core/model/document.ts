@@ -1,0 +1,28 @@
+/**
+ * A source document as the analysis holds it: its text, where its comments
+ * are (for suppressions), and what did not parse.
+ */
+
+export type DocumentLanguage = 'arm-template' | 'arm-parameters' | 'bicep' | 'bicepparam' | 'cli-bash' | 'cli-powershell' | 'live' | 'other';
+
+export interface SourceComment {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+export interface SyntaxProblem {
+  offset: number;
+  length: number;
+  message: string;
+}
+
+export interface SourceDocument {
+  id: string;
+  text: string;
+  language: DocumentLanguage;
+  comments: readonly SourceComment[];
+  syntaxErrors: readonly SyntaxProblem[];
+  /** What the writer of this document's front-end needs (the JSON tree for ARM). */
+  tree?: unknown;
+}

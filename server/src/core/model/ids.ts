@@ -1,0 +1,198 @@
+/**
+ * Resource ids, kept structured: the analysis needs to know that
+ * `resourceId('Microsoft.Devices/IotHubs', parameters('hub'))`, the string
+ * `/subscriptions/…/providers/Microsoft.Devices/IotHubs/contoso` and a hub
+ * declared in the template are the same resource, even when parts are unknown.
+ */
+import { fromParts, sameValue, str, StringPart, unknown, Value } from './values';
+
+export interface ResourceRef {
+  /** The full resource type, e.g. `Microsoft.Storage/storageAccounts/blobServices`. */
+  type: string;
+  /** One name per type segment after the namespace. */
+  names: Value[];
+  /** Undefined: the subscription of the deployment that refers to it. */
+  subscription?: Value;
+  /** Undefined: the resource group of the deployment that refers to it (for resource-group-level types). */
+  resourceGroup?: Value;
+  /** For an extension resource (a role assignment on a storage account), the resource it extends. */
+  parent?: ResourceRef;
+  /** An extension resource whose extended resource could not be read (`concat(parameters('id'), '/providers/…')`). */
+  parentUnknown?: boolean;
+  /** The id is at subscription level (`subscriptionResourceId`) or tenant level: no resource group. */
+  level?: 'subscription' | 'tenant';
+}
+
+/** Splits `Microsoft.Storage/storageAccounts/blobServices` into namespace and type segments. */
+export function typeSegments(type: string): string[] {
+  return type.split('/').filter((s) => s.length > 0);
+}
+
+/** The number of name segments a full type takes (`Microsoft.X/a/b` takes two). */
+export function nameCount(type: string): number {
+  return Math.max(0, typeSegments(type).length - 1);
+}
+
+export function sameType(a: string, b: string): boolean {
+  return a.length === b.length && a.toLowerCase() === b.toLowerCase();
+}
+
+/** The resource a ref names one level up: storage account of a blob container, cluster of a database. */
+export function ancestorRef(ref: ResourceRef, levels = 1): ResourceRef | undefined {
+  const segments = typeSegments(ref.type);
+  if (segments.length - levels < 2) return undefined;
+  return {
+    ...ref,
+    type: segments.slice(0, segments.length - levels).join('/'),
+    names: ref.names.slice(0, ref.names.length - levels),
+  };
+}
+
+/** Splits a string made of pieces into `/`-separated segments, each known, unknown or partly known. */
+function segmentsOf(parts: StringPart[]): Value[] {
+  const segments: StringPart[][] = [[]];
+  for (const part of parts) {
+    if (part === null) {
+      segments[segments.length - 1].push(null);
+      continue;
+    }
+    const pieces = part.split('/');
+    for (let i = 0; i < pieces.length; i++) {
+      if (i > 0) segments.push([]);
+      if (pieces[i] !== '') segments[segments.length - 1].push(pieces[i]);
+    }
+  }
+  return segments.map((pieces) => fromParts(pieces));
+}
+
+const lower = (v: Value | undefined): string | undefined => (v && v.kind === 'string' ? v.value.toLowerCase() : undefined);
+
+/**
+ * Parses a resource id: absolute (`/subscriptions/…/resourceGroups/…/providers/…`),
+ * subscription- or tenant-level, relative (`Microsoft.Storage/storageAccounts/name`,
+ * as the `scope` property of extension resources takes it), with extension
+ * resources (`…/providers/Microsoft.Authorization/roleAssignments/x`) and with
+ * unknown pieces. Undefined when it is not a resource id or its types are unknown.
+ */
+export function parseResourceId(parts: StringPart[]): ResourceRef | undefined {
+  let segments = segmentsOf(parts);
+  // Empty segments come from the leading slash and from doubled slashes.
+  segments = segments.filter((s) => !(s.kind === 'string' && s.value === ''));
+  let i = 0;
+  let subscription: Value | undefined;
+  let resourceGroup: Value | undefined;
+  let level: ResourceRef['level'];
+  let unknownParent = false;
+
+  if (lower(segments[0]) === 'subscriptions' && segments.length >= 2) {
+    subscription = segments[1];
+    i = 2;
+    if (lower(segments[2]) === 'resourcegroups' && segments.length >= 4) {
+      resourceGroup = segments[3];
+      i = 4;
+    } else {
+      level = 'subscription';
+    }
+  } else if (lower(segments[0]) === 'providers') {
+    level = 'tenant';
+  } else if (segments[0] && segments[0].kind !== 'string') {
+    // An unknown prefix (a whole id from a parameter) can still be followed by an extension: `<id>/providers/…`.
+    const providers = segments.findIndex((s) => lower(s) === 'providers');
+    if (providers < 0) return undefined;
+    i = providers;
+    unknownParent = true;
+  } else if (lower(segments[0])?.includes('.') && segments.length >= 3) {
+    // Relative form: `Namespace/type/name/…`.
+    const ref = readProviderPart(segments, 0);
+    return ref && ref.end === segments.length ? { type: ref.type, names: ref.names } : undefined;
+  }
+
+  let last: ResourceRef | undefined;
+  while (i < segments.length) {
+    if (lower(segments[i]) !== 'providers') return undefined;
+    const read = readProviderPart(segments, i + 1);
+    if (!read) return undefined;
+    // Each further `providers` part extends the resource before it; after an unknown prefix, the extended resource is unknown.
+    const ref: ResourceRef = { type: read.type, names: read.names, subscription, resourceGroup, level };
+    if (last) ref.parent = last;
+    else if (unknownParent) ref.parentUnknown = true;
+    last = ref;
+    i = read.end;
+  }
+  return last;
+}
+
+/** Reads `Namespace/type/name[/type/name…]` from segment `at` until the next `providers` or the end. */
+function readProviderPart(segments: Value[], at: number): { type: string; names: Value[]; end: number } | undefined {
+  const namespace = segments[at];
+  if (!namespace || namespace.kind !== 'string' || !namespace.value.includes('.')) return undefined;
+  const types = [namespace.value];
+  const names: Value[] = [];
+  let i = at + 1;
+  while (i + 1 < segments.length && lower(segments[i]) !== 'providers') {
+    const type = segments[i];
+    if (type.kind !== 'string') return undefined;
+    types.push(type.value);
+    names.push(segments[i + 1]);
+    i += 2;
+  }
+  if (names.length === 0) return undefined;
+  // A dangling type segment without a name is not an id.
+  if (i < segments.length && lower(segments[i]) !== 'providers') return undefined;
+  return { type: types.join('/'), names, end: i };
+}
+
+/** The id as a string made of known and unknown pieces (what `resourceId()` returns at deployment). */
+export function formatResourceId(ref: ResourceRef): StringPart[] {
+  const parts: StringPart[] = [];
+  const push = (v: Value | undefined, fallback: string | null) => {
+    if (!v) parts.push(fallback);
+    else if (v.kind === 'string') parts.push(v.value);
+    else if (v.kind === 'unknown' && v.parts) parts.push(...v.parts);
+    else parts.push(null);
+  };
+  if (ref.parent) {
+    parts.push(...formatResourceId(ref.parent));
+  } else if (ref.level !== 'tenant') {
+    parts.push('/subscriptions/');
+    push(ref.subscription, null);
+    if (ref.level !== 'subscription') {
+      parts.push('/resourceGroups/');
+      push(ref.resourceGroup, null);
+    }
+  }
+  const segments = typeSegments(ref.type);
+  parts.push('/providers/' + segments[0]);
+  for (let i = 1; i < segments.length; i++) {
+    parts.push('/' + segments[i] + '/');
+    push(ref.names[i - 1], null);
+  }
+  return parts;
+}
+
+/** The last name of a ref (a role definition's GUID, a storage account's name). */
+export function lastName(ref: ResourceRef): Value | undefined {
+  return ref.names[ref.names.length - 1];
+}
+
+/** Splits a full resource name `a/b/c` into its segments, keeping unknown pieces. */
+export function splitName(name: Value): Value[] {
+  if (name.kind === 'string') return name.value.split('/').map((s) => str(s, name.loc));
+  if (name.kind === 'unknown' && name.parts) {
+    const segments = segmentsOf(name.parts);
+    return segments.map((s) => ({ ...s, loc: name.loc }));
+  }
+  return [unknown(name.loc)];
+}
+
+/**
+ * Whether two refs name the same resource: same type, same names, and no
+ * known difference of subscription or resource group. Unknown names never match.
+ */
+export function sameResource(a: ResourceRef, b: ResourceRef): boolean {
+  if (!sameType(a.type, b.type) || a.names.length !== b.names.length) return false;
+  for (let i = 0; i < a.names.length; i++) if (sameValue(a.names[i], b.names[i]) !== true) return false;
+  if (a.resourceGroup && b.resourceGroup && sameValue(a.resourceGroup, b.resourceGroup) === false) return false;
+  if (a.subscription && b.subscription && sameValue(a.subscription, b.subscription) === false) return false;
+  return true;
+}

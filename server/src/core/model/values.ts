@@ -1,0 +1,298 @@
+/**
+ * Values of the resource model. Every front-end (ARM, Bicep, az CLI, live
+ * state) lowers what it reads into these, and rules read nothing else.
+ *
+ * A value the analysis cannot know is `unknown` — a value like any other,
+ * never an exception and never a guess. Strings assembled from known and
+ * unknown pieces keep their known pieces (`parts`), so that a host name or a
+ * resource type can still be read from `concat('https://', name, '.blob.core.windows.net')`.
+ */
+import type { ResourceRef } from './ids';
+
+/** A span in a source document. Offsets only: positions are computed at the edges (CLI, LSP). */
+export interface Loc {
+  doc: string;
+  offset: number;
+  length: number;
+}
+
+/**
+ * Where a value is written literally, so that a writer may change it. Only
+ * values written as plain literals at their place of use have an origin:
+ * nothing computed, nothing that came through a parameter or a variable.
+ */
+export interface Origin {
+  /** The front-end whose writer understands `handle` ('arm', 'bicep', …). */
+  writer: string;
+  doc: string;
+  handle: unknown;
+}
+
+interface Base {
+  /** Where to report about this value. */
+  loc?: Loc;
+  origin?: Origin;
+}
+
+export interface StringValue extends Base {
+  kind: 'string';
+  value: string;
+}
+export interface NumberValue extends Base {
+  kind: 'number';
+  value: number;
+}
+export interface BooleanValue extends Base {
+  kind: 'boolean';
+  value: boolean;
+}
+export interface NullValue extends Base {
+  kind: 'null';
+}
+export interface ArrayValue extends Base {
+  kind: 'array';
+  readonly items: readonly Value[];
+}
+
+export interface ObjectEntry {
+  /** The key, when known (ARM evaluates expressions in keys). */
+  key: string | undefined;
+  keyValue: Value;
+  keyLoc?: Loc;
+  value: Value;
+}
+
+export interface ObjectValue extends Base {
+  kind: 'object';
+  /** The value of a property, keys compared without regard to case (as Azure Resource Manager does). */
+  get(key: string): Value | undefined;
+  entries(): readonly ObjectEntry[];
+  /** Where the property's key is written, for findings about the property as a whole. */
+  keyLoc(key: string): Loc | undefined;
+}
+
+/** One piece of a partly known string: its text, or null where it is unknown. */
+export type StringPart = string | null;
+
+export interface UnknownValue extends Base {
+  kind: 'unknown';
+  /** Known and unknown pieces of a string value, when it is known to be a string built from pieces. */
+  parts?: StringPart[];
+  /** Two unknown values with the same key are the same value (`guid(x)` twice, `resourceGroup().name` twice). */
+  key?: string;
+  /** For a string built from pieces whose unknown pieces all have keys: the pieces, so that joins of joins compare equal. */
+  pieces?: Piece[];
+}
+
+/** A piece of a string: known text, or an unknown value known by its key. */
+export type Piece = string | { key: string };
+
+/** A resource id, kept structured (`resourceId(...)`, `subscriptionResourceId(...)`, a parsed id string). */
+export interface RefValue extends Base {
+  kind: 'ref';
+  ref: ResourceRef;
+}
+
+/**
+ * A property of a resource known only once it is deployed:
+ * `reference(hub, '…', 'Full').identity.principalId` is the hub's identity, `listKeys(rule, '…').primaryConnectionString` a connection string to that namespace.
+ */
+export interface RuntimeValue extends Base {
+  kind: 'runtime';
+  ref: ResourceRef;
+  /** 'reference' returns the resource's properties, 'full' the whole resource, 'listKeys' its keys. */
+  via: 'reference' | 'full' | 'listKeys';
+  path: string[];
+}
+
+export type Value =
+  | StringValue
+  | NumberValue
+  | BooleanValue
+  | NullValue
+  | ArrayValue
+  | ObjectValue
+  | UnknownValue
+  | RefValue
+  | RuntimeValue;
+
+export function unknown(loc?: Loc, extra?: { parts?: StringPart[]; key?: string }): UnknownValue {
+  return { kind: 'unknown', loc, parts: extra?.parts, key: extra?.key };
+}
+
+export function str(value: string, loc?: Loc, origin?: Origin): StringValue {
+  return { kind: 'string', value, loc, origin };
+}
+
+export function num(value: number, loc?: Loc): NumberValue {
+  return { kind: 'number', value, loc };
+}
+
+export function bool(value: boolean, loc?: Loc): BooleanValue {
+  return { kind: 'boolean', value, loc };
+}
+
+export function arr(items: readonly Value[], loc?: Loc): ArrayValue {
+  return { kind: 'array', items, loc };
+}
+
+/** An object built from known entries (the result of `createObject`, `union`, a lowered CLI argument…). */
+export class PlainObject implements ObjectValue {
+  readonly kind = 'object';
+  private readonly index = new Map<string, ObjectEntry>();
+
+  constructor(
+    private readonly list: ObjectEntry[],
+    public loc?: Loc,
+    public origin?: Origin,
+  ) {
+    for (const entry of list) if (entry.key !== undefined) this.index.set(entry.key.toLowerCase(), entry);
+  }
+
+  static from(record: Record<string, Value>, loc?: Loc): PlainObject {
+    return new PlainObject(
+      Object.entries(record).map(([key, value]) => ({ key, keyValue: str(key), value })),
+      loc,
+    );
+  }
+
+  get(key: string): Value | undefined {
+    return this.index.get(key.toLowerCase())?.value;
+  }
+
+  entries(): readonly ObjectEntry[] {
+    return this.list;
+  }
+
+  keyLoc(key: string): Loc | undefined {
+    return this.index.get(key.toLowerCase())?.keyLoc;
+  }
+}
+
+/**
+ * The same value, reported at another place: a value read through a
+ * parameter or variable is reported where it is used, not where it is defined.
+ * Nested values keep their own places.
+ */
+export function withLoc<T extends Value>(v: T, loc: Loc | undefined): T {
+  if (!loc || v.loc === loc) return v;
+  if (Object.getPrototypeOf(v) === Object.prototype) return { ...v, loc };
+  // Lazily evaluated objects keep their caches: the copy delegates to them.
+  const copy = Object.create(v) as T;
+  Object.defineProperty(copy, 'loc', { value: loc, enumerable: true });
+  return copy;
+}
+
+export const isKnown = (v: Value | undefined): boolean => !!v && v.kind !== 'unknown' && v.kind !== 'runtime';
+
+/** The text of a fully known string. */
+export function asString(v: Value | undefined): string | undefined {
+  return v && v.kind === 'string' ? v.value : undefined;
+}
+
+export function asBoolean(v: Value | undefined): boolean | undefined {
+  return v && v.kind === 'boolean' ? v.value : undefined;
+}
+
+export function asArray(v: Value | undefined): readonly Value[] | undefined {
+  return v && v.kind === 'array' ? v.items : undefined;
+}
+
+export function asObject(v: Value | undefined): ObjectValue | undefined {
+  return v && v.kind === 'object' ? v : undefined;
+}
+
+/** Follows a dotted path of property names through objects. */
+export function getPath(v: Value | undefined, path: string): Value | undefined {
+  let current = v;
+  for (const segment of path.split('.')) {
+    if (!current || current.kind !== 'object') return undefined;
+    current = current.get(segment);
+  }
+  return current;
+}
+
+/** Whether a value is a known string equal to one of the candidates, without regard to case. */
+export function isOneOf(v: Value | undefined, ...candidates: string[]): boolean {
+  const s = asString(v);
+  if (s === undefined) return false;
+  const lower = s.toLowerCase();
+  return candidates.some((c) => c.toLowerCase() === lower);
+}
+
+/** The pieces of a string-like value: known text and unknown holes. */
+export function stringParts(v: Value | undefined): StringPart[] {
+  if (!v) return [null];
+  switch (v.kind) {
+    case 'string':
+      return [v.value];
+    case 'number':
+    case 'boolean':
+      return [String(v.value)];
+    case 'unknown':
+      return v.parts ?? [null];
+    default:
+      return [null];
+  }
+}
+
+/** Joins adjacent known pieces; a value with no hole becomes a known string. */
+export function fromParts(parts: StringPart[], loc?: Loc): StringValue | UnknownValue {
+  const merged: StringPart[] = [];
+  for (const part of parts) {
+    const last = merged.length - 1;
+    if (part === '') continue;
+    if (part !== null && last >= 0 && merged[last] !== null) merged[last] = (merged[last] as string) + part;
+    else if (part === null && last >= 0 && merged[last] === null) continue;
+    else merged.push(part);
+  }
+  if (merged.length === 0) return str('', loc);
+  if (merged.length === 1 && merged[0] !== null) return str(merged[0], loc);
+  return unknown(loc, { parts: merged });
+}
+
+/**
+ * Joins values into one string, as `concat` and `format` do. Known pieces
+ * stay known; when every unknown piece has a key, the result has a key too,
+ * so `concat(parameters('p'), '-hub')` written twice names the same resource.
+ */
+export function joinValues(values: readonly Value[], loc?: Loc): StringValue | UnknownValue {
+  const parts: StringPart[] = [];
+  let pieces: Piece[] | undefined = [];
+  for (const v of values) {
+    parts.push(...stringParts(v));
+    if (!pieces) continue;
+    if (v.kind === 'string') pieces.push(v.value);
+    else if (v.kind === 'number' || v.kind === 'boolean') pieces.push(String(v.value));
+    else if (v.kind === 'unknown' && v.pieces) pieces.push(...v.pieces);
+    else if (v.kind === 'unknown' && v.key !== undefined) pieces.push({ key: v.key });
+    else pieces = undefined;
+  }
+  const joined = fromParts(parts, loc);
+  if (joined.kind === 'string' || !pieces) return joined;
+  const merged: Piece[] = [];
+  for (const piece of pieces) {
+    const last = merged[merged.length - 1];
+    if (typeof piece === 'string' && typeof last === 'string') merged[merged.length - 1] = last + piece;
+    else if (piece !== '') merged.push(piece);
+  }
+  joined.pieces = merged;
+  joined.key = merged.map((p) => (typeof p === 'string' ? JSON.stringify(p) : `<${p.key}>`)).join('');
+  return joined;
+}
+
+/**
+ * Whether two values are the same: equal known strings (case-insensitively:
+ * names and ids in Azure are), or unknowns with the same stable key.
+ * Undefined when it cannot be told.
+ */
+export function sameValue(a: Value | undefined, b: Value | undefined): boolean | undefined {
+  if (!a || !b) return undefined;
+  if (a.kind === 'string' && b.kind === 'string') return a.value.toLowerCase() === b.value.toLowerCase();
+  if (a.kind === 'unknown' && b.kind === 'unknown' && a.key !== undefined && a.key === b.key) return true;
+  if ((a.kind === 'number' || a.kind === 'boolean') && a.kind === b.kind) return a.value === b.value;
+  return undefined;
+}
+
+/** A plain JSON value, for the values a fix writes. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

@@ -1,0 +1,80 @@
+/**
+ * Analyses a set of files as one project: each template with its parameters
+ * file and linked templates, all resources in one model, so relations across
+ * files hold (a hub in one template, the storage account it routes to in another).
+ */
+import { runEngine } from './analyze';
+import { Cloud, DEFAULT_CLOUD } from './clouds';
+import type { Config } from './config';
+import type { Finding } from './findings';
+import type { Writer } from './fixes/writer';
+import { Host } from './host';
+import { loadArmTemplate, parametersFileNameFor } from './frontends/arm/template';
+import { armWriter } from './frontends/arm/writer';
+import type { SourceDocument } from './model/document';
+import type { Resource } from './model/resource';
+import { RULES } from './rules';
+import type { Rule } from './rules/rule';
+
+export interface ProjectFile {
+  id: string;
+  text: string;
+  /** Named by the user (not found by walking a folder): reported on even when it is not a template. */
+  explicit?: boolean;
+}
+
+export interface ProjectOptions {
+  host: Host;
+  cloud?: Cloud;
+  /** A parameters file for every template (`--parameters`); otherwise `<name>.parameters.json` beside it. */
+  parameters?: ProjectFile;
+  configFor?: (doc: string) => Config;
+  rules?: readonly Rule[];
+}
+
+export interface ProjectResult {
+  findings: Finding[];
+  documents: SourceDocument[];
+  resources: Resource[];
+}
+
+export const WRITERS: Readonly<Record<string, Writer>> = { arm: armWriter };
+
+export function analyzeProject(files: readonly ProjectFile[], options: ProjectOptions): ProjectResult {
+  const cloud = options.cloud ?? DEFAULT_CLOUD;
+  const documents: SourceDocument[] = [];
+  const resources: Resource[] = [];
+  const byId = new Map(files.map((f) => [f.id, f]));
+  for (const file of files) {
+    const parameters = options.parameters ?? siblingParameters(file.id, byId, options.host);
+    const loaded = loadArmTemplate(file, { cloud, parameters, host: options.host });
+    if (loaded.kind === 'template') {
+      documents.push(...loaded.documents);
+      resources.push(...loaded.resources);
+    } else if (loaded.kind === 'parameters' || file.explicit) {
+      // Parameters files are read through their templates, but their own syntax errors are theirs.
+      documents.push(...loaded.documents);
+    }
+  }
+  const findings = runEngine({
+    documents,
+    resources,
+    cloud,
+    rules: options.rules ?? RULES,
+    writers: WRITERS,
+    configFor: options.configFor,
+  });
+  return { findings, documents, resources };
+}
+
+function siblingParameters(templateId: string, files: Map<string, ProjectFile>, host: Host): ProjectFile | undefined {
+  const name = parametersFileNameFor(templateId);
+  if (name === templateId.split(/[\\/]/).pop()) return undefined;
+  const id = host.resolve(templateId, name);
+  if (id === templateId) return undefined;
+  const known = files.get(id);
+  if (known) return known;
+  const text = host.readFile(id);
+  return text === undefined ? undefined : { id, text };
+}
+

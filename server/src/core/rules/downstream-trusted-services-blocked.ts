@@ -1,0 +1,41 @@
+import { endpointTarget, firewallOf } from '../azure/downstream';
+import { hubEndpoints } from '../azure/iothub';
+import { displayName, TYPES } from '../model/resource';
+import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
+import type { Rule } from './rule';
+
+const KIND_TEXT: Record<string, string> = {
+  [TYPES.storageAccount.toLowerCase()]: 'Storage account',
+  [TYPES.eventHubNamespace.toLowerCase()]: 'Event Hubs namespace',
+  [TYPES.serviceBusNamespace.toLowerCase()]: 'Service Bus namespace',
+};
+
+export const rule: Rule = {
+  id: 'downstream-trusted-services-blocked',
+  description: 'A firewalled storage account or namespace that a hub sends to must let trusted Microsoft services through.',
+  severity: 'warning',
+  sources: ['arm', 'bicep', 'cli', 'live'],
+  fixable: true,
+  messages: {
+    blocked:
+      "{kind} '{target}' denies public traffic and does not let trusted Microsoft services through: {endpoint} cannot deliver to it.",
+  },
+  check(ctx) {
+    for (const hub of ctx.model.declared(TYPES.hub)) {
+      for (const endpoint of hubEndpoints(hub, ctx.cloud)) {
+        // Key-based access never passes as a trusted service: iothub-key-auth-to-firewalled-endpoint says so.
+        if (endpoint.auth !== 'identityBased') continue;
+        const target = endpointTarget(endpoint, ctx.model);
+        const firewall = target && firewallOf(target, ctx.model);
+        if (!target || !firewall || firewall.trustedServicesAllowed !== false) continue;
+        ctx.report({
+          at: firewall.loc,
+          messageId: 'blocked',
+          data: { kind: KIND_TEXT[target.type.toLowerCase()] ?? 'Resource', target: displayName(target), endpoint: describeEndpoint(endpoint).replace(/^\w/, (c) => c.toLowerCase()) },
+          related: [{ at: endpoint.loc, message: `${describeEndpoint(endpoint)} sends here.` }],
+          fixes: firewall.allowTrustedServices ? [firewall.allowTrustedServices] : [],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,59 @@
+import { checkAllowListEntry, EntryProblem } from '../azure/hosts';
+import { displayName, prop, TYPES } from '../model/resource';
+import { asArray, asString } from '../model/values';
+import type { Rule } from './rule';
+
+const PROBLEM_TEXT: Record<EntryProblem, string> = {
+  scheme: 'a scheme',
+  path: 'a path',
+  port: 'a port',
+  whitespace: 'white space',
+  wildcard: 'a wildcard (only exact host names are matched)',
+  ip: 'an IP address (only host names are matched)',
+  invalid: 'characters a host name cannot have',
+};
+
+export const rule: Rule = {
+  id: 'egress-allowlist-invalid-entry',
+  description: 'Entries of an egress allow list are bare host names: no scheme, path, port, white space, wildcard or IP address, and no duplicates.',
+  severity: 'warning',
+  sources: ['arm', 'bicep', 'cli', 'live'],
+  fixable: true,
+  messages: {
+    invalid: "allowedFqdnList entry '{entry}' of '{name}' has {problems}: it is compared as a bare host name and will match nothing.",
+    duplicate: "allowedFqdnList entry '{entry}' of '{name}' repeats an earlier entry.",
+  },
+  check(ctx) {
+    for (const resource of [...ctx.model.declared(TYPES.hub), ...ctx.model.declared(TYPES.cluster)]) {
+      const list = prop(resource, 'properties.allowedFqdnList');
+      const items = asArray(list);
+      if (!items || list?.kind !== 'array') continue;
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        const entry = asString(item);
+        if (entry === undefined) return;
+        const key = entry.trim().toLowerCase();
+        const { problems, bareHost } = checkAllowListEntry(entry);
+        const duplicate = seen.has(key);
+        seen.add(key);
+        const at = item.loc ?? resource.nameLoc;
+        if (problems.length > 0) {
+          ctx.report({
+            at,
+            messageId: 'invalid',
+            data: { entry, name: displayName(resource), problems: problems.map((p) => PROBLEM_TEXT[p]).join(' and ') },
+            fixes: bareHost ? [{ title: `Replace with '${bareHost}'`, edits: [{ op: 'replace', target: item, value: bareHost }] }] : [],
+          });
+        } else if (duplicate) {
+          ctx.report({
+            at,
+            messageId: 'duplicate',
+            severity: 'info',
+            data: { entry, name: displayName(resource) },
+            fixes: [{ title: `Remove the duplicate '${entry}'`, edits: [{ op: 'removeItem', array: list, index }] }],
+          });
+        }
+      });
+    }
+  },
+};

@@ -1,0 +1,70 @@
+import { builtInEndpointReceives } from '../azure/iothub';
+import type { FixProposal } from '../fixes/edits';
+import { displayName, prop, Resource, TYPES } from '../model/resource';
+import { asArray, asBoolean, asObject, asString, isOneOf, Loc } from '../model/values';
+import { propertyLoc } from './locate';
+import type { Rule, RuleContext } from './rule';
+
+export const rule: Rule = {
+  id: 'iothub-builtin-endpoint-bypasses-isolation',
+  description: "Closing a hub's public ingress does not close its built-in Event Hub-compatible endpoint, which stays readable over the internet.",
+  severity: 'warning',
+  sources: ['arm', 'bicep', 'cli', 'live'],
+  fixable: true,
+  messages: {
+    exposed:
+      "Hub '{hub}' closes public ingress ({how}), but its built-in Event Hub-compatible endpoint still receives device messages and is reachable over the public internet: neither private endpoints nor the IP filter cover it.",
+  },
+  check(ctx) {
+    for (const hub of ctx.model.declared(TYPES.hub)) {
+      const closed = ingressClosed(ctx, hub);
+      if (!closed || builtInCovered(hub) || builtInEndpointReceives(hub) !== true) continue;
+      const fix = disableFallback(hub);
+      ctx.report({ at: closed.at, messageId: 'exposed', data: { hub: displayName(hub), how: closed.how }, fixes: fix ? [fix] : [] });
+    }
+  },
+};
+
+/** Where and how the hub closes its public ingress. */
+function ingressClosed(ctx: RuleContext, hub: Resource): { at: Loc; how: string } | undefined {
+  const properties = asObject(prop(hub, 'properties'));
+  if (!properties) return undefined;
+  const publicAccess = properties.get('publicNetworkAccess');
+  if (isOneOf(publicAccess, 'Disabled')) return { at: publicAccess!.loc ?? hub.nameLoc, how: 'publicNetworkAccess is Disabled' };
+  const ipFilter = asArray(properties.get('ipFilterRules'));
+  if (ipFilter && ipFilter.length > 0) {
+    const rules = ipFilter.map(asObject);
+    const rejectsAll = rules.some((r) => isOneOf(r?.get('action'), 'Reject') && isOneOf(r?.get('ipMask'), '0.0.0.0/0'));
+    const accepts = rules.some((r) => !r || !isOneOf(r.get('action'), 'Reject'));
+    if (rejectsAll && !accepts) return { at: propertyLoc(ctx, properties, 'ipFilterRules', hub), how: 'the IP filter rejects every address' };
+  }
+  const ruleSet = asObject(properties.get('networkRuleSets'));
+  const defaultAction = ruleSet?.get('defaultAction');
+  if (ruleSet && isOneOf(defaultAction, 'Deny')) {
+    const ipRules = ruleSet.get('ipRules');
+    if (ipRules === undefined || asArray(ipRules)?.length === 0) return { at: defaultAction!.loc ?? hub.nameLoc, how: 'the network rule set denies every address' };
+  }
+  return undefined;
+}
+
+/** A network rule set that denies by default and applies to the built-in endpoint closes it too. */
+function builtInCovered(hub: Resource): boolean {
+  const ruleSet = asObject(prop(hub, 'properties.networkRuleSets'));
+  return !!ruleSet && asBoolean(ruleSet.get('applyToBuiltInEventHubEndpoint')) === true && isOneOf(ruleSet.get('defaultAction'), 'Deny');
+}
+
+/** Disabling the fallback route stops the built-in endpoint from receiving, unless a route names it. */
+function disableFallback(hub: Resource): FixProposal | undefined {
+  const routing = asObject(prop(hub, 'properties.routing'));
+  const routes = asArray(routing?.get('routes')) ?? [];
+  const namesEvents = routes.some((r) => (asArray(asObject(r)?.get('endpointNames')) ?? []).some((n) => asString(n)?.toLowerCase() === 'events'));
+  if (namesEvents) return undefined;
+  const title = 'Disable the fallback route';
+  const fallback = asObject(routing?.get('fallbackRoute'));
+  if (fallback) return { title, edits: [{ op: 'set', object: fallback, key: 'isEnabled', value: false }] };
+  const route = { name: '$fallback', source: 'DeviceMessages', condition: 'true', endpointNames: ['events'], isEnabled: false };
+  if (routing) return { title, edits: [{ op: 'set', object: routing, key: 'fallbackRoute', value: route }] };
+  const properties = asObject(prop(hub, 'properties'));
+  if (properties && prop(hub, 'properties.routing') === undefined) return { title, edits: [{ op: 'set', object: properties, key: 'routing', value: { fallbackRoute: route } }] };
+  return undefined;
+}

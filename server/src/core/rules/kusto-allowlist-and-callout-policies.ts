@@ -1,0 +1,35 @@
+import type { FixProposal } from '../fixes/edits';
+import { displayName, prop, TYPES } from '../model/resource';
+import { asArray, asObject } from '../model/values';
+import { propertyLoc } from './locate';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  id: 'kusto-allowlist-and-callout-policies',
+  description: 'A Data Explorer cluster takes an FQDN allow list or callout policies for restricted outbound access, not both: configuring both is an error.',
+  severity: 'error',
+  sources: ['arm', 'bicep', 'cli', 'live'],
+  fixable: true,
+  messages: {
+    allowList: "Cluster '{cluster}' sets both allowedFqdnList and calloutPolicies: configuring both results in an error. Keep one.",
+    callouts: "Cluster '{cluster}' sets both calloutPolicies and allowedFqdnList: configuring both results in an error. Keep one.",
+  },
+  check(ctx) {
+    for (const cluster of ctx.model.declared(TYPES.cluster)) {
+      const properties = asObject(prop(cluster, 'properties'));
+      if (!properties) continue;
+      const fqdns = asArray(properties.get('allowedFqdnList'));
+      const callouts = asArray(properties.get('calloutPolicies'));
+      if (!fqdns?.length || !callouts?.length) continue;
+      const fqdnLoc = propertyLoc(ctx, properties, 'allowedFqdnList', cluster);
+      const calloutLoc = propertyLoc(ctx, properties, 'calloutPolicies', cluster);
+      const fixes: FixProposal[] = [
+        { title: 'Remove allowedFqdnList', edits: [{ op: 'remove', object: properties, key: 'allowedFqdnList' }] },
+        { title: 'Remove calloutPolicies', edits: [{ op: 'remove', object: properties, key: 'calloutPolicies' }] },
+      ];
+      const data = { cluster: displayName(cluster) };
+      ctx.report({ at: fqdnLoc, messageId: 'allowList', data, related: [{ at: calloutLoc, message: 'The callout policies.' }], fixes });
+      ctx.report({ at: calloutLoc, messageId: 'callouts', data, related: [{ at: fqdnLoc, message: 'The FQDN allow list.' }], fixes: [fixes[1], fixes[0]] });
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { FixProposal } from '../fixes/edits';
+import { displayName, prop, TYPES } from '../model/resource';
+import { asArray, asObject, asString } from '../model/values';
+import { propertyLoc } from './locate';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  id: 'kusto-egress-rules-without-restriction',
+  description: "A Data Explorer cluster's allowedFqdnList restricts nothing unless restrictOutboundNetworkAccess is Enabled.",
+  severity: 'warning',
+  sources: ['arm', 'bicep', 'cli', 'live'],
+  fixable: true,
+  messages: {
+    absent: "Cluster '{cluster}' sets allowedFqdnList but not restrictOutboundNetworkAccess: outbound access stays unrestricted.",
+    disabled: "Cluster '{cluster}' sets allowedFqdnList while restrictOutboundNetworkAccess is '{value}': outbound access stays unrestricted.",
+  },
+  check(ctx) {
+    for (const cluster of ctx.model.declared(TYPES.cluster)) {
+      const properties = asObject(prop(cluster, 'properties'));
+      if (!properties || !asArray(properties.get('allowedFqdnList'))?.length) continue;
+      const restrict = properties.get('restrictOutboundNetworkAccess');
+      // A value of the wrong type is restrict-outbound-value-type's; an unknown one may well be Enabled.
+      const text = restrict === undefined ? undefined : asString(restrict);
+      if (restrict !== undefined && (text === undefined || text.toLowerCase() === 'enabled')) continue;
+      const fix: FixProposal = { title: "Set restrictOutboundNetworkAccess to 'Enabled'", edits: [{ op: 'set', object: properties, key: 'restrictOutboundNetworkAccess', value: 'Enabled' }] };
+      ctx.report({
+        at: restrict ? propertyLoc(ctx, properties, 'restrictOutboundNetworkAccess', cluster) : propertyLoc(ctx, properties, 'allowedFqdnList', cluster),
+        messageId: restrict ? 'disabled' : 'absent',
+        data: { cluster: displayName(cluster), value: text ?? '' },
+        fixes: [fix],
+      });
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import { identityRef } from '../azure/iothub';
+import { privateLinkServiceOf } from '../azure/privateLink';
+import { displayName, displayValue, prop, TYPES } from '../model/resource';
+import { asArray, asObject, asString } from '../model/values';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  id: 'private-endpoint-group-id',
+  description: 'A private endpoint to an IoT hub, Data Explorer cluster or Device Update account must ask for a group id that service offers.',
+  severity: 'error',
+  sources: ['arm', 'bicep', 'cli', 'live'],
+  fixable: true,
+  messages: {
+    wrong: "Private endpoint '{endpoint}' asks {service} '{target}' for group id '{groupId}', which it does not offer ({offered}): the connection cannot be made.",
+  },
+  check(ctx) {
+    for (const endpoint of ctx.model.declared(TYPES.privateEndpoint)) {
+      for (const key of ['privateLinkServiceConnections', 'manualPrivateLinkServiceConnections']) {
+        for (const connection of asArray(prop(endpoint, `properties.${key}`)) ?? []) {
+          const properties = asObject(asObject(connection)?.get('properties'));
+          const targetRef = identityRef(properties?.get('privateLinkServiceId'));
+          const service = privateLinkServiceOf(targetRef);
+          if (!service || !targetRef) continue;
+          for (const item of asArray(properties?.get('groupIds')) ?? []) {
+            const groupId = asString(item);
+            if (groupId === undefined || service.groupIds.some((g) => g.toLowerCase() === groupId.toLowerCase())) continue;
+            ctx.report({
+              at: item.loc ?? endpoint.nameLoc,
+              messageId: 'wrong',
+              data: {
+                endpoint: displayName(endpoint),
+                service: service.label,
+                target: targetRef.names.map(displayValue).join('/'),
+                groupId,
+                offered: service.groupIds.join(', '),
+              },
+              fixes: [{ title: `Use group id '${service.canonicalGroupId}'`, edits: [{ op: 'replace', target: item, value: service.canonicalGroupId }] }],
+            });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,58 @@
+/**
+ * What a rule is: an id from the catalog, a one-sentence description, a
+ * default severity, the sources it reads, message templates, and a check
+ * that walks the model and reports. No severity lookup, no I/O, no editor
+ * types here: the engine applies configuration and suppressions afterwards.
+ */
+import type { Cloud } from '../clouds';
+import type { FixProposal } from '../fixes/edits';
+import type { Model, SourceKind } from '../model/resource';
+import type { Loc } from '../model/values';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface RelatedReport {
+  at: Loc;
+  message: string;
+}
+
+export interface Report {
+  at: Loc;
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** A severity other than the rule's default for this finding (duplicates are `info`, say). */
+  severity?: Severity;
+  related?: RelatedReport[];
+  fixes?: FixProposal[];
+}
+
+export interface RuleContext {
+  readonly model: Model;
+  readonly cloud: Cloud;
+  report(report: Report): void;
+  /** Whether a span covers more than one line (findings prefer one-line places). */
+  spansLines(loc: Loc): boolean;
+}
+
+export interface Rule {
+  id: string;
+  description: string;
+  severity: Severity;
+  /** The sources that can express what the rule checks. */
+  sources: readonly SourceKind[];
+  /** Whether the catalog names a fix for the rule (offered where the value it needs is known). */
+  fixable: boolean;
+  /** Message templates: `{name}` is replaced by `data.name`. */
+  messages: Readonly<Record<string, string>>;
+  check(ctx: RuleContext): void;
+}
+
+export const DOCS_BASE = 'https://github.com/iot-netlint/iot-netlint/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (data && data[name] !== undefined ? String(data[name]) : whole));
+}
