@@ -140,7 +140,7 @@ define('resourceGroup', (_args, ctx, loc) =>
     {
       name: ctx.scope.resourceGroup,
       location: unknown(loc, { key: `location(${identity(ctx.scope.resourceGroup) ?? '?'})` }),
-      id: fromParts(['/subscriptions/', ...stringParts(ctx.scope.subscription), '/resourceGroups/', ...stringParts(ctx.scope.resourceGroup)], loc),
+      id: joinValues([str('/subscriptions/'), ctx.scope.subscription, str('/resourceGroups/'), ctx.scope.resourceGroup], loc),
     },
     loc,
   ),
@@ -149,7 +149,7 @@ define('subscription', (_args, ctx, loc) =>
   PlainObject.from(
     {
       subscriptionId: ctx.scope.subscription,
-      id: fromParts(['/subscriptions/', ...stringParts(ctx.scope.subscription)], loc),
+      id: joinValues([str('/subscriptions/'), ctx.scope.subscription], loc),
       tenantId: unknown(loc, { key: 'tenantId' }),
     },
     loc,

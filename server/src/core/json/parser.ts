@@ -56,6 +56,7 @@ class Parser {
   private tokFlags = 0;
   private pushedBack = false;
   private nextBackslash = -2;
+  private nextLineBreak = -2;
   private lastTok: Tok = Tok.EOF;
   private readonly errors: SyntaxError[] = [];
   private readonly comments: Comment[] = [];
@@ -422,6 +423,12 @@ class Parser {
         break;
       }
     }
+    // ARM accepts line breaks inside strings; but when a string with a line break is followed by something
+    // no string can be followed by, its closing quote is missing: it ends at its first line break.
+    if (end >= 0) {
+      const lineBreak = this.lineBreakFrom(start + 1);
+      if (lineBreak >= 0 && lineBreak < end && !this.canFollowString(end + 1)) end = -1;
+    }
     if (end < 0) {
       // Unterminated: end the string at its first line break so the rest of the document still parses.
       let stop = start + 1;
@@ -439,6 +446,23 @@ class Parser {
     this.tokEnd = this.pos = end + 1;
     if (hasEscape) this.checkEscapes(start + 1, end);
     return Tok.String;
+  }
+
+  /** The position of the next line feed at or after `from` (-1 when there is none), remembered like backslashes. */
+  private lineBreakFrom(from: number): number {
+    if (this.nextLineBreak !== -1 && this.nextLineBreak < from) this.nextLineBreak = this.text.indexOf('\n', from);
+    return this.nextLineBreak;
+  }
+
+  /** Whether the text at `pos` (after white space) may follow a string: a separator, a closer, a comment, the end. */
+  private canFollowString(pos: number): boolean {
+    const text = this.text;
+    while (pos < this.len) {
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 9 || c === 10 || c === 13) pos++;
+      else return c === 44 || c === 125 || c === 93 || c === 58 || c === 47;
+    }
+    return true;
   }
 
   /**

@@ -1,0 +1,37 @@
+/** The JSON schema of `.iot-netlint.json`, made from the rule catalog so that the two cannot drift apart. */
+import { LEVELS } from './config';
+import type { Rule } from './rules/rule';
+import { docsUrl } from './rules/rule';
+
+export function configSchema(rules: readonly Rule[]): object {
+  const level = { type: 'string', enum: [...LEVELS] };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/iot-netlint/iot-netlint/blob/main/server/schemas/iot-netlint.schema.json',
+    title: 'iot-netlint configuration',
+    description: 'Configuration of IoT Network Lint for Azure, found upward from each analysed file.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: {
+        description: 'The level of each rule: error, warning, info, or off.',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(
+          rules.map((r) => [r.id, { ...level, description: `${r.description} (default: ${r.severity})`, markdownDescription: `${r.description}\n\nDefault: \`${r.severity}\`. [Documentation](${docsUrl(r.id)})` }]),
+        ),
+      },
+      cloud: {
+        description: 'The Azure cloud the templates deploy to; decides the DNS suffixes the rules expect.',
+        type: 'string',
+        enum: ['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment'],
+      },
+      maxFileSize: {
+        description: 'Files larger than this many bytes are not analysed (default: 26214400, 25 MB).',
+        type: 'number',
+        exclusiveMinimum: 0,
+      },
+    },
+  };
+}

@@ -1,0 +1,214 @@
+import * as assert from 'assert';
+import { DEFAULT_CLOUD } from '../../server/src/core/clouds';
+import { memoryHost } from '../../server/src/core/host';
+import { loadArmTemplate } from '../../server/src/core/frontends/arm/template';
+import { formatResourceId } from '../../server/src/core/model/ids';
+import { displayName, prop, Resource } from '../../server/src/core/model/resource';
+import { asString, Value } from '../../server/src/core/model/values';
+
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+function load(template: object | string, extra: { parameters?: object; files?: Record<string, string> } = {}): Resource[] {
+  const text = typeof template === 'string' ? template : JSON.stringify(template, null, 2);
+  const files = { '/t/main.json': text, ...(extra.files ?? {}) };
+  return loadArmTemplate(
+    { id: '/t/main.json', text },
+    {
+      cloud: DEFAULT_CLOUD,
+      parameters: extra.parameters ? { id: '/t/main.parameters.json', text: JSON.stringify(extra.parameters) } : undefined,
+      host: memoryHost(files),
+    },
+  ).resources;
+}
+
+const summary = (resources: Resource[]) => resources.map((r) => `${r.type} ${displayName(r)}`);
+const id = (v: { ref: Parameters<typeof formatResourceId>[0] } | undefined) => (v ? formatResourceId(v.ref).map((p) => p ?? '?').join('') : undefined);
+const text = (v: Value | undefined) => asString(v);
+
+describe('ARM template front-end', () => {
+  it('reads resources as an array, with children written inside their parents', () => {
+    const resources = load({
+      $schema: SCHEMA,
+      resources: [
+        {
+          type: 'Microsoft.Storage/storageAccounts',
+          name: 'sa',
+          resources: [{ type: 'blobServices', name: 'default', resources: [{ type: 'containers', name: 'c' }] }],
+        },
+      ],
+    });
+    assert.deepStrictEqual(summary(resources), [
+      'Microsoft.Storage/storageAccounts sa',
+      'Microsoft.Storage/storageAccounts/blobServices sa/default',
+      'Microsoft.Storage/storageAccounts/blobServices/containers sa/default/c',
+    ]);
+  });
+
+  it('reads resources keyed by symbolic names (languageVersion 2.0), with existing resources', () => {
+    const resources = load({
+      $schema: SCHEMA,
+      languageVersion: '2.0',
+      resources: {
+        hub: { type: 'Microsoft.Devices/IotHubs', apiVersion: '2023-06-30', name: 'h', properties: {} },
+        sa: { existing: true, type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'sa' },
+      },
+    });
+    assert.deepStrictEqual(resources.map((r) => [r.symbol, r.existing]), [
+      ['hub', false],
+      ['sa', true],
+    ]);
+  });
+
+  it('reads the legacy providers form of role assignments as an extension of the resource', () => {
+    const [assignment] = load({
+      $schema: SCHEMA,
+      resources: [
+        {
+          type: 'Microsoft.Storage/storageAccounts/providers/roleAssignments',
+          name: "[concat('sa', '/Microsoft.Authorization/', guid('x'))]",
+          properties: {},
+        },
+      ],
+    });
+    assert.strictEqual(assignment.type, 'Microsoft.Authorization/roleAssignments');
+    assert.strictEqual(id({ ref: assignment.extensionOf! }), '/subscriptions/?/resourceGroups/?/providers/Microsoft.Storage/storageAccounts/sa');
+  });
+
+  it('reads the scope of extension resources: a relative id, a resourceId(), a symbolic name', () => {
+    const resources = load({
+      $schema: SCHEMA,
+      languageVersion: '2.0',
+      resources: {
+        sa: { type: 'Microsoft.Storage/storageAccounts', name: 'sa' },
+        a: { type: 'Microsoft.Authorization/roleAssignments', name: 'a', scope: "[format('Microsoft.Storage/storageAccounts/{0}', 'sa')]", properties: {} },
+        b: { type: 'Microsoft.Authorization/roleAssignments', name: 'b', scope: "[resourceId('Microsoft.EventHub/namespaces', 'ns')]", properties: {} },
+        c: { type: 'Microsoft.Authorization/roleAssignments', name: 'c', scope: "[parameters('unknownScope')]", properties: {} },
+      },
+    });
+    assert.strictEqual(resources[1].extensionOf?.type, 'Microsoft.Storage/storageAccounts');
+    assert.strictEqual(text(resources[1].extensionOf?.names[0]), 'sa');
+    assert.strictEqual(resources[2].extensionOf?.type, 'Microsoft.EventHub/namespaces');
+    assert.strictEqual(resources[3].extensionUnknown, true);
+  });
+
+  it('leaves out resources whose condition is false, keeps those it cannot tell', () => {
+    const resources = load({
+      $schema: SCHEMA,
+      parameters: { deploy: { type: 'bool', defaultValue: false }, maybe: { type: 'bool' } },
+      resources: [
+        { condition: "[parameters('deploy')]", type: 'Microsoft.Devices/IotHubs', name: 'no' },
+        { condition: "[parameters('maybe')]", type: 'Microsoft.Devices/IotHubs', name: 'maybe' },
+        { condition: "[not(parameters('deploy'))]", type: 'Microsoft.Devices/IotHubs', name: 'yes' },
+      ],
+    });
+    assert.deepStrictEqual(summary(resources), ['Microsoft.Devices/IotHubs maybe', 'Microsoft.Devices/IotHubs yes']);
+  });
+
+  it('reads a copy loop as one resource whose index is unknown, and unrolls property copy loops', () => {
+    const [hub] = load({
+      $schema: SCHEMA,
+      resources: [
+        {
+          type: 'Microsoft.Devices/IotHubs',
+          name: "[concat('hub', copyIndex())]",
+          copy: { name: 'hubs', count: 3 },
+          properties: {
+            copy: [{ name: 'allowedFqdnList', count: 2, input: "[concat('host', copyIndex('allowedFqdnList'), '.example.com')]" }],
+          },
+        },
+      ],
+    });
+    assert.deepStrictEqual(hub.names[0].kind, 'unknown');
+    const list = prop(hub, 'properties.allowedFqdnList');
+    assert.deepStrictEqual(list?.kind === 'array' ? list.items.map(text) : list, ['host0.example.com', 'host1.example.com']);
+  });
+
+  it('takes parameter values from a parameters file before defaults; Key Vault references stay unknown', () => {
+    const [hub] = load(
+      {
+        $schema: SCHEMA,
+        parameters: { name: { type: 'string', defaultValue: 'default-name' }, secret: { type: 'securestring', defaultValue: 'x' } },
+        resources: [{ type: 'Microsoft.Devices/IotHubs', name: "[parameters('name')]", properties: { s: "[parameters('secret')]" } }],
+      },
+      { parameters: { parameters: { name: { value: 'from-file' }, secret: { reference: { keyVault: { id: 'kv' }, secretName: 's' } } } } },
+    );
+    assert.strictEqual(displayName(hub), 'from-file');
+    assert.strictEqual(prop(hub, 'properties.s')?.kind, 'unknown');
+  });
+
+  it('follows nested deployments: inner scope with its own parameters, outer scope with the parent’s', () => {
+    const resources = load({
+      $schema: SCHEMA,
+      parameters: { hubName: { type: 'string', defaultValue: 'outer-hub' } },
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'inner',
+          resourceGroup: 'other-rg',
+          properties: {
+            mode: 'Incremental',
+            expressionEvaluationOptions: { scope: 'inner' },
+            parameters: { hubName: { value: "[concat(parameters('hubName'), '-inner')]" } },
+            template: {
+              $schema: SCHEMA,
+              parameters: { hubName: { type: 'string' } },
+              resources: [{ type: 'Microsoft.Devices/IotHubs', name: "[parameters('hubName')]", properties: {} }],
+            },
+          },
+        },
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'outer',
+          properties: {
+            mode: 'Incremental',
+            template: { $schema: SCHEMA, resources: [{ type: 'Microsoft.Devices/IotHubs', name: "[parameters('hubName')]", properties: {} }] },
+          },
+        },
+      ],
+    });
+    const hubs = resources.filter((r) => r.type === 'Microsoft.Devices/IotHubs');
+    assert.deepStrictEqual(hubs.map(displayName), ['outer-hub-inner', 'outer-hub']);
+    assert.strictEqual(text(hubs[0].scope.resourceGroup), 'other-rg');
+  });
+
+  it('follows linked templates by relative path', () => {
+    const linked = JSON.stringify({ $schema: SCHEMA, parameters: { n: { type: 'string' } }, resources: [{ type: 'Microsoft.Devices/IotHubs', name: "[parameters('n')]", properties: {} }] });
+    const resources = load(
+      {
+        $schema: SCHEMA,
+        resources: [
+          {
+            type: 'Microsoft.Resources/deployments',
+            name: 'linked',
+            properties: { templateLink: { relativePath: 'nested/hub.json' }, parameters: { n: { value: 'linked-hub' } } },
+          },
+        ],
+      },
+      { files: { '/t/nested/hub.json': linked } },
+    );
+    const hub = resources.find((r) => r.type === 'Microsoft.Devices/IotHubs')!;
+    assert.strictEqual(displayName(hub), 'linked-hub');
+    assert.strictEqual(hub.doc, '/t/nested/hub.json');
+  });
+
+  it('survives a template that links to itself', () => {
+    const self = JSON.stringify({ $schema: SCHEMA, resources: [{ type: 'Microsoft.Resources/deployments', name: 'again', properties: { templateLink: { relativePath: 'main.json' } } }] });
+    assert.doesNotThrow(() => load(self, { files: { '/t/main.json': self } }));
+  });
+
+  it('tells templates, parameters files and other JSON apart by content', () => {
+    const kind = (t: object) => loadArmTemplate({ id: 'x.json', text: JSON.stringify(t) }, { cloud: DEFAULT_CLOUD }).kind;
+    assert.strictEqual(kind({ $schema: SCHEMA, resources: [] }), 'template');
+    assert.strictEqual(kind({ contentVersion: '1.0.0.0', resources: [] }), 'template');
+    assert.strictEqual(kind({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', parameters: {} }), 'parameters');
+    assert.strictEqual(kind({ name: 'package', version: '1.0.0' }), 'other');
+  });
+
+  it('reports resources where their name is written', () => {
+    const source = `{"$schema": "${SCHEMA}", "resources": [{"type": "Microsoft.Devices/IotHubs", "name": "hub"}]}`;
+    const [hub] = load(source);
+    assert.strictEqual(source.slice(hub.nameLoc.offset, hub.nameLoc.offset + hub.nameLoc.length), '"hub"');
+  });
+});
