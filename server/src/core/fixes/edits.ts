@@ -94,11 +94,16 @@ export function minimalEdit(doc: string, before: string, after: string, base = 0
     endAfter--;
   }
   // Whole words read better in previews than `tru` → `fals`.
-  const word = /[A-Za-z0-9_$]/;
-  while (start > 0 && word.test(before[start - 1])) start--;
-  while (endBefore < before.length && word.test(before[endBefore])) {
-    endBefore++;
-    endAfter++;
+  // Only a boundary inside a word moves: a change that starts or ends between words stays as it is.
+  const word = (s: string, i: number) => i >= 0 && i < s.length && /[A-Za-z0-9_$]/.test(s[i]);
+  if (word(before, start - 1) && (word(before, start) || word(after, start))) {
+    while (word(before, start - 1)) start--;
+  }
+  if (word(before, endBefore) && (word(before, endBefore - 1) || word(after, endAfter - 1))) {
+    while (word(before, endBefore)) {
+      endBefore++;
+      endAfter++;
+    }
   }
   return { doc, offset: base + start, length: endBefore - start, newText: after.slice(start, endAfter) };
 }

@@ -1,6 +1,6 @@
 import { endpointTarget } from '../azure/downstream';
 import { hubEndpoints, identityRef, targetKindOf } from '../azure/iothub';
-import { DATA_ROLES, hubPrincipalOf, roleOf } from '../azure/roles';
+import { BROAD_ROLES, DATA_ROLES, hubPrincipalOf, roleOf } from '../azure/roles';
 import { ResourceRef, sameResource } from '../model/ids';
 import { displayName, Model, prop, refOf, Resource, TYPES } from '../model/resource';
 import { asObject, Value } from '../model/values';
@@ -35,6 +35,8 @@ export const rule: Rule = {
           identity = ref;
         }
         if (hasRole(ctx.model, hub, identity, target, roles.sufficient.map((r) => r.guid))) continue;
+        // A management role given instead is iothub-identity-broad-role's finding, with the fix that replaces it.
+        if (hasRole(ctx.model, hub, identity, target, BROAD_ROLES.map((r) => r.guid), true)) continue;
         ctx.report({
           at: endpoint.loc,
           messageId: 'missing',
@@ -70,14 +72,15 @@ export const rule: Rule = {
  * target or a scope above it. An assignment whose principal, role or scope
  * cannot be read counts: the rule only speaks when it is sure.
  */
-function hasRole(model: Model, hub: Resource, identity: 'system' | ResourceRef, target: Resource, roleGuids: string[]): boolean {
+function hasRole(model: Model, hub: Resource, identity: 'system' | ResourceRef, target: Resource, roleGuids: string[], knownOnly = false): boolean {
   const targetRef = refOf(target);
   for (const assignment of model.ofType(TYPES.roleAssignment)) {
     const properties = asObject(prop(assignment, 'properties'));
     const principalId = properties?.get('principalId');
+    if (knownOnly && principalId?.kind === 'unknown') continue;
     if (!principalMatches(principalId, model, hub, identity)) continue;
     const role = roleOf(properties?.get('roleDefinitionId'));
-    if (role && !roleGuids.includes(role.guid)) continue;
+    if (role ? !roleGuids.includes(role.guid) : knownOnly) continue;
     if (assignment.extensionUnknown || !assignment.extensionOf) return true;
     if (covers(assignment.extensionOf, targetRef)) return true;
   }

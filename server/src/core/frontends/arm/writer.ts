@@ -1,13 +1,16 @@
 /**
  * Writes model edits into an ARM template with jsonc-parser's edit
- * operations, keeping the document's indentation and line breaks.
+ * operations, keeping the document's indentation, line breaks and layout.
  *
- * jsonc-parser re-reads the text it edits, recursively; so the edits are
- * applied to the smallest container that holds them (the resource, usually),
- * cut out of the document with its column kept, and the result is checked to
- * parse before the fix is offered.
+ * jsonc-parser finds where an edit goes (commas, trailing commas, comments);
+ * the text it inserts is then laid out like its siblings: a new property on
+ * its own line at their indentation in a multi-line object, beside them in a
+ * one-line array. jsonc-parser re-reads the text it edits, recursively; so
+ * the edits are applied to the smallest container that holds them (the
+ * resource, usually), cut out of the document with its column kept, and the
+ * result must parse before the fix is offered.
  */
-import { applyEdits, FormattingOptions, JSONPath, modify } from 'jsonc-parser';
+import { applyEdits, JSONPath, modify } from 'jsonc-parser';
 import { isRoleDefinitionValue, FixValue, ModelEdit, minimalEdit, NewRoleAssignment, originOf } from '../../fixes/edits';
 import type { Writer } from '../../fixes/writer';
 import { parseJson } from '../../json/parser';
@@ -20,6 +23,12 @@ import { originNode } from './values';
 
 /** jsonc-parser recurses on nesting; documents deeper than this get no fixes. */
 const MAX_WRITABLE_DEPTH = 200;
+
+interface Layout {
+  eol: string;
+  /** One level of indentation: `  `, `    ` or a tab. */
+  unit: string;
+}
 
 export const armWriter: Writer = {
   canWrite(doc, edits) {
@@ -41,14 +50,15 @@ export const armWriter: Writer = {
 
     const text = doc.text;
     const lineStart = Math.max(text.lastIndexOf('\n', container.offset - 1), text.lastIndexOf('\r', container.offset - 1)) + 1;
-    // Keep the container's column (tabs as tabs) so inserted lines are indented as the rest of the file.
+    // Keep the container's column (tabs as tabs), so that indentation inside it reads as in the file.
     const pad = text.slice(lineStart, container.offset).replace(/[^\t]/g, ' ');
     let sub = pad + text.slice(container.offset, container.end);
-    const options: FormattingOptions = { ...detectIndent(text), eol: detectEol(text) };
+    const indent = detectIndent(text);
+    const layout: Layout = { eol: detectEol(text), unit: indent.insertSpaces ? ' '.repeat(indent.tabSize) : '\t' };
     const base = pathOf(container);
 
     for (const edit of order(edits)) {
-      const step = jsoncEdit(edit, base, sub, options);
+      const step = applyOne(edit, base, sub, layout);
       if (step === undefined) return undefined;
       sub = step;
     }
@@ -101,61 +111,150 @@ function relative(base: JSONPath, node: JsonNode): JSONPath {
   return pathOf(node).slice(base.length);
 }
 
-function jsoncEdit(edit: ModelEdit, base: JSONPath, text: string, formattingOptions: FormattingOptions): string | undefined {
+/** The path an edit writes to, the value, and whether it inserts into an array. */
+function target(edit: ModelEdit, base: JSONPath): { path: JSONPath; value: unknown; insert: boolean } | undefined {
   const node = originNode(originOf(edit))!;
-  let path: JSONPath;
-  let value: unknown;
-  let isArrayInsertion = false;
   switch (edit.op) {
     case 'replace':
-      path = relative(base, node);
-      value = toJson(edit.value);
-      break;
+      return { path: relative(base, node), value: toJson(edit.value), insert: false };
     case 'set': {
       // Keep the key as written when it exists with other letter case.
       const existing = findProperty(node, edit.key);
-      path = [...relative(base, node), existing ? existing.key : edit.key];
-      value = toJson(edit.value);
-      break;
+      return { path: [...relative(base, node), existing ? existing.key : edit.key], value: toJson(edit.value), insert: false };
     }
     case 'remove': {
       const existing = findProperty(node, edit.key);
-      if (!existing) return text;
-      path = [...relative(base, node), existing.key];
-      value = undefined;
-      break;
+      return existing ? { path: [...relative(base, node), existing.key], value: undefined, insert: false } : undefined;
     }
     case 'append':
-      path = [...relative(base, node), -1];
-      value = toJson(edit.value);
-      isArrayInsertion = true;
-      break;
+      return { path: [...relative(base, node), -1], value: toJson(edit.value), insert: true };
     case 'removeItem':
-      path = [...relative(base, node), edit.index];
-      value = undefined;
-      break;
+      return { path: [...relative(base, node), edit.index], value: undefined, insert: false };
     case 'addRoleAssignment': {
       const resource = roleAssignmentJson(edit.assignment);
       if (!resource) return undefined;
-      if (node.type === 'array') {
-        path = [...relative(base, node), -1];
-        isArrayInsertion = true;
-      } else {
-        const taken = new Set(node.properties!.map((p) => p.key.toLowerCase()));
-        let symbol = `${edit.assignment.principal.symbol ?? 'hub'}RoleAssignment`;
-        for (let i = 2; taken.has(symbol.toLowerCase()); i++) symbol = `${edit.assignment.principal.symbol ?? 'hub'}RoleAssignment${i}`;
-        path = [...relative(base, node), symbol];
-      }
-      value = resource;
-      break;
+      if (node.type === 'array') return { path: [...relative(base, node), -1], value: resource, insert: true };
+      const taken = new Set(node.properties!.map((p) => p.key.toLowerCase()));
+      const stem = `${edit.assignment.principal.symbol ?? 'hub'}RoleAssignment`;
+      let symbol = stem;
+      for (let i = 2; taken.has(symbol.toLowerCase()); i++) symbol = `${stem}${i}`;
+      return { path: [...relative(base, node), symbol], value: resource, insert: false };
     }
   }
+}
+
+function applyOne(edit: ModelEdit, base: JSONPath, text: string, layout: Layout): string | undefined {
+  const t = target(edit, base);
+  if (!t) return edit.op === 'remove' ? text : undefined;
+  if (t.value === undefined) return remove(text, t.path);
+  let edits;
   try {
-    const edits = modify(text, path, value, { formattingOptions, isArrayInsertion });
-    return applyEdits(text, edits);
+    // No formatting options: jsonc-parser then returns the bare edit, which is laid out below.
+    edits = modify(text, t.path, t.value, { isArrayInsertion: t.insert });
   } catch {
     return undefined;
   }
+  if (edits.length !== 1) return applyEdits(text, edits);
+  const e = edits[0];
+  const tree = parseJson(text).root;
+  const parent = nodeAtPath(tree, t.path.slice(0, -1));
+  if (!parent) return undefined;
+  const key = typeof t.path[t.path.length - 1] === 'string' ? (t.path[t.path.length - 1] as string) : undefined;
+  const existing = parent.type === 'object' && key !== undefined ? parent.properties!.find((p) => p.key === key) : undefined;
+  if (existing?.value || (parent.type === 'array' && !t.insert)) {
+    // A replaced value: laid out at the indentation of its line.
+    e.content = render(t.value, lineIndent(text, e.offset), layout, text.slice(e.offset, e.offset + e.length).includes('\n') || isMultiLine(text, parent));
+    return applyEdits(text, [e]);
+  }
+  const children: Array<{ offset: number }> = parent.type === 'object' ? parent.properties! : parent.items!;
+  const fragment = (indent: string, multiLine: boolean) => (key !== undefined && parent.type === 'object' ? `${JSON.stringify(key)}: ` : '') + render(t.value, indent, layout, multiLine);
+  if (children.length === 0) {
+    // An empty container is rewritten whole, one level deeper than its own line.
+    const own = lineIndent(text, parent.offset);
+    const open = parent.type === 'object' ? '{' : '[';
+    const close = parent.type === 'object' ? '}' : ']';
+    const inner = own + layout.unit;
+    const content = isMultiLine(text, parent) ? `${open}${layout.eol}${inner}${fragment(inner, true)}${layout.eol}${own}${close}` : `${open}${fragment('', false)}${close}`;
+    return text.slice(0, parent.offset) + content + text.slice(parent.end);
+  }
+  if (!isMultiLine(text, parent)) {
+    e.content = e.content.startsWith(',') ? `, ${fragment('', false)}` : `${fragment('', false)}${e.content.endsWith(',') ? ', ' : ''}`;
+    return applyEdits(text, [e]);
+  }
+  // Beside its siblings: on a line of its own, at their indentation.
+  const siblingIndent = lineIndent(text, children[children.length - 1].offset);
+  const body = fragment(siblingIndent, true);
+  e.content = e.content.startsWith(',') ? `,${layout.eol}${siblingIndent}${body}` : `${layout.eol}${siblingIndent}${body}${e.content.endsWith(',') ? ',' : ''}`;
+  return applyEdits(text, [e]);
+}
+
+/**
+ * Removes a property or an array item with the comma that goes with it. The
+ * layout around stays: a removed last item takes the comma before it, any
+ * other item the comma and space after it.
+ */
+function remove(text: string, path: JSONPath): string | undefined {
+  const parent = nodeAtPath(parseJson(text).root, path.slice(0, -1));
+  const last = path[path.length - 1];
+  if (!parent) return undefined;
+  const spans: Array<{ offset: number; end: number }> =
+    parent.type === 'object' ? parent.properties!.map((p) => ({ offset: p.offset, end: p.end })) : (parent.items ?? []).map((n) => ({ offset: n.offset, end: n.end }));
+  const index = parent.type === 'object' ? parent.properties!.findIndex((p) => p.key === last) : (last as number);
+  if (index < 0 || index >= spans.length) return text;
+  let from: number;
+  let to: number;
+  if (spans.length === 1) {
+    // The only member: the container becomes empty.
+    from = parent.offset + 1;
+    to = parent.end - 1;
+  } else if (index === spans.length - 1) {
+    from = spans[index - 1].end;
+    to = spans[index].end;
+  } else {
+    from = spans[index].offset;
+    to = spans[index + 1].offset;
+  }
+  return text.slice(0, from) + text.slice(to);
+}
+
+function nodeAtPath(root: JsonNode | undefined, path: JSONPath): JsonNode | undefined {
+  let node = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (typeof segment === 'number') node = node.items?.[segment];
+    else node = node.properties?.find((p) => p.key === segment)?.value;
+  }
+  return node;
+}
+
+function isMultiLine(text: string, node: JsonNode): boolean {
+  return /[\r\n]/.test(text.slice(node.offset, node.end));
+}
+
+/** The white space that starts the line holding `offset`. */
+function lineIndent(text: string, offset: number): string {
+  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+}
+
+/** JSON text for a value: over several lines at an indentation, or on one line with spaces after separators. */
+function render(value: unknown, indent: string, layout: Layout, multiLine: boolean): string {
+  if (!multiLine || value === null || typeof value !== 'object') return oneLine(value);
+  const isEmpty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (isEmpty) return oneLine(value);
+  return JSON.stringify(value, null, layout.unit)
+    .split('\n')
+    .map((line, i) => (i === 0 ? line : indent + line))
+    .join(layout.eol);
+}
+
+function oneLine(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(oneLine).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${oneLine(v)}`).join(', ')} }`;
+  }
+  return JSON.stringify(value);
 }
 
 /** A fix value as JSON; literal strings that look like expressions are escaped (`[[`). */
