@@ -101,11 +101,11 @@ export interface WalkResult {
 }
 
 /** Expands folders into the files under them that may be templates; named files are kept whatever their extension. */
-export function walk(inputs: readonly string[]): WalkResult {
+export function walk(inputs: readonly string[], cwd: string): WalkResult {
   const result: WalkResult = { files: [], unreadable: [] };
   const seen = new Set<string>();
   for (const input of inputs) {
-    const absolute = path.resolve(input);
+    const absolute = path.resolve(cwd, input);
     let stat: fs.Stats;
     try {
       stat = fs.statSync(absolute);
@@ -134,7 +134,7 @@ export function walk(inputs: readonly string[]): WalkResult {
       try {
         entries = fs.readdirSync(folder, { withFileTypes: true });
       } catch (error) {
-        result.unreadable.push({ path: path.relative(process.cwd(), folder) || folder, reason: describeError(error) });
+        result.unreadable.push({ path: path.relative(cwd, folder) || folder, reason: describeError(error) });
         continue;
       }
       entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));

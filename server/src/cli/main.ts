@@ -72,7 +72,7 @@ interface LoadedFile extends ProjectFile {
 
 function lint(options: CliOptions, io: Io): number {
   let exitCode = 0;
-  const { files: candidates, unreadable } = walk(options.paths.map((p) => path.resolve(io.cwd, p)));
+  const { files: candidates, unreadable } = walk(options.paths, io.cwd);
   for (const u of unreadable) {
     io.stderr(`iot-netlint: cannot read ${u.path}: ${u.reason}\n`);
     exitCode = 2;

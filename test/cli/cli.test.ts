@@ -1,0 +1,198 @@
+/** The command line as CI pipelines run it: a real process, real files, exit codes and output formats. */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { RULES } from '../../server/src/core/rules';
+import { ROOT } from '../support/paths';
+
+const BIN = path.join(ROOT, 'server', 'bin', 'iot-netlint.js');
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function workspace(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-netlint-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    const full = path.join(dir, name);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, content);
+  }
+  return dir;
+}
+
+const hub = (properties: object, extra: object = {}) =>
+  JSON.stringify(
+    { $schema: SCHEMA, contentVersion: '1.0.0.0', resources: [{ type: 'Microsoft.Devices/IotHubs', apiVersion: '2023-06-30', name: 'contoso-hub', properties, ...extra }] },
+    null,
+    2,
+  );
+
+const DUPLICATE = hub({ restrictOutboundNetworkAccess: true, allowedFqdnList: ['iothub-ns-contoso-1-2-abcdef0123.servicebus.windows.net', 'a.example.com', 'A.example.com'] });
+const WRONG_TYPE = hub({ restrictOutboundNetworkAccess: 'true', allowedFqdnList: ['iothub-ns-contoso-1-2-abcdef0123.servicebus.windows.net'] });
+const CLEAN = hub({ publicNetworkAccess: 'Enabled' });
+
+describe('command line', function () {
+  this.timeout(30000);
+  before(function () {
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run npm run build first');
+  });
+
+  it('prints file:line:col, severity, rule id and message, a code frame and a summary; exits 1 on findings', () => {
+    const dir = workspace({ 'infra/hub.json': WRONG_TYPE });
+    const r = run(['infra'], dir);
+    assert.strictEqual(r.code, 1, r.stderr);
+    const first = r.stdout.split('\n')[0];
+    assert.match(first, /^infra[\\/]hub\.json:10:42 {2}error {2}restrict-outbound-value-type {2}restrictOutboundNetworkAccess of hub 'contoso-hub' is "true"/);
+    assert.match(r.stdout, /> 10 \| {9}"restrictOutboundNetworkAccess": "true",/);
+    assert.match(r.stdout, /\^{6}/);
+    assert.match(r.stdout, /✖ 1 problem \(1 error, 0 warnings, 0 infos\)/);
+    assert.match(r.stdout, /1 problem can be fixed with --fix/);
+  });
+
+  it('exits 0 on a clean folder, and skips node_modules and .git', () => {
+    const dir = workspace({ 'ok.json': CLEAN, 'node_modules/x/bad.json': WRONG_TYPE, '.git/bad.json': WRONG_TYPE, 'package.json': '{"name": "x"}' });
+    const r = run(['.'], dir);
+    assert.strictEqual(r.code, 0, r.stdout);
+    assert.match(r.stdout, /No problems found/);
+  });
+
+  it('keeps infos from failing the build; --max-warnings and --exit-zero decide for warnings', () => {
+    const dir = workspace({ 'd.json': DUPLICATE });
+    assert.strictEqual(run(['d.json'], dir).code, 0, 'a duplicate is only info');
+    const warn = workspace({ 'w.json': hub({ restrictOutboundNetworkAccess: true }) });
+    assert.strictEqual(run(['w.json'], warn).code, 1);
+    assert.strictEqual(run(['w.json', '--max-warnings', '1'], warn).code, 0);
+    assert.strictEqual(run(['w.json', '--max-warnings=0'], warn).code, 1);
+    assert.strictEqual(run(['w.json', '--exit-zero'], warn).code, 0);
+  });
+
+  it('writes JSON with positions, related locations and fixes', () => {
+    const dir = workspace({ 'd.json': DUPLICATE });
+    const r = run(['--format', 'json', 'd.json'], dir);
+    const out = JSON.parse(r.stdout);
+    const finding = out.files[0].findings[0];
+    assert.strictEqual(finding.ruleId, 'egress-allowlist-invalid-entry');
+    assert.strictEqual(finding.severity, 'info');
+    assert.strictEqual(finding.startLine, 14);
+    assert.strictEqual(finding.fixes[0].title, "Remove the duplicate 'A.example.com'");
+    assert.deepStrictEqual(out.summary, { errors: 0, warnings: 0, infos: 1, fixable: 1 });
+  });
+
+  it('writes SARIF 2.1.0: the rule catalog, results with one-based regions, related locations and fixes', () => {
+    const dir = workspace({ 'w.json': WRONG_TYPE, 'broken.json': '{"$schema": "' + SCHEMA + '", "resources": [ }' });
+    const sarif = JSON.parse(run(['--format', 'sarif', '.'], dir).stdout);
+    assert.strictEqual(sarif.version, '2.1.0');
+    assert.strictEqual(sarif.runs.length, 1);
+    const driver = sarif.runs[0].tool.driver;
+    assert.strictEqual(driver.name, 'iot-netlint');
+    for (const rule of RULES) {
+      const entry = driver.rules.find((r: { id: string }) => r.id === rule.id);
+      assert.ok(entry, rule.id);
+      assert.match(entry.helpUri, new RegExp(`docs/rules/${rule.id}\\.md$`));
+      assert.ok(entry.shortDescription.text.length > 10);
+    }
+    const results = sarif.runs[0].results;
+    const typeResult = results.find((r: { ruleId: string }) => r.ruleId === 'restrict-outbound-value-type');
+    assert.strictEqual(typeResult.level, 'error');
+    assert.deepStrictEqual(typeResult.locations[0].physicalLocation.artifactLocation, { uri: 'w.json', uriBaseId: '%SRCROOT%' });
+    assert.strictEqual(typeResult.locations[0].physicalLocation.region.startLine, 10);
+    assert.strictEqual(typeResult.locations[0].physicalLocation.region.startColumn, 42);
+    assert.strictEqual(driver.rules[typeResult.ruleIndex].id, 'restrict-outbound-value-type');
+    assert.strictEqual(typeResult.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, 'true');
+    const syntax = results.find((r: { ruleId: string }) => r.ruleId === 'syntax-error');
+    assert.ok(syntax, 'syntax errors are results');
+    assert.strictEqual(driver.rules[syntax.ruleIndex].id, 'syntax-error');
+  });
+
+  it('--fix writes the first fix of each finding, keeps BOM and CRLF, and reports what remains', () => {
+    const crlf = '\uFEFF' + WRONG_TYPE.replace(/\n/g, '\r\n');
+    const dir = workspace({ 'w.json': crlf });
+    const r = run(['--fix', 'w.json'], dir);
+    assert.strictEqual(r.code, 0, r.stdout);
+    const after = fs.readFileSync(path.join(dir, 'w.json'));
+    assert.deepStrictEqual([...after.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = after.toString('utf8').slice(1);
+    assert.ok(text.includes('"restrictOutboundNetworkAccess": true,\r\n'), text);
+    assert.ok(!/[^\r]\n/.test(text));
+  });
+
+  it('--fix leaves files in UTF-16 in UTF-16', () => {
+    const body = Buffer.from(WRONG_TYPE, 'utf16le');
+    const dir = workspace({ 'w.json': Buffer.concat([Buffer.from([0xff, 0xfe]), body]) });
+    assert.strictEqual(run(['--fix', 'w.json'], dir).code, 0);
+    const after = fs.readFileSync(path.join(dir, 'w.json'));
+    assert.deepStrictEqual([...after.subarray(0, 2)], [0xff, 0xfe]);
+    assert.ok(after.subarray(2).toString('utf16le').includes('"restrictOutboundNetworkAccess": true'));
+  });
+
+  it('reports syntax errors and still analyses what parsed', () => {
+    const broken = WRONG_TYPE.replace('"location"', '').replace('"sku"', '').replace(/\n\s*\]\n\}$/, '\n');
+    const dir = workspace({ 'b.json': broken });
+    const r = run(['b.json'], dir);
+    assert.match(r.stdout, /syntax-error/);
+    assert.match(r.stdout, /restrict-outbound-value-type/);
+  });
+
+  it('skips a file over the size limit, and a binary one, with one finding each', () => {
+    const dir = workspace({
+      '.iot-netlint.json': JSON.stringify({ maxFileSize: 200 }),
+      'big.json': hub({ note: 'x'.repeat(500) }),
+      'junk.json': Buffer.from([0x7b, 0x00, 0x01, 0xff, 0xfe, 0x00]),
+    });
+    const r = run(['big.json', 'junk.json'], dir);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stdout, /big\.json:1:1 {2}warning {2}file-not-analyzed {2}Not analysed: it is 0\.0 MB, over the 0\.0 MB limit \(maxFileSize\)\./);
+    assert.match(r.stdout, /junk\.json:1:1 {2}warning {2}file-not-analyzed {2}Not analysed: it is a binary file\./);
+  });
+
+  it('says which path it cannot read, exits 2, and still analyses the others', () => {
+    const dir = workspace({ 'w.json': WRONG_TYPE });
+    const r = run(['missing.json', 'w.json'], dir);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /cannot read missing\.json: no such file or folder/);
+    assert.match(r.stdout, /restrict-outbound-value-type/);
+  });
+
+  it('uses the parameters file beside a template, or the one given', () => {
+    const template = JSON.stringify({
+      $schema: SCHEMA,
+      parameters: { restrict: { type: 'string', defaultValue: 'Enabled' } },
+      resources: [{ type: 'Microsoft.Kusto/clusters', apiVersion: '2024-04-13', name: 'adx', properties: { restrictOutboundNetworkAccess: "[parameters('restrict')]", allowedFqdnList: ['a.example.com'] } }],
+    });
+    const params = (v: string) => JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', parameters: { restrict: { value: v } } });
+    const dir = workspace({ 'adx.json': template, 'adx.parameters.json': params('Disabled'), 'prod.parameters.json': params('Enabled') });
+    assert.match(run(['adx.json'], dir).stdout, /kusto-egress-rules-without-restriction/);
+    assert.match(run(['adx.json', '--parameters', 'prod.parameters.json'], dir).stdout, /No problems found/);
+  });
+
+  it('reads the cloud from --cloud', () => {
+    const china = hub({ restrictOutboundNetworkAccess: true, allowedFqdnList: ['iothub-ns-h-1-abcdef0123.servicebus.chinacloudapi.cn'], storageEndpoints: { $default: { connectionString: 'DefaultEndpointsProtocol=https;AccountName=sa', containerName: 'c' } } });
+    const dir = workspace({ 'c.json': china });
+    assert.match(run(['c.json'], dir).stdout, /'sa\.blob\.core\.windows\.net' is not in allowedFqdnList/);
+    assert.match(run(['c.json', '--cloud', 'AzureChinaCloud'], dir).stdout, /'sa\.blob\.core\.chinacloudapi\.cn' is not in allowedFqdnList/);
+  });
+
+  it('turns rules off and changes their level through .iot-netlint.json, and reports what it cannot use', () => {
+    const dir = workspace({ 'w.json': WRONG_TYPE, '.iot-netlint.json': JSON.stringify({ rules: { 'restrict-outbound-value-type': 'off', 'no-such-rule': 'error' } }) });
+    const r = run(['w.json'], dir);
+    assert.doesNotMatch(r.stdout, /^w\.json.*restrict-outbound-value-type/m);
+    assert.match(r.stdout, /\.iot-netlint\.json:1:\d+ {2}error {2}config-error {2}Unknown rule 'no-such-rule'\./);
+  });
+
+  it('answers usage errors with exit 2 and a message', () => {
+    const dir = workspace({});
+    for (const args of [[], ['--format', 'xml', '.'], ['--bogus', '.'], ['--cloud', 'Mars', '.'], ['--max-warnings', 'many', '.']]) {
+      const r = run(args, dir);
+      assert.strictEqual(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /^iot-netlint: /);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace without --debug');
+    }
+    assert.match(run(['--help'], dir).stdout, /Usage: iot-netlint/);
+    assert.match(run(['--version'], dir).stdout, /^\d+\.\d+\.\d+/);
+  });
+});

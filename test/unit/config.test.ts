@@ -1,0 +1,79 @@
+import * as assert from 'assert';
+import { configCandidates, parseConfig } from '../../server/src/core/config';
+import { RULE_IDS } from '../../server/src/core/rules';
+import { isSuppressed, readSuppressions } from '../../server/src/core/suppressions';
+import { parseJson } from '../../server/src/core/json/parser';
+import { LineIndex } from '../../server/src/core/text/lines';
+import { analyzeTexts } from '../support/analyze';
+
+describe('configuration', () => {
+  it('reads levels, cloud and file size limit', () => {
+    const { config, problems } = parseConfig(
+      '{ "$schema": "x", "rules": { "iothub-identity-role-missing": "off", "egress-allowlist-invalid-entry": "error" }, "cloud": "AzureChinaCloud", "maxFileSize": 1000 }',
+      RULE_IDS,
+    );
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(config, { rules: { 'iothub-identity-role-missing': 'off', 'egress-allowlist-invalid-entry': 'error' }, cloud: 'AzureChinaCloud', maxFileSize: 1000 });
+  });
+
+  it('reports what it cannot use, where it is written, and keeps the rest', () => {
+    const text = '{ "rules": { "no-such-rule": "off", "iothub-identity-missing": "loud", "iothub-identity-broad-role": "info" }, "cloud": "Mars", "extra": 1 }';
+    const { config, problems } = parseConfig(text, RULE_IDS);
+    assert.deepStrictEqual(
+      problems.map((p) => [p.message, text.slice(p.offset, p.offset + p.length)]),
+      [
+        ["Unknown rule 'no-such-rule'.", '"no-such-rule"'],
+        ["The level of 'iothub-identity-missing' must be one of error, warning, info, off.", '"loud"'],
+        ['"cloud" must be AzureCloud, AzureChinaCloud or AzureUSGovernment.', '"Mars"'],
+        ["Unknown setting 'extra'.", '"extra"'],
+      ],
+    );
+    assert.deepStrictEqual(config.rules, { 'iothub-identity-broad-role': 'info' });
+  });
+
+  it('is looked for from the file’s folder up to the root', () => {
+    assert.deepStrictEqual(configCandidates('/a/b/c.json'), ['/a/b/.iot-netlint.json', '/a/.iot-netlint.json', '/.iot-netlint.json']);
+    assert.deepStrictEqual(configCandidates('C:\\repo\\t.json')[0], 'C:\\repo\\.iot-netlint.json');
+  });
+});
+
+describe('suppression comments', () => {
+  const lines = (text: string) => readSuppressions(parseJson(text).comments, new LineIndex(text));
+
+  it('reads next-line and same-line directives with several ids and a reason', () => {
+    const s = lines('{\n// iot-netlint-disable-next-line a b, c -- known and accepted\n"x": 1, // iot-netlint-disable-line d\n/* iot-netlint-disable-next-line */\n"y": 2\n}');
+    assert.deepStrictEqual(
+      s.map((x) => [x.line, x.ruleIds]),
+      [
+        [2, ['a', 'b', 'c']],
+        [2, ['d']],
+        [4, undefined],
+      ],
+    );
+    assert.ok(isSuppressed(s, 'b', 2));
+    assert.ok(!isSuppressed(s, 'z', 2));
+    assert.ok(isSuppressed(s, 'anything', 4));
+  });
+
+  it('silences a finding in a template, and only the rule it names', () => {
+    const template = (comment: string) => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "resources": [
+    {
+      "type": "Microsoft.Devices/IotHubs",
+      "apiVersion": "2023-06-30",
+      "name": "h",
+      "properties": {
+        "restrictOutboundNetworkAccess": true,
+        ${comment}
+        "allowedFqdnList": ["a.example.com", "a.example.com"]
+      }
+    }
+  ]
+}`;
+    const ids = (text: string) => analyzeTexts({ '/s.json': text }).findings.map((f) => f.ruleId);
+    assert.deepStrictEqual(ids(template('')).sort(), ['egress-allowlist-invalid-entry', 'iothub-egress-allowlist-missing-builtin-endpoint']);
+    assert.deepStrictEqual(ids(template('// iot-netlint-disable-next-line egress-allowlist-invalid-entry')), ['iothub-egress-allowlist-missing-builtin-endpoint']);
+    assert.deepStrictEqual(ids(template('// iot-netlint-disable-next-line')), []);
+  });
+});
