@@ -1,0 +1,103 @@
+/**
+ * The catalog, the code, the docs, the fixtures and the configuration schema
+ * describe the same rules: every rule of rules.md exists, has its docs page,
+ * its fixtures and its schema entry, and nothing else does.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { configSchema } from '../../server/src/core/configSchema';
+import { RULES } from '../../server/src/core/rules';
+import { parseFixture } from '../support/fixture';
+import { CORPUS, ROOT } from '../support/paths';
+import { casesOf } from '../support/ruleCases';
+
+const CATALOG = path.resolve(CORPUS, '..', 'spec', 'rules.md');
+/** The front-ends that exist so far, by the fixture extensions that exercise them. */
+const FIXTURE_EXTENSIONS: Record<string, RegExp> = { arm: /\.jsonc?$/ };
+
+describe('meta: rules, docs, fixtures and schema agree', () => {
+  const ids = RULES.map((r) => r.id);
+
+  it('has unique kebab-case rule ids', () => {
+    assert.strictEqual(new Set(ids).size, ids.length);
+    for (const id of ids) assert.match(id, /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+  });
+
+  it('implements exactly the rules of the catalog (rules.md)', function () {
+    if (!fs.existsSync(CATALOG)) {
+      console.warn(`\n  NOTICE: ${CATALOG} is absent: the comparison with the catalog is skipped.\n`);
+      this.skip();
+    }
+    const catalog = [...fs.readFileSync(CATALOG, 'utf8').matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]);
+    assert.deepStrictEqual([...ids].sort(), [...catalog].sort());
+  });
+
+  it('gives every rule a description, messages, and sources', () => {
+    for (const rule of RULES) {
+      assert.ok(rule.description.endsWith('.'), `${rule.id}: description is one sentence`);
+      assert.ok(Object.keys(rule.messages).length > 0, rule.id);
+      assert.ok(rule.sources.length > 0, rule.id);
+    }
+  });
+
+  it('documents every rule in docs/rules/<id>.md, and nothing else', () => {
+    const dir = path.join(ROOT, 'docs', 'rules');
+    const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.replace(/\.md$/, ''));
+    assert.deepStrictEqual(pages.sort(), [...ids].sort());
+    for (const id of ids) {
+      const page = fs.readFileSync(path.join(dir, `${id}.md`), 'utf8');
+      assert.ok(page.startsWith(`# ${id}`), `${id}.md starts with its id`);
+      for (const section of ['## What it finds', '## Why it matters', '## Example', '## How to fix', '## How to suppress']) {
+        assert.ok(page.includes(section), `${id}.md has "${section}"`);
+      }
+    }
+  });
+
+  it('has fixtures for every rule: findings marked for it, a clean case, and fixes for fixable rules; no folder for unknown ids', () => {
+    const dir = path.join(ROOT, 'test', 'rules');
+    const folders = fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isDirectory());
+    assert.deepStrictEqual(folders.sort(), [...ids].sort());
+    for (const rule of RULES) {
+      const { cases, fixes } = casesOf(path.join(dir, rule.id));
+      for (const source of rule.sources.filter((s) => FIXTURE_EXTENSIONS[s])) {
+        const ofSource = cases.filter((c) => c.files.some((f) => FIXTURE_EXTENSIONS[source].test(f)));
+        const marked = ofSource.filter((c) => c.files.some((f) => parseFixture(fs.readFileSync(f, 'utf8')).expectations.some((e) => e.ruleId === rule.id)));
+        assert.ok(marked.length > 0, `${rule.id}: a ${source} fixture marks a finding of the rule`);
+        assert.ok(ofSource.some((c) => c.name.startsWith('clean')), `${rule.id}: a clean ${source} fixture`);
+      }
+      if (rule.fixable) assert.ok(fixes.length > 0, `${rule.id}: the catalog names a fix, so a before/after pair shows it`);
+      else assert.strictEqual(fixes.length, 0, `${rule.id}: the catalog names no fix`);
+    }
+  });
+
+  it('ships a configuration schema with an entry per rule', () => {
+    const file = path.join(ROOT, 'server', 'schemas', 'iot-netlint.schema.json');
+    const committed = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert.deepStrictEqual(committed, JSON.parse(JSON.stringify(configSchema(RULES))), 'Run `npm run schema` to update it');
+    assert.deepStrictEqual(Object.keys(committed.properties.rules.properties).sort(), [...ids].sort());
+  });
+});
+
+describe('meta: the analysis core is pure', () => {
+  const FORBIDDEN = /\b(?:from|require\()\s*['"](fs|path|os|http|https|net|child_process|worker_threads|vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|@azure\/[^'"]+)['"]/;
+
+  it('imports no file system, network, editor or Azure module in server/src/core', () => {
+    const offenders: string[] = [];
+    const stack = [path.join(ROOT, 'server', 'src', 'core')];
+    while (stack.length) {
+      const dir = stack.pop()!;
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) stack.push(full);
+        else if (entry.name.endsWith('.ts')) {
+          const text = fs.readFileSync(full, 'utf8');
+          const m = FORBIDDEN.exec(text);
+          if (m) offenders.push(`${path.relative(ROOT, full)} imports ${m[1]}`);
+          if (/\bprocess\.(env|cwd|argv|exit)/.test(text)) offenders.push(`${path.relative(ROOT, full)} reads the process`);
+        }
+      }
+    }
+    assert.deepStrictEqual(offenders, []);
+  });
+});

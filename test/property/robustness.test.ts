@@ -1,0 +1,228 @@
+/**
+ * Property-based tests: whatever the input — random bytes, real templates
+ * with mutations, generated IoT resources — the analysis never throws, every
+ * span lies inside its document, and every fix yields text that still parses
+ * and no longer has the finding it fixed.
+ */
+import * as assert from 'assert';
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
+import type { Finding } from '../../server/src/core/findings';
+import type { ProjectResult } from '../../server/src/core/project';
+import { analyzeTexts } from '../support/analyze';
+import { corpusAvailable, CORPUS, listFiles, ROOT } from '../support/paths';
+import { parseFixture } from '../support/fixture';
+
+const ID = '/p/template.json';
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+function checkSpans(result: ProjectResult): void {
+  const lengths = new Map(result.documents.map((d) => [d.id, d.text.length]));
+  for (const f of result.findings) {
+    const length = lengths.get(f.doc);
+    assert.ok(length !== undefined, `finding in an unknown document ${f.doc}`);
+    assert.ok(f.offset >= 0 && f.length >= 0 && f.offset + f.length <= length, `${f.ruleId} span ${f.offset}+${f.length} outside ${length}`);
+    for (const r of f.related) {
+      const l = lengths.get(r.doc);
+      assert.ok(l !== undefined && r.offset >= 0 && r.offset + r.length <= l, `related span of ${f.ruleId} outside its document`);
+    }
+  }
+}
+
+const syntaxErrors = (result: ProjectResult, doc: string) => result.findings.filter((f) => f.ruleId === 'syntax-error' && f.doc === doc).length;
+const sameFinding = (a: Finding) => (b: Finding) => a.ruleId === b.ruleId && a.message === b.message;
+
+/** Applies each fix of each finding on its own and checks what it leaves. */
+function checkFixes(files: Record<string, string>, result: ProjectResult): number {
+  let checked = 0;
+  for (const finding of result.findings) {
+    for (const fix of finding.fixes) {
+      const edits = fix.edits;
+      if (!edits) continue;
+      const fixed = { ...files };
+      for (const doc of new Set(edits.map((e) => e.doc))) {
+        const next = applyTextEdits(fixed[doc], edits.filter((e) => e.doc === doc));
+        assert.ok(next !== undefined, `fix '${fix.title}' has overlapping edits`);
+        fixed[doc] = next!;
+      }
+      const after = analyzeTexts(fixed);
+      for (const doc of new Set(edits.map((e) => e.doc))) {
+        assert.ok(syntaxErrors(after, doc) <= syntaxErrors(result, doc), `fix '${fix.title}' of ${finding.ruleId} broke the syntax:\n${fixed[doc]}`);
+      }
+      const before = result.findings.filter(sameFinding(finding)).length;
+      const remaining = after.findings.filter(sameFinding(finding)).length;
+      assert.ok(remaining < before, `fix '${fix.title}' left the finding: ${finding.message}\n${fixed[finding.doc]}`);
+      checked++;
+    }
+  }
+  return checked;
+}
+
+/** Templates rich in what the rules look at: the rule fixtures, the examples, and the corpus's IoT, Kusto and Device Update templates. */
+function seeds(): string[] {
+  const texts: string[] = [];
+  for (const file of listFiles(path.join(ROOT, 'test', 'rules'), (f) => /\.json$/.test(f) && !/\.after\.json$/.test(f))) {
+    texts.push(parseFixture(fs.readFileSync(file, 'utf8')).text);
+  }
+  for (const file of listFiles(path.join(ROOT, 'examples'), (f) => /azuredeploy\.json$/.test(f))) texts.push(fs.readFileSync(file, 'utf8'));
+  if (corpusAvailable()) {
+    const related = listFiles(path.join(CORPUS, 'templates'), (f) => /\.json$/.test(f) && /iot|kusto|deviceupdate|device-update|eventhub|servicebus|storage/i.test(f));
+    for (const file of related.filter((_, i) => i % 7 === 0).slice(0, 60)) texts.push(fs.readFileSync(file, 'utf8'));
+  }
+  return texts;
+}
+
+type Mutation = { kind: 'delete' | 'insert' | 'duplicate' | 'truncate'; at: number; size: number; text: string };
+
+function mutate(text: string, mutations: Mutation[]): string {
+  let out = text;
+  for (const m of mutations) {
+    const at = out.length === 0 ? 0 : m.at % out.length;
+    switch (m.kind) {
+      case 'delete':
+        out = out.slice(0, at) + out.slice(at + m.size);
+        break;
+      case 'insert':
+        out = out.slice(0, at) + m.text + out.slice(at);
+        break;
+      case 'duplicate':
+        out = out.slice(0, at + m.size) + out.slice(at, at + m.size) + out.slice(at + m.size);
+        break;
+      case 'truncate':
+        out = out.slice(0, at);
+        break;
+    }
+  }
+  return out;
+}
+
+const TOKENS = ['{', '}', '[', ']', ',', ':', '"', '"[', ']"', '//', '/*', '\n', 'true', 'null', '"Disabled"', '"Enabled"', "[parameters('x')]", '\\', '\uFEFF', '\u0000'];
+const mutationArb: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constantFrom<Mutation['kind']>('delete', 'insert', 'duplicate', 'truncate'),
+  at: fc.nat(),
+  size: fc.integer({ min: 1, max: 40 }),
+  text: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 })),
+});
+
+describe('robustness (property-based)', function () {
+  this.timeout(300000);
+
+  it('never throws on random text or bytes, and keeps spans inside the document', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString('latin1')), fc.json()), (text) => {
+        const result = analyzeTexts({ [ID]: text });
+        checkSpans(result);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never throws on mutated real templates; spans stay inside; fixes parse and remove their finding', () => {
+    const texts = seeds();
+    let fixesChecked = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: texts.length - 1 }), fc.array(mutationArb, { maxLength: 3 }), (index, mutations) => {
+        const text = mutate(texts[index], mutations);
+        const files = { [ID]: text };
+        const result = analyzeTexts(files);
+        checkSpans(result);
+        fixesChecked += checkFixes(files, result);
+      }),
+      { numRuns: 800 },
+    );
+    assert.ok(fixesChecked > 50, `only ${fixesChecked} fixes were exercised`);
+  });
+
+  // Generated IoT resources: the rules' inputs in every combination the palettes allow.
+  const host = fc.constantFrom(
+    'contoso.blob.core.windows.net',
+    'https://contoso.blob.core.windows.net/',
+    'iothub-ns-hub-1234-abcdef0123.servicebus.windows.net',
+    'ns.servicebus.windows.net',
+    'ns.servicebus.windows.net:443',
+    ' spaced.example.com',
+    '*.example.com',
+    '10.0.0.1',
+    "[parameters('host')]",
+    'CONTOSO.blob.core.windows.net',
+  );
+  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const endpoint = fc.record({
+    name: fc.constantFrom('a', 'b', 'events2'),
+    authenticationType: maybe(fc.constantFrom('identityBased', 'keyBased', 'IdentityBased')),
+    endpointUri: maybe(fc.constantFrom('sb://ns.servicebus.windows.net', 'https://contoso.blob.core.windows.net/', "[concat('sb://', parameters('ns'), '.servicebus.windows.net')]")),
+    connectionString: maybe(fc.constantFrom('Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=s;SharedAccessKey=k;EntityPath=eh', 'DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=k', '')),
+    entityPath: maybe(fc.constantFrom('eh', 'q')),
+    containerName: maybe(fc.constant('c')),
+  });
+  const hubArb = fc.record({
+    apiVersion: fc.constantFrom('2020-03-01', '2021-07-01', '2023-06-30'),
+    identity: maybe(fc.constantFrom({ type: 'SystemAssigned' }, { type: 'UserAssigned' }, { type: 'None' }, { type: 'SystemAssigned, UserAssigned' })),
+    properties: fc.record(
+      {
+        publicNetworkAccess: fc.constantFrom('Enabled', 'Disabled'),
+        restrictOutboundNetworkAccess: fc.constantFrom<unknown>(true, false, 'true', 'Enabled', "[parameters('restrict')]"),
+        allowedFqdnList: fc.array(host, { maxLength: 4 }),
+        routing: fc.record(
+          {
+            endpoints: fc.record({ eventHubs: fc.array(endpoint, { maxLength: 2 }), storageContainers: fc.array(endpoint, { maxLength: 2 }), serviceBusQueues: fc.array(endpoint, { maxLength: 1 }) }, { requiredKeys: [] }),
+            routes: fc.array(fc.record({ name: fc.constant('r'), source: fc.constant('DeviceMessages'), endpointNames: fc.array(fc.constantFrom('a', 'b', 'events'), { maxLength: 2 }), isEnabled: fc.boolean() }), { maxLength: 2 }),
+            fallbackRoute: fc.record({ name: fc.constant('$fallback'), source: fc.constant('DeviceMessages'), endpointNames: fc.constant(['events']), isEnabled: fc.boolean() }),
+          },
+          { requiredKeys: [] },
+        ),
+        networkRuleSets: fc.record({ defaultAction: fc.constantFrom('Deny', 'Allow'), applyToBuiltInEventHubEndpoint: fc.boolean() }, { requiredKeys: [] }),
+      },
+      { requiredKeys: [] },
+    ),
+  });
+  const clusterArb = fc.record({
+    apiVersion: fc.constantFrom('2021-01-01', '2022-02-01', '2024-04-13'),
+    properties: fc.record(
+      {
+        restrictOutboundNetworkAccess: fc.constantFrom<unknown>('Enabled', 'Disabled', 'enabled', true),
+        allowedFqdnList: fc.array(host, { maxLength: 3 }),
+        calloutPolicies: fc.array(
+          fc.record({ calloutType: fc.constantFrom('sql', 'kusto', 'bogus'), calloutUriRegex: fc.constantFrom('.*', 'a\\.b', '(unclosed', '*'), outboundAccess: fc.constantFrom('Allow', 'deny', 'Maybe') }, { requiredKeys: [] }),
+          { maxLength: 2 },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  });
+  const storageArb = fc.record({
+    networkAcls: fc.record({ defaultAction: fc.constantFrom('Deny', 'Allow'), bypass: fc.constantFrom('None', 'Logging', 'AzureServices', 'Logging, Metrics') }, { requiredKeys: [] }),
+  });
+
+  it('fixes on generated hubs, clusters and storage accounts parse and remove their finding', () => {
+    let fixesChecked = 0;
+    fc.assert(
+      fc.property(hubArb, clusterArb, storageArb, fc.boolean(), fc.boolean(), (hub, cluster, storage, roleAssignment, spaces) => {
+        const resources: object[] = [
+          { type: 'Microsoft.Devices/IotHubs', name: 'hub', sku: { name: 'S1', capacity: 1 }, ...hub },
+          { type: 'Microsoft.Kusto/clusters', name: 'adx', ...cluster },
+          { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'contoso', properties: storage },
+          { type: 'Microsoft.EventHub/namespaces', apiVersion: '2024-01-01', name: 'ns', resources: [{ type: 'networkRuleSets', apiVersion: '2024-01-01', name: 'default', properties: { defaultAction: 'Deny' } }] },
+        ];
+        if (roleAssignment) {
+          resources.push({
+            type: 'Microsoft.Authorization/roleAssignments',
+            apiVersion: '2022-04-01',
+            name: "[guid('x')]",
+            scope: 'Microsoft.Storage/storageAccounts/contoso',
+            properties: { roleDefinitionId: "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b24988ac-6180-42a0-ab88-20f7382dd24c')]", principalId: "[reference(resourceId('Microsoft.Devices/IotHubs', 'hub'), '2023-06-30', 'Full').identity.principalId]" },
+          });
+        }
+        const text = JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', resources }, null, spaces ? 2 : '\t');
+        const files = { [ID]: text };
+        const result = analyzeTexts(files);
+        checkSpans(result);
+        fixesChecked += checkFixes(files, result);
+      }),
+      { numRuns: 500 },
+    );
+    assert.ok(fixesChecked > 200, `only ${fixesChecked} fixes were exercised`);
+  });
+});
