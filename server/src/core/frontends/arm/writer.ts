@@ -14,7 +14,7 @@ import { applyEdits, JSONPath, modify } from 'jsonc-parser';
 import { isRoleDefinitionValue, FixValue, ModelEdit, minimalEdit, NewRoleAssignment, originOf } from '../../fixes/edits';
 import type { Writer } from '../../fixes/writer';
 import { parseJson } from '../../json/parser';
-import { JsonDocument, JsonNode, JsonProperty, findProperty, pathOf } from '../../json/tree';
+import { JsonDocument, JsonNode, JsonProperty, findProperty, pathOf, toPlain } from '../../json/tree';
 import { ResourceRef, typeSegments } from '../../model/ids';
 import type { Resource } from '../../model/resource';
 import { Json } from '../../model/values';
@@ -57,19 +57,57 @@ export const armWriter: Writer = {
     const layout: Layout = { eol: detectEol(text), unit: indent.insertSpaces ? ' '.repeat(indent.tabSize) : '\t' };
     const base = pathOf(container);
 
+    let expected = toPlain(container);
     for (const edit of order(edits)) {
       const step = applyOne(edit, base, sub, layout);
-      if (step === undefined) return undefined;
+      const t = target(edit, base);
+      if (step === undefined || !t) return undefined;
       sub = step;
+      expected = applyToData(expected, t.path, t.value, t.insert);
     }
     const replaced = sub.slice(pad.length);
-    // The fix must leave a container that parses without error.
-    if (parseJson(replaced).errors.length > 0) return undefined;
+    // The fix must leave a container that parses without error, and holds just what the edits say.
+    const reparsed = parseJson(replaced);
+    if (reparsed.errors.length > 0 || !reparsed.root || !sameData(toPlain(reparsed.root), expected)) return undefined;
     const original = text.slice(container.offset, container.end);
     if (replaced === original) return undefined;
     return [minimalEdit(doc.id, original, replaced, container.offset)];
   },
 };
+
+/**
+ * What the container's data must be after an edit: the check that the text
+ * jsonc-parser edited is the text this parser read (they differ on line
+ * breaks inside strings, which ARM accepts).
+ */
+function applyToData(data: unknown, path: JSONPath, value: unknown, insert: boolean): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (Array.isArray(data)) {
+    const copy = [...data];
+    if (rest.length === 0 && insert) copy.splice(head === -1 ? copy.length : (head as number), 0, value);
+    else if (rest.length === 0 && value === undefined) copy.splice(head as number, 1);
+    else copy[head as number] = applyToData(copy[head as number], rest, value, insert);
+    return copy;
+  }
+  const object = { ...((data ?? {}) as Record<string, unknown>) };
+  if (rest.length === 0 && value === undefined) delete object[head as string];
+  else object[head as string] = applyToData(object[head as string], rest, value, insert);
+  return object;
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+    const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+    return ka.length === kb.length && ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return false;
+}
 
 /** Removals of array items go last to first, so earlier indices stay valid. */
 function order(edits: readonly ModelEdit[]): ModelEdit[] {
