@@ -55,6 +55,8 @@ export function runEngine(input: EngineInput): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const accept = (finding: Finding) => {
+    // One finding of a rule per place: the instances of a copy loop, a template linked twice or a list shared
+    // by two hubs through a parameter are fixed in one place, and reported there once.
     const key = `${finding.ruleId}\u0000${finding.doc}\u0000${finding.offset}\u0000${finding.length}`;
     if (seen.has(key)) return;
     if (isSuppressed(suppressionsOf(finding.doc), finding.ruleId, lineAt(finding.doc, finding.offset))) return;
@@ -115,6 +117,8 @@ function lazyFix(proposal: FixProposal, documents: Map<string, SourceDocument>, 
   for (const edit of proposal.edits) {
     const origin = originOf(edit);
     if (!origin) return undefined;
+    // A value that depends on a parameter is the user's to change: no fix writes over it.
+    if (edit.op === 'set' && edit.object.get(edit.key)?.input) return undefined;
     let list = byDoc.get(origin.doc);
     if (!list) byDoc.set(origin.doc, (list = []));
     list.push(edit);

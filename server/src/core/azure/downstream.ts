@@ -5,7 +5,7 @@
  */
 import { FixProposal } from '../fixes/edits';
 import { Model, prop, Resource, TYPES } from '../model/resource';
-import { asBoolean, asObject, asString, isOneOf, Loc, ObjectValue, Value } from '../model/values';
+import { asBoolean, asObject, asString, isOneOf, Loc, ObjectValue, str, Value } from '../model/values';
 import { serviceOfHost } from './hosts';
 import { HubEndpoint, targetKindOf, TargetKind } from './iothub';
 
@@ -20,7 +20,7 @@ export function endpointTarget(endpoint: HubEndpoint, model: Model): Resource | 
   else if (service.service === 'serviceBus') types = kind === 'serviceBus' ? [TYPES.serviceBusNamespace, TYPES.eventHubNamespace] : [TYPES.eventHubNamespace, TYPES.serviceBusNamespace];
   else return undefined;
   for (const type of types) {
-    const found = model.ofType(type).find((r) => !r.existing && r.names.length === 1 && asString(r.names[0])?.toLowerCase() === service.name);
+    const found = model.named(type, str(service.name)).find((r) => !r.existing && r.names.length === 1);
     if (found) return found;
   }
   return undefined;

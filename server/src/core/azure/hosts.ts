@@ -122,6 +122,8 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
 /** What makes an allow list entry something other than a bare FQDN, and the bare host when it can be told. */
 export function checkAllowListEntry(entry: string): { problems: EntryProblem[]; bareHost?: string } {
   const problems: EntryProblem[] = [];
+  // An IPv4 address (or range) also reads as a host name of digits: tell it first.
+  if (IPV4.test(entry.trim())) return { problems: /\s/.test(entry) ? ['whitespace', 'ip'] : ['ip'] };
   if (FQDN.test(entry)) return { problems };
   let rest = entry;
   if (/\s/.test(rest)) {

@@ -100,6 +100,7 @@ function endpointOf(hub: Resource, kind: EndpointKind, item: ObjectValue, cloud:
   } else if (endpointUri) {
     address = endpointUri;
     addressKey = 'endpointUri';
+    host = hostOfUri(endpointUri);
   }
   const name = asString(item.get('name')) ?? (kind === 'fileUpload' ? '$default' : undefined);
   return {
@@ -226,7 +227,7 @@ export function hubIdentity(resource: Resource): HubIdentity {
 export function identityRef(v: Value | undefined): ResourceRef | undefined {
   if (!v) return undefined;
   if (v.kind === 'ref') return v.ref;
-  if (v.kind === 'string' || v.kind === 'unknown') return parseResourceId(stringParts(v));
+  if (v.kind === 'string' || v.kind === 'unknown') return parseResourceId(v);
   return undefined;
 }
 

@@ -16,20 +16,31 @@ export const CALLOUT_TYPES: readonly string[] = [
 
 /**
  * The cluster's policies use .NET regular expressions; JavaScript reads most
- * of them alike. The few .NET-only forms are rewritten before checking.
+ * of them alike. The .NET-only forms are rewritten before checking: inline
+ * options (`(?i)`, `(?-i)`, `(?n)`, anywhere) become flags, scoped options
+ * (`(?i:…)`) and atomic groups (`(?>…)`) plain groups, `(?'name'…)` a named
+ * group, `\A` and `\Z` anchors.
  */
 function toJavaScript(pattern: string): { source: string; flags: string } {
-  let source = pattern;
-  let flags = '';
-  const inline = /^\(\?([imsx]+)\)/.exec(source);
-  if (inline) {
-    source = source.slice(inline[0].length);
-    if (inline[1].includes('i')) flags += 'i';
-    if (inline[1].includes('s')) flags += 's';
-    if (inline[1].includes('m')) flags += 'm';
-  }
-  source = source.replace(/\\A/g, '^').replace(/\\[Zz]/g, '$').replace(/\(\?>/g, '(?:');
-  return { source, flags };
+  const flags = new Set<string>();
+  const take = (on: string) => {
+    for (const c of on) if (c === 'i' || c === 's' || c === 'm') flags.add(c);
+  };
+  const source = pattern
+    .replace(/\(\?([imnsx]*)(?:-([imnsx]*))?\)/g, (_m, on: string) => {
+      take(on);
+      return '';
+    })
+    .replace(/\(\?([imnsx]*)(?:-([imnsx]*))?:/g, (m, on: string, off: string | undefined) => {
+      if (!on && !off) return m;
+      take(on);
+      return '(?:';
+    })
+    .replace(/\(\?'([A-Za-z_]\w*)'/g, '(?<$1>')
+    .replace(/\(\?>/g, '(?:')
+    .replace(/\\A/g, '^')
+    .replace(/\\[Zz]/g, '$');
+  return { source, flags: [...flags].join('') };
 }
 
 /** A compiled pattern, or undefined when it is not a regular expression. `*` alone is accepted: the service reads it as "any". */
@@ -43,12 +54,11 @@ export function compileCalloutPattern(pattern: string): RegExp | undefined {
   }
 }
 
-/** Addresses no narrow policy should allow together. */
-const PROBES = ['https://attacker.example.org/exfiltrate', 'sb://someone-else.servicebus.windows.net', 'x', ''];
+/** Unrelated web addresses: a pattern that allows all of them allows any web call out. */
+const PROBES = ['https://attacker.example.org/exfiltrate', 'http://198.51.100.7/', 'https://zz9.test/'];
 
-/** Whether a pattern allows any URI (`*`, `.*`, `.+`, `^.*$` …). */
+/** Whether a pattern allows any URI (`*`, `.*`, `.+`, `^.*$`, `https?://.*` …). */
 export function matchesAnything(pattern: string): boolean {
   const regex = compileCalloutPattern(pattern);
-  if (!regex) return false;
-  return PROBES.slice(0, 3).every((probe) => regex.test(probe));
+  return !!regex && PROBES.every((probe) => regex.test(probe));
 }

@@ -90,7 +90,7 @@ export function hubPrincipalOf(v: Value | undefined, model: Model): HubPrincipal
       return { hubs: model.resolve(v.ref), hubRef: v.ref, identity: 'system' };
     }
     if (type === TYPES.userAssignedIdentity.toLowerCase() && path.join('.') === 'properties.principalid') {
-      const hubs = model.ofType(TYPES.hub).filter((hub) => hubIdentity(hub).userAssigned.some((r) => sameResource(r, v.ref)));
+      const hubs = hubsListing(model).filter((entry) => sameResource(entry.identity, v.ref)).map((entry) => entry.hub);
       return hubs.length ? { hubs, identity: v.ref } : undefined;
     }
     return undefined;
@@ -100,4 +100,11 @@ export function hubPrincipalOf(v: Value | undefined, model: Model): HubPrincipal
   if (!id || !GUID.test(id)) return undefined;
   const hubs = model.ofType(TYPES.hub).filter((hub) => asString(prop(hub, 'identity.principalId'))?.toLowerCase() === id);
   return hubs.length ? { hubs, identity: 'system' } : undefined;
+}
+
+/** Every user-assigned identity a hub lists, once per analysis. */
+function hubsListing(model: Model): Array<{ hub: Resource; identity: ResourceRef }> {
+  return model.memo('roles:hub-user-identities', () =>
+    model.ofType(TYPES.hub).flatMap((hub) => hubIdentity(hub).userAssigned.map((identity) => ({ hub, identity }))),
+  );
 }

@@ -4,7 +4,7 @@
  * becomes unknown, too).
  */
 import type { Cloud } from '../clouds';
-import { Loc, Value, unknown, str, num, asString } from '../model/values';
+import { Loc, Value, unknown, str, num, asString, withInput } from '../model/values';
 import type { EvalContext } from './context';
 import { Expr } from './expression';
 import { FUNCTIONS, truthiness } from './functions';
@@ -26,18 +26,23 @@ function evaluateExpr(expr: Expr, ctx: EvalContext, loc: Loc | undefined): Value
       return num(expr.value, loc);
     case 'error':
       return unknown(loc);
-    case 'member':
-      return member(evaluateExpr(expr.target, ctx, loc), expr.name, loc, ctx.cloud);
+    case 'member': {
+      const target = evaluateExpr(expr.target, ctx, loc);
+      const result = member(target, expr.name, loc, ctx.cloud);
+      return target.input ? withInput(result) : result;
+    }
     case 'index': {
       const target = evaluateExpr(expr.target, ctx, loc);
       const index = evaluateExpr(expr.index, ctx, loc);
-      return indexInto(target, index, loc, ctx.cloud);
+      const result = indexInto(target, index, loc, ctx.cloud);
+      return target.input || index.input ? withInput(result) : result;
     }
     case 'call': {
       if (expr.name === 'if') {
         // Only the branch taken is evaluated, as ARM does for `reference()` in the other one.
         if (expr.args.length !== 3) return unknown(loc);
-        const condition = truthiness(evaluateExpr(expr.args[0], ctx, loc));
+        const conditionValue = evaluateExpr(expr.args[0], ctx, loc);
+        const condition = truthiness(conditionValue);
         if (condition === undefined) {
           const a = evaluateExpr(expr.args[1], ctx, loc);
           const b = evaluateExpr(expr.args[2], ctx, loc);
@@ -45,12 +50,15 @@ function evaluateExpr(expr: Expr, ctx: EvalContext, loc: Loc | undefined): Value
           if (a.kind === 'string' && b.kind === 'string' && a.value === b.value) return a;
           return unknown(loc);
         }
-        return evaluateExpr(expr.args[condition ? 1 : 2], ctx, loc);
+        const chosen = evaluateExpr(expr.args[condition ? 1 : 2], ctx, loc);
+        return conditionValue.input ? withInput(chosen) : chosen;
       }
       const fn = FUNCTIONS.get(expr.name);
       if (!fn) return unknown(loc);
       const args = expr.args.map((a) => evaluateExpr(a, ctx, loc));
-      return fn(args, ctx, loc);
+      const result = fn(args, ctx, loc);
+      // What is computed from an input depends on it too.
+      return args.some((a) => a.input) ? withInput(result) : result;
     }
   }
 }

@@ -15,7 +15,6 @@ import {
   ObjectEntry,
   PlainObject,
   str,
-  stringParts,
   unknown,
   Value,
   withLoc,
@@ -109,7 +108,7 @@ function toRef(v: Value | undefined, ctx: EvalContext): ResourceRef | undefined 
   if (v.kind === 'ref') return v.ref;
   const text = asString(v);
   if (text !== undefined && !text.includes('/')) return ctx.resourceNamed(text);
-  if (v.kind === 'string' || v.kind === 'unknown') return parseResourceId(stringParts(v));
+  if (v.kind === 'string' || v.kind === 'unknown') return parseResourceId(v);
   return undefined;
 }
 

@@ -4,7 +4,7 @@
  * `/subscriptions/…/providers/Microsoft.Devices/IotHubs/contoso` and a hub
  * declared in the template are the same resource, even when parts are unknown.
  */
-import { fromParts, sameValue, str, StringPart, unknown, Value } from './values';
+import { fromParts, joinValues, sameValue, str, StringPart, unknown, Value } from './values';
 
 export interface ResourceRef {
   /** The full resource type, e.g. `Microsoft.Storage/storageAccounts/blobServices`. */
@@ -49,7 +49,7 @@ export function ancestorRef(ref: ResourceRef, levels = 1): ResourceRef | undefin
 }
 
 /** Splits a string made of pieces into `/`-separated segments, each known, unknown or partly known. */
-function segmentsOf(parts: StringPart[]): Value[] {
+function segmentsOfParts(parts: StringPart[]): Value[] {
   const segments: StringPart[][] = [[]];
   for (const part of parts) {
     if (part === null) {
@@ -65,6 +65,33 @@ function segmentsOf(parts: StringPart[]): Value[] {
   return segments.map((pieces) => fromParts(pieces));
 }
 
+/**
+ * Splits a string value into `/`-separated segments. Unknown pieces keep
+ * their keys, so `format('{0}/conn', parameters('hub'))` names a child of the
+ * hub named `parameters('hub')`.
+ */
+function segmentsOf(v: Value): Value[] {
+  if (v.kind === 'string') return v.value.split('/').map((s) => str(s, v.loc));
+  if (v.kind !== 'unknown') return [unknown(v.loc)];
+  if (v.pieces) {
+    const segments: Value[][] = [[]];
+    for (const piece of v.pieces) {
+      if (typeof piece !== 'string') {
+        segments[segments.length - 1].push(unknown(v.loc, { key: piece.key }));
+        continue;
+      }
+      piece.split('/').forEach((text, i) => {
+        if (i > 0) segments.push([]);
+        if (text !== '') segments[segments.length - 1].push(str(text));
+      });
+    }
+    return segments.map((pieces) => (pieces.length === 1 ? { ...pieces[0], loc: v.loc } : joinValues(pieces, v.loc)));
+  }
+  if (v.parts) return segmentsOfParts(v.parts).map((s) => ({ ...s, loc: v.loc }));
+  // A whole unknown (one parameter) is one segment: the same parameter names the same thing.
+  return [v];
+}
+
 const lower = (v: Value | undefined): string | undefined => (v && v.kind === 'string' ? v.value.toLowerCase() : undefined);
 
 /**
@@ -74,8 +101,8 @@ const lower = (v: Value | undefined): string | undefined => (v && v.kind === 'st
  * resources (`…/providers/Microsoft.Authorization/roleAssignments/x`) and with
  * unknown pieces. Undefined when it is not a resource id or its types are unknown.
  */
-export function parseResourceId(parts: StringPart[]): ResourceRef | undefined {
-  let segments = segmentsOf(parts);
+export function parseResourceId(id: Value | StringPart[]): ResourceRef | undefined {
+  let segments = Array.isArray(id) ? segmentsOfParts(id) : segmentsOf(id);
   // Empty segments come from the leading slash and from doubled slashes.
   segments = segments.filter((s) => !(s.kind === 'string' && s.value === ''));
   let i = 0;
@@ -177,12 +204,7 @@ export function lastName(ref: ResourceRef): Value | undefined {
 
 /** Splits a full resource name `a/b/c` into its segments, keeping unknown pieces. */
 export function splitName(name: Value): Value[] {
-  if (name.kind === 'string') return name.value.split('/').map((s) => str(s, name.loc));
-  if (name.kind === 'unknown' && name.parts) {
-    const segments = segmentsOf(name.parts);
-    return segments.map((s) => ({ ...s, loc: name.loc }));
-  }
-  return [unknown(name.loc)];
+  return segmentsOf(name);
 }
 
 /**

@@ -32,6 +32,11 @@ interface Base {
   /** Where to report about this value. */
   loc?: Loc;
   origin?: Origin;
+  /**
+   * The value depends on a deployment input (a parameter): another deployment
+   * may give another value, so a fix must not write over it or copy it as text.
+   */
+  input?: boolean;
 }
 
 export interface StringValue extends Base {
@@ -180,6 +185,15 @@ export function withLoc<T extends Value>(v: T, loc: Loc | undefined): T {
   // Lazily evaluated objects keep their caches: the copy delegates to them.
   const copy = Object.create(v) as T;
   Object.defineProperty(copy, 'loc', { value: loc, enumerable: true });
+  return copy;
+}
+
+/** The same value, marked as depending on a deployment input. */
+export function withInput<T extends Value>(v: T): T {
+  if (v.input) return v;
+  if (Object.getPrototypeOf(v) === Object.prototype) return { ...v, input: true };
+  const copy = Object.create(v) as T;
+  Object.defineProperty(copy, 'input', { value: true, enumerable: true });
   return copy;
 }
 

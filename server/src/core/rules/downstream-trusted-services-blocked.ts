@@ -1,6 +1,6 @@
-import { endpointTarget, firewallOf } from '../azure/downstream';
-import { hubEndpoints } from '../azure/iothub';
-import { displayName, TYPES } from '../model/resource';
+import { endpointTarget, firewallOf, FirewallState } from '../azure/downstream';
+import { HubEndpoint, hubEndpoints } from '../azure/iothub';
+import { displayName, Resource, TYPES } from '../model/resource';
 import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
 import type { Rule } from './rule';
 
@@ -21,6 +21,8 @@ export const rule: Rule = {
       "{kind} '{target}' denies public traffic and does not let trusted Microsoft services through: {endpoint} cannot deliver to it.",
   },
   check(ctx) {
+    // One finding per firewall, naming every endpoint that it blocks.
+    const blocked = new Map<Resource, { firewall: FirewallState; endpoints: HubEndpoint[] }>();
     for (const hub of ctx.model.declared(TYPES.hub)) {
       for (const endpoint of hubEndpoints(hub, ctx.cloud)) {
         // Key-based access never passes as a trusted service: iothub-key-auth-to-firewalled-endpoint says so.
@@ -28,14 +30,21 @@ export const rule: Rule = {
         const target = endpointTarget(endpoint, ctx.model);
         const firewall = target && firewallOf(target, ctx.model);
         if (!target || !firewall || firewall.trustedServicesAllowed !== false) continue;
-        ctx.report({
-          at: firewall.loc,
-          messageId: 'blocked',
-          data: { kind: KIND_TEXT[target.type.toLowerCase()] ?? 'Resource', target: displayName(target), endpoint: describeEndpoint(endpoint).replace(/^\w/, (c) => c.toLowerCase()) },
-          related: [{ at: endpoint.loc, message: `${describeEndpoint(endpoint)} sends here.` }],
-          fixes: firewall.allowTrustedServices ? [firewall.allowTrustedServices] : [],
-        });
+        const entry = blocked.get(target) ?? { firewall, endpoints: [] };
+        entry.endpoints.push(endpoint);
+        blocked.set(target, entry);
       }
+    }
+    for (const [target, { firewall, endpoints }] of blocked) {
+      const first = describeEndpoint(endpoints[0]).replace(/^\w/, (c) => c.toLowerCase());
+      const more = endpoints.length > 1 ? ` (and ${endpoints.length - 1} more endpoint${endpoints.length > 2 ? 's' : ''})` : '';
+      ctx.report({
+        at: firewall.loc,
+        messageId: 'blocked',
+        data: { kind: KIND_TEXT[target.type.toLowerCase()] ?? 'Resource', target: displayName(target), endpoint: first + more },
+        related: endpoints.map((e) => ({ at: e.loc, message: `${describeEndpoint(e)} sends here.` })),
+        fixes: firewall.allowTrustedServices ? [firewall.allowTrustedServices] : [],
+      });
     }
   },
 };

@@ -35,7 +35,8 @@ export const rule: Rule = {
         const key = entry.trim().toLowerCase();
         const { problems, bareHost } = checkAllowListEntry(entry);
         const duplicate = seen.has(key);
-        seen.add(key);
+        // An entry that matches nothing is not the one a later entry repeats.
+        if (problems.length === 0) seen.add(key);
         const at = item.loc ?? resource.nameLoc;
         if (problems.length > 0) {
           ctx.report({

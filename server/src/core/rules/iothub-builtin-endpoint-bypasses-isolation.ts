@@ -57,7 +57,7 @@ function builtInCovered(hub: Resource): boolean {
 function disableFallback(hub: Resource): FixProposal | undefined {
   const routing = asObject(prop(hub, 'properties.routing'));
   const routes = asArray(routing?.get('routes')) ?? [];
-  const namesEvents = routes.some((r) => (asArray(asObject(r)?.get('endpointNames')) ?? []).some((n) => asString(n)?.toLowerCase() === 'events'));
+  const namesEvents = routes.some((r) => asBoolean(asObject(r)?.get('isEnabled')) !== false && (asArray(asObject(r)?.get('endpointNames')) ?? []).some((n) => asString(n)?.toLowerCase() === 'events'));
   if (namesEvents) return undefined;
   const title = 'Disable the fallback route';
   const fallback = asObject(routing?.get('fallbackRoute'));

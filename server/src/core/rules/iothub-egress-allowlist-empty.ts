@@ -23,7 +23,9 @@ export const rule: Rule = {
       if (!egressRestricted(hub)) continue;
       const properties = asObject(prop(hub, 'properties'));
       const list = properties?.get('allowedFqdnList');
-      if (list !== undefined && asArray(list)?.length !== 0) continue;
+      // `null` sets no list, like leaving it out.
+      const none = list === undefined || list.kind === 'null';
+      if (!none && asArray(list)?.length !== 0) continue;
       const hosts = new Set<string>();
       const builtIn = hostOfUri(prop(hub, 'properties.eventHubEndpoints.events.endpoint'));
       if (builtIn) hosts.add(builtIn);
@@ -37,7 +39,7 @@ export const rule: Rule = {
       }
       ctx.report({
         at: list === undefined ? propertyLoc(ctx, properties, 'restrictOutboundNetworkAccess', hub) : propertyLoc(ctx, properties, 'allowedFqdnList', hub),
-        messageId: list === undefined ? 'absent' : 'empty',
+        messageId: none ? 'absent' : 'empty',
         data: { hub: displayName(hub) },
         fixes,
       });

@@ -13,7 +13,7 @@ export const rule: Rule = {
   fixable: true,
   messages: {
     shape:
-      "Hub '{hub}' restricts outbound access, but allowedFqdnList has no entry for its built-in Event Hub-compatible endpoint (iothub-ns-….servicebus.windows.net): device messages routed to 'events' will not be delivered.",
+      "Hub '{hub}' restricts outbound access, but allowedFqdnList has no entry for its built-in Event Hub-compatible endpoint (iothub-ns-….{serviceBus}): device messages routed to 'events' will not be delivered.",
     exact:
       "Hub '{hub}' restricts outbound access, but allowedFqdnList lacks its built-in Event Hub-compatible endpoint '{host}': device messages routed to 'events' will not be delivered.",
   },
@@ -36,7 +36,7 @@ export const rule: Rule = {
       ctx.report({
         at: propertyLoc(ctx, properties, 'allowedFqdnList', hub),
         messageId: exact ? 'exact' : 'shape',
-        data: { hub: displayName(hub), host: exact ?? '' },
+        data: { hub: displayName(hub), host: exact ?? '', serviceBus: ctx.cloud.serviceBus },
         related: restrict?.loc ? [{ at: restrict.loc, message: 'Outbound access is restricted here.' }] : [],
         fixes: exact && list?.kind === 'array' ? [{ title: `Add '${exact}' to allowedFqdnList`, edits: [{ op: 'append', array: list, value: exact }] }] : [],
       });

@@ -1,9 +1,9 @@
 import { endpointTarget } from '../azure/downstream';
 import { hubEndpoints, identityRef, targetKindOf } from '../azure/iothub';
-import { BROAD_ROLES, DATA_ROLES, hubPrincipalOf, roleOf } from '../azure/roles';
+import { BROAD_ROLES, BuiltInRole, DATA_ROLES, hubPrincipalOf, roleOf } from '../azure/roles';
 import { ResourceRef, sameResource } from '../model/ids';
 import { displayName, Model, prop, refOf, Resource, TYPES } from '../model/resource';
-import { asObject, Value } from '../model/values';
+import { asObject, asString } from '../model/values';
 import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
 import type { Rule } from './rule';
 
@@ -34,9 +34,10 @@ export const rule: Rule = {
           if (!ref) continue;
           identity = ref;
         }
-        if (hasRole(ctx.model, hub, identity, target, roles.sufficient.map((r) => r.guid))) continue;
+        const entity = endpoint.entityPath ?? asString(endpoint.item.get('containerName'));
+        if (hasRole(ctx.model, hub, identity, target, entity, roles.sufficient.map((r) => r.guid))) continue;
         // A management role given instead is iothub-identity-broad-role's finding, with the fix that replaces it.
-        if (hasRole(ctx.model, hub, identity, target, BROAD_ROLES.map((r) => r.guid), true)) continue;
+        if (hasRole(ctx.model, hub, identity, target, entity, BROAD_ROLES.map((r) => r.guid), true)) continue;
         ctx.report({
           at: endpoint.loc,
           messageId: 'missing',
@@ -67,41 +68,75 @@ export const rule: Rule = {
   },
 };
 
+interface Assignment {
+  resource: Resource;
+  principal: ReturnType<typeof hubPrincipalOf> | 'unknown';
+  role: BuiltInRole | undefined;
+}
+
+/** Role assignments by whose identity they name: a hub (system-assigned), a user-assigned identity, or unknown. Built once per analysis. */
+function assignmentIndex(model: Model): { byHub: Map<Resource, Assignment[]>; byIdentity: Assignment[]; unknown: Assignment[] } {
+  return model.memo('role-missing:assignments', () => {
+    const byHub = new Map<Resource, Assignment[]>();
+    const byIdentity: Assignment[] = [];
+    const unknownPrincipal: Assignment[] = [];
+    for (const resource of model.ofType(TYPES.roleAssignment)) {
+      const properties = asObject(prop(resource, 'properties'));
+      const principalId = properties?.get('principalId');
+      const role = roleOf(properties?.get('roleDefinitionId'));
+      if (!principalId || principalId.kind === 'unknown') {
+        unknownPrincipal.push({ resource, principal: 'unknown', role });
+        continue;
+      }
+      const principal = hubPrincipalOf(principalId, model);
+      if (!principal) continue;
+      const entry = { resource, principal, role };
+      if (principal.identity !== 'system') byIdentity.push(entry);
+      else {
+        const hubs = principal.hubs.length ? principal.hubs : model.resolve(principal.hubRef);
+        for (const hub of hubs) byHub.set(hub, [...(byHub.get(hub) ?? []), entry]);
+      }
+    }
+    return { byHub, byIdentity, unknown: unknownPrincipal };
+  });
+}
+
 /**
  * Whether some role assignment may give the identity one of the roles on the
- * target or a scope above it. An assignment whose principal, role or scope
- * cannot be read counts: the rule only speaks when it is sure.
+ * target, a scope above it, or the entity the endpoint writes to. An
+ * assignment whose principal, role or scope cannot be read counts: the rule
+ * only speaks when it is sure. With `knownOnly`, only assignments known to
+ * match count.
  */
-function hasRole(model: Model, hub: Resource, identity: 'system' | ResourceRef, target: Resource, roleGuids: string[], knownOnly = false): boolean {
+function hasRole(model: Model, hub: Resource, identity: 'system' | ResourceRef, target: Resource, entity: string | undefined, roleGuids: string[], knownOnly = false): boolean {
+  const index = assignmentIndex(model);
+  const candidates =
+    identity === 'system'
+      ? index.byHub.get(hub) ?? []
+      : index.byIdentity.filter((a) => a.principal !== 'unknown' && a.principal && a.principal.identity !== 'system' && sameResource(a.principal.identity, identity));
   const targetRef = refOf(target);
-  for (const assignment of model.ofType(TYPES.roleAssignment)) {
-    const properties = asObject(prop(assignment, 'properties'));
-    const principalId = properties?.get('principalId');
-    if (knownOnly && principalId?.kind === 'unknown') continue;
-    if (!principalMatches(principalId, model, hub, identity)) continue;
-    const role = roleOf(properties?.get('roleDefinitionId'));
-    if (role ? !roleGuids.includes(role.guid) : knownOnly) continue;
-    if (assignment.extensionUnknown || !assignment.extensionOf) return true;
-    if (covers(assignment.extensionOf, targetRef)) return true;
+  for (const a of knownOnly ? candidates : [...candidates, ...index.unknown]) {
+    if (a.role ? !roleGuids.includes(a.role.guid) : knownOnly) continue;
+    if (a.resource.extensionUnknown || !a.resource.extensionOf) return true;
+    if (covers(a.resource.extensionOf, targetRef, entity)) return true;
   }
   return false;
 }
 
-function principalMatches(principalId: Value | undefined, model: Model, hub: Resource, identity: 'system' | ResourceRef): boolean {
-  if (!principalId || principalId.kind === 'unknown') return true;
-  const principal = hubPrincipalOf(principalId, model);
-  if (!principal) return false;
-  if (identity === 'system') {
-    return principal.identity === 'system' && (principal.hubs.includes(hub) || (!!principal.hubRef && sameResource(principal.hubRef, refOf(hub))));
+/**
+ * A scope covers the target when it is the target or above it; a scope below
+ * it (an event hub, a queue, a blob container) covers only the entity the
+ * endpoint writes to, or any entity when that one is not known.
+ */
+function covers(scope: ResourceRef, target: ResourceRef, entity: string | undefined): boolean {
+  if (scope.names.length <= target.names.length) {
+    const segments = target.type.split('/');
+    const truncated: ResourceRef = { ...target, type: segments.slice(0, scope.names.length + 1).join('/'), names: target.names.slice(0, scope.names.length) };
+    return sameResource(truncated, scope);
   }
-  return principal.identity !== 'system' && sameResource(principal.identity, identity);
-}
-
-/** A scope covers the target when it is the target, or the target is below it, or it is below the target (an entity). */
-function covers(scope: ResourceRef, target: ResourceRef): boolean {
-  const shorter = scope.names.length <= target.names.length ? scope : target;
-  const longer = shorter === scope ? target : scope;
-  const segments = longer.type.split('/');
-  const truncated: ResourceRef = { ...longer, type: segments.slice(0, shorter.names.length + 1).join('/'), names: longer.names.slice(0, shorter.names.length) };
-  return sameResource(truncated, shorter);
+  const segments = scope.type.split('/');
+  const atTarget: ResourceRef = { ...scope, type: segments.slice(0, target.names.length + 1).join('/'), names: scope.names.slice(0, target.names.length) };
+  if (!sameResource(atTarget, target)) return false;
+  const last = asString(scope.names[scope.names.length - 1]);
+  return entity === undefined || last === undefined || last.toLowerCase() === entity.toLowerCase();
 }

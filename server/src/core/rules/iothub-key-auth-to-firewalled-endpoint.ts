@@ -43,6 +43,8 @@ export const rule: Rule = {
  */
 function switchToIdentity(endpoint: HubEndpoint): FixProposal | undefined {
   if (endpoint.kind === 'fileUpload' || !endpoint.host || endpoint.addressKey !== 'connectionString') return undefined;
+  // A host read from a parameter would be frozen into the template as text: no fix then.
+  if (endpoint.address?.input) return undefined;
   const kind = targetKindOf(endpoint.kind);
   const edits: ModelEdit[] = [];
   if (kind === 'storage') {

@@ -18,7 +18,10 @@ export const rule: Rule = {
   check(ctx) {
     for (const script of ctx.model.declared(TYPES.kustoScript)) {
       const content = prop(script, 'properties.scriptContent');
-      const known = stringParts(content).filter((p): p is string => p !== null);
+      // Comments (`// …` to the end of a line) are not commands.
+      const known = stringParts(content)
+        .filter((p): p is string => p !== null)
+        .map((text) => text.replace(/\/\/[^\n]*/g, ''));
       if (!content || !known.some((text) => ALTER_CALLOUT.test(text))) continue;
       const cluster = ctx.model.resolveDeclared({ type: TYPES.cluster, names: script.names.slice(0, 1), subscription: script.scope.subscription, resourceGroup: script.scope.resourceGroup }, script.doc);
       const restrict = cluster && prop(cluster, 'properties.restrictOutboundNetworkAccess');

@@ -21,7 +21,7 @@ export const rule: Rule = {
       const restrict = properties.get('restrictOutboundNetworkAccess');
       // A value of the wrong type is restrict-outbound-value-type's; an unknown one may well be Enabled.
       const text = restrict === undefined ? undefined : asString(restrict);
-      if (restrict !== undefined && (text === undefined || text.toLowerCase() === 'enabled')) continue;
+      if (restrict !== undefined && (text === undefined || !['disabled', 'false'].includes(text.trim().toLowerCase()))) continue;
       const fix: FixProposal = { title: "Set restrictOutboundNetworkAccess to 'Enabled'", edits: [{ op: 'set', object: properties, key: 'restrictOutboundNetworkAccess', value: 'Enabled' }] };
       ctx.report({
         at: restrict ? propertyLoc(ctx, properties, 'restrictOutboundNetworkAccess', cluster) : propertyLoc(ctx, properties, 'allowedFqdnList', cluster),

@@ -14,7 +14,7 @@ export const rule: Rule = {
   fixable: false,
   messages: {
     mismatch:
-      "DNS zone group '{group}' of private endpoint '{endpoint}' names no zone a {service} needs ({zones}): clients in the network keep resolving the public address.",
+      "DNS zone group '{group}' of private endpoint '{endpoint}' names no zone {service} needs ({zones}): clients in the network keep resolving the public address.",
   },
   check(ctx) {
     for (const group of ctx.model.declared(TYPES.privateDnsZoneGroup)) {
@@ -25,11 +25,11 @@ export const rule: Rule = {
       const configs = asArray(properties?.get('privateDnsZoneConfigs'));
       if (!configs || configs.length === 0) continue;
       const zones = configs.map((c) => zoneName(asObject(asObject(c)?.get('properties'))?.get('privateDnsZoneId')));
-      if (zones.some((z) => z === undefined) || zones.some((z) => service.zoneMatches(z!))) continue;
+      if (zones.some((z) => z === undefined) || zones.some((z) => service.zoneMatches(z!, ctx.cloud))) continue;
       ctx.report({
         at: propertyLoc(ctx, properties, 'privateDnsZoneConfigs', group),
         messageId: 'mismatch',
-        data: { group: displayName(group), endpoint: displayName(endpoint), service: service.label, zones: service.zonesText },
+        data: { group: displayName(group), endpoint: displayName(endpoint), service: `${service.article} ${service.label}`, zones: service.zonesText },
         related: [{ at: endpoint.nameLoc, message: `Private endpoint '${displayName(endpoint)}'.` }],
       });
     }

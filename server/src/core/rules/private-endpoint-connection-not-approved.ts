@@ -1,4 +1,4 @@
-import { displayName, prop, Resource, TYPES } from '../model/resource';
+import { displayName, displayValue, prop, Resource, TYPES } from '../model/resource';
 import { asArray, asObject, asString, Value } from '../model/values';
 import type { Rule } from './rule';
 
@@ -22,7 +22,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const service of SERVICES) {
-      const report = (owner: Resource, connectionName: string, status: Value | undefined, fallback: Resource) => {
+      const report = (ownerName: string, connectionName: string, status: Value | undefined, fallback: Resource) => {
         const text = asString(status);
         if (!text || !NOT_APPROVED.includes(text.toLowerCase())) return;
         ctx.report({
@@ -31,7 +31,7 @@ export const rule: Rule = {
           data: {
             connection: connectionName,
             service: service.label,
-            name: displayName(owner),
+            name: ownerName,
             status: text,
             rejected: text.toLowerCase() === 'rejected' ? ' A rejected connection cannot be approved again: delete it and create it anew.' : '',
           },
@@ -39,8 +39,9 @@ export const rule: Rule = {
       };
       // Connections as child resources…
       for (const connection of ctx.model.declared(service.connectionType)) {
-        const owner = ctx.model.parentOf(connection) ?? connection;
-        const name = asString(connection.names[connection.names.length - 1]) ?? '?';
+        // The service's name is the connection's, less its own last segment (the service need not be declared).
+        const owner = connection.names.slice(0, -1).map(displayValue).join('/');
+        const name = displayValue(connection.names[connection.names.length - 1]);
         report(owner, name, prop(connection, 'properties.privateLinkServiceConnectionState.status'), connection);
       }
       // …and as the service's own list (live state returns them there).
@@ -49,7 +50,7 @@ export const rule: Rule = {
           const connection = asObject(item);
           const name = asString(connection?.get('name')) ?? '?';
           const status = asObject(asObject(connection?.get('properties'))?.get('privateLinkServiceConnectionState'))?.get('status');
-          report(owner, name, status, owner);
+          report(displayName(owner), name, status, owner);
         }
       }
     }

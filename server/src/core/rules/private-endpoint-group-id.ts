@@ -21,9 +21,13 @@ export const rule: Rule = {
           const targetRef = identityRef(properties?.get('privateLinkServiceId'));
           const service = privateLinkServiceOf(targetRef);
           if (!service || !targetRef) continue;
-          for (const item of asArray(properties?.get('groupIds')) ?? []) {
+          const groupIds = properties?.get('groupIds');
+          const items = asArray(groupIds) ?? [];
+          const valid = (id: string | undefined) => id !== undefined && service.groupIds.some((g) => g.toLowerCase() === id.toLowerCase());
+          const hasValid = items.some((i) => valid(asString(i)));
+          items.forEach((item, index) => {
             const groupId = asString(item);
-            if (groupId === undefined || service.groupIds.some((g) => g.toLowerCase() === groupId.toLowerCase())) continue;
+            if (groupId === undefined || valid(groupId)) return;
             ctx.report({
               at: item.loc ?? endpoint.nameLoc,
               messageId: 'wrong',
@@ -34,9 +38,12 @@ export const rule: Rule = {
                 groupId,
                 offered: service.groupIds.join(', '),
               },
-              fixes: [{ title: `Use group id '${service.canonicalGroupId}'`, edits: [{ op: 'replace', target: item, value: service.canonicalGroupId }] }],
+              fixes:
+                hasValid && groupIds?.kind === 'array'
+                  ? [{ title: `Remove group id '${groupId}'`, edits: [{ op: 'removeItem', array: groupIds, index }] }]
+                  : [{ title: `Use group id '${service.canonicalGroupId}'`, edits: [{ op: 'replace', target: item, value: service.canonicalGroupId }] }],
             });
-          }
+          });
         }
       }
     }

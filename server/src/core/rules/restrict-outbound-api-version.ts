@@ -14,7 +14,7 @@ interface Support {
 /** From the resource providers' published API versions. */
 const SUPPORT: Support[] = [
   { type: TYPES.hub, since: { restrictOutboundNetworkAccess: '2021-07-01', allowedFqdnList: '2021-07-01' }, newest: '2023-06-30' },
-  { type: TYPES.cluster, since: { restrictOutboundNetworkAccess: '2021-08-27', allowedFqdnList: '2021-08-27', calloutPolicies: '2024-04-13' }, newest: '2024-04-13' },
+  { type: TYPES.cluster, since: { restrictOutboundNetworkAccess: '2021-08-27', allowedFqdnList: '2021-08-27', calloutPolicies: '2024-04-13' }, newest: '2025-02-14' },
 ];
 
 /** `2021-07-01-preview` counts as 2021-07-01: the preview already has the properties. */

@@ -8,7 +8,7 @@ import type { EvalContext } from '../../evaluate/context';
 import { JsonNode, findProperty } from '../../json/tree';
 import type { ResourceRef } from '../../model/ids';
 import type { DeploymentScope } from '../../model/resource';
-import { arr, unknown, Value } from '../../model/values';
+import { arr, unknown, Value, withInput } from '../../model/values';
 import { ArmEnv, locOf, nodeValue } from './values';
 
 /** A parameter's value given from outside: a parameters file, or `properties.parameters` of a parent deployment. */
@@ -155,7 +155,7 @@ export class ArmScope implements EvalContext {
       value = fallback;
     }
     this.shared.evaluating.delete(guard);
-    value = withKey(value, fallback.key!);
+    value = withInput(withKey(value, fallback.key!));
     this.shared.parameterValues.set(key, value);
     return value;
   }

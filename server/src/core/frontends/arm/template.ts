@@ -15,7 +15,7 @@ import { JsonDocument, JsonNode, findProperty, stringValue } from '../../json/tr
 import { nameCount, parseResourceId, ResourceRef, splitName } from '../../model/ids';
 import type { SourceDocument } from '../../model/document';
 import { DeploymentScope, Resource } from '../../model/resource';
-import { asString, isOneOf, Origin, stringParts, str, unknown, Value } from '../../model/values';
+import { asString, isOneOf, Origin, str, unknown, Value } from '../../model/values';
 import { truthiness } from '../../evaluate/functions';
 import { detectArm } from './detect';
 import { ArmScope, ProvidedParameter } from './scope';
@@ -278,7 +278,7 @@ function scopeRef(value: Value, scope: ArmScope): ResourceRef | undefined {
   const text = asString(value);
   if (text !== undefined && !text.includes('/')) return scope.resourceNamed(text);
   if (value.kind === 'string' || value.kind === 'unknown') {
-    const ref = parseResourceId(stringParts(value));
+    const ref = parseResourceId(value);
     if (ref && ref.resourceGroup === undefined && ref.level === undefined) {
       // A relative id names a resource of the deploying resource group.
       ref.subscription = scope.scope.subscription;

@@ -108,6 +108,10 @@ export class ArmObject implements ObjectValue {
   }
 
   keyLoc(key: string): Loc | undefined {
+    if (this.hasExpressionKeys() || this.copyProperty()) {
+      const entry = this.entries().find((e) => e.key?.toLowerCase() === key.toLowerCase());
+      if (entry) return entry.keyLoc;
+    }
     const property = findProperty(this.node, key);
     return property ? { doc: this.env.doc, offset: property.offset, length: property.keyLength } : undefined;
   }

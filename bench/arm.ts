@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: the ARM front-end and all rules against the floor any ARM
+ * tool pays — reading the file and `JSON.parse` — measured in the same run,
+ * each row in a fresh process so that its peak memory is its own.
+ *
+ *   quickstarts   the 993 azuredeploy.json of the corpus (target: under 5 s)
+ *   generated     a 20 MB template of 10,000 resources (target: at most 4x the floor, under 1 s)
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { dirnameOf, joinPath } from '../server/src/core/host';
+import { analyzeProject } from '../server/src/core/project';
+import { generateTemplate } from './generate';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+const RUNS = 3;
+
+type Mode = 'floor' | 'ours';
+
+/** In a child process: runs one measurement over a list of files and prints its result. */
+function child(mode: Mode, listFile: string): void {
+  const files = fs.readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
+  const host = {
+    readFile: (id: string) => {
+      try {
+        return fs.readFileSync(id, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    resolve: (from: string, relative: string) => joinPath(dirnameOf(from), relative),
+  };
+  const times: number[] = [];
+  let findings = 0;
+  for (let run = 0; run < RUNS; run++) {
+    findings = 0;
+    const started = process.hrtime.bigint();
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      if (mode === 'floor') {
+        try {
+          JSON.parse(text);
+        } catch {
+          // 21 quickstarts are not strict JSON; the floor still paid for reading and trying.
+        }
+      } else {
+        findings += analyzeProject([{ id: file, text }], { host }).findings.length;
+      }
+    }
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  process.stdout.write(JSON.stringify({ ms: times[Math.floor(times.length / 2)], findings, peakMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function measure(mode: Mode, files: string[]): { ms: number; findings: number; peakMb: number } {
+  const list = path.join(os.tmpdir(), `iot-netlint-bench-${process.pid}-${mode}.txt`);
+  fs.writeFileSync(list, files.join('\n'));
+  const r = spawnSync(process.execPath, [__filename, '--child', mode, list], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  fs.unlinkSync(list);
+  if (r.status !== 0) throw new Error(`benchmark child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+function main(): void {
+  const rows: Array<{ name: string; files: string[]; target: (floor: number, ours: number) => string }> = [];
+  const quickstarts = path.join(CORPUS, 'templates', 'azure-quickstart-templates-2021fork');
+  if (fs.existsSync(quickstarts)) {
+    const files: string[] = [];
+    for (const dir of fs.readdirSync(quickstarts)) {
+      const file = path.join(quickstarts, dir, 'azuredeploy.json');
+      if (fs.existsSync(file)) files.push(file);
+    }
+    rows.push({ name: `quickstarts (${files.length} templates)`, files, target: (_f, ours) => (ours < 5000 ? 'met (< 5 s)' : 'MISSED (< 5 s)') });
+  } else {
+    console.warn(`NOTICE: ${quickstarts} is absent: the quickstart row is skipped.`);
+  }
+  const generatedFile = path.join(os.tmpdir(), 'iot-netlint-bench-20mb.json');
+  fs.writeFileSync(generatedFile, generateTemplate(10000, 20 * 1024 * 1024));
+  rows.push({
+    name: 'generated (10,000 resources)',
+    files: [generatedFile],
+    target: (floor, ours) => (ours <= 4 * floor && ours < 1000 ? 'met (<= 4x, < 1 s)' : `MISSED (<= 4x, < 1 s)`),
+  });
+
+  const table: string[][] = [['workload', 'size', 'floor: read + JSON.parse', 'iot-netlint: read + analyse', 'ratio', 'floor peak', 'iot-netlint peak', 'findings', 'target']];
+  for (const row of rows) {
+    const bytes = row.files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    const floor = measure('floor', row.files);
+    const ours = measure('ours', row.files);
+    table.push([
+      row.name,
+      `${(bytes / 1024 / 1024).toFixed(1)} MB`,
+      `${floor.ms.toFixed(0)} ms`,
+      `${ours.ms.toFixed(0)} ms`,
+      `${(ours.ms / floor.ms).toFixed(2)}x`,
+      `${floor.peakMb.toFixed(0)} MB`,
+      `${ours.peakMb.toFixed(0)} MB`,
+      String(ours.findings),
+      row.target(floor.ms, ours.ms),
+    ]);
+  }
+  fs.unlinkSync(generatedFile);
+  const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  console.log(`Node ${process.version}, ${os.cpus().length} cores; median of ${RUNS} runs, each row in a fresh process.\n`);
+  console.log(line(table[0]));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of table.slice(1)) console.log(line(r));
+}
+
+if (process.argv[2] === '--child') child(process.argv[3] as Mode, process.argv[4]);
+else main();
