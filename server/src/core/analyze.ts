@@ -34,7 +34,7 @@ export function runEngine(input: EngineInput): Finding[] {
     let s = suppressionsByDoc.get(doc);
     if (!s) {
       const d = documents.get(doc);
-      s = d ? readSuppressions(d.comments, new LineIndex(d.text)) : [];
+      s = d && d.comments.length ? readSuppressions(d.comments, new LineIndex(d.text)) : [];
       suppressionsByDoc.set(doc, s);
     }
     return s;
@@ -59,7 +59,8 @@ export function runEngine(input: EngineInput): Finding[] {
     // by two hubs through a parameter are fixed in one place, and reported there once.
     const key = `${finding.ruleId}\u0000${finding.doc}\u0000${finding.offset}\u0000${finding.length}`;
     if (seen.has(key)) return;
-    if (isSuppressed(suppressionsOf(finding.doc), finding.ruleId, lineAt(finding.doc, finding.offset))) return;
+    const suppressions = suppressionsOf(finding.doc);
+    if (suppressions.length && isSuppressed(suppressions, finding.ruleId, lineAt(finding.doc, finding.offset))) return;
     seen.add(key);
     findings.push(finding);
   };

@@ -97,15 +97,17 @@ export function isBuiltInEndpointShape(host: string): boolean {
 }
 
 /** Which kind of Azure service a host belongs to, by its DNS suffix in any cloud. */
+const SERVICE_HOSTS = ALL_CLOUDS.flatMap((cloud) => [
+  { service: 'storage' as const, pattern: new RegExp(`^([a-z0-9]+)\\.(?:blob|dfs)\\.${escape(cloud.storage)}$`) },
+  { service: 'serviceBus' as const, pattern: new RegExp(`^([a-z0-9-]+)\\.${escape(cloud.serviceBus)}$`) },
+  { service: 'cosmosDb' as const, pattern: new RegExp(`^([a-z0-9-]+)\\.${escape(cloud.cosmosDb)}$`) },
+]);
+
 export function serviceOfHost(host: string): { service: 'storage' | 'serviceBus' | 'cosmosDb'; name: string } | undefined {
   const h = host.toLowerCase();
-  for (const cloud of ALL_CLOUDS) {
-    const storage = new RegExp(`^([a-z0-9]+)\\.(blob|dfs)\\.${escape(cloud.storage)}$`).exec(h);
-    if (storage) return { service: 'storage', name: storage[1] };
-    const sb = new RegExp(`^([a-z0-9-]+)\\.${escape(cloud.serviceBus)}$`).exec(h);
-    if (sb) return { service: 'serviceBus', name: sb[1] };
-    const cosmos = new RegExp(`^([a-z0-9-]+)\\.${escape(cloud.cosmosDb)}$`).exec(h);
-    if (cosmos) return { service: 'cosmosDb', name: cosmos[1] };
+  for (const { service, pattern } of SERVICE_HOSTS) {
+    const m = pattern.exec(h);
+    if (m) return { service, name: m[1] };
   }
   return undefined;
 }

@@ -126,8 +126,18 @@ function fileUploadConfigured(item: ObjectValue): boolean {
   return !empty || authTypeOf(item) === 'identityBased';
 }
 
-/** Every place the hub sends data to besides its built-in endpoint: routing endpoints and file upload. */
+const endpointCache = new WeakMap<Resource, { cloud: Cloud; endpoints: HubEndpoint[] }>();
+
+/** Every place the hub sends data to besides its built-in endpoint: routing endpoints and file upload. Read once per hub. */
 export function hubEndpoints(hub: Resource, cloud: Cloud): HubEndpoint[] {
+  const cached = endpointCache.get(hub);
+  if (cached && cached.cloud === cloud) return cached.endpoints;
+  const endpoints = readEndpoints(hub, cloud);
+  endpointCache.set(hub, { cloud, endpoints });
+  return endpoints;
+}
+
+function readEndpoints(hub: Resource, cloud: Cloud): HubEndpoint[] {
   const out: HubEndpoint[] = [];
   const endpoints = asObject(prop(hub, 'properties.routing.endpoints'));
   if (endpoints) {

@@ -12,6 +12,10 @@ export type Expr =
   | { k: 'index'; target: Expr; index: Expr }
   | { k: 'error'; message: string };
 
+// Sticky patterns read in place, without cutting the text into pieces.
+const NUMBER = /-?\d+(\.\d+)?/y;
+const IDENTIFIER = /[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*(?=\s*\())?/y;
+
 /** Nesting beyond this is not a template anyone wrote; it becomes an error rather than a deep recursion. */
 const MAX_DEPTH = 64;
 
@@ -51,7 +55,11 @@ class ExpressionParser {
   }
 
   private skipSpace(): void {
-    while (this.pos < this.text.length && /\s/.test(this.text[this.pos])) this.pos++;
+    for (;;) {
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 32 || c === 9 || c === 10 || c === 13) this.pos++;
+      else return;
+    }
   }
 
   private parseExpr(depth: number): Expr {
@@ -104,7 +112,8 @@ class ExpressionParser {
       }
     }
     if (c === '-' || (c >= '0' && c <= '9')) {
-      const m = /^-?\d+(\.\d+)?/.exec(text.slice(this.pos, this.pos + 40));
+      NUMBER.lastIndex = this.pos;
+      const m = NUMBER.exec(text);
       if (!m) return { k: 'error', message: 'Invalid number' };
       this.pos += m[0].length;
       return { k: 'number', value: Number(m[0]) };
@@ -144,7 +153,8 @@ class ExpressionParser {
 
   /** Function names may be namespaced (`contoso.uniqueName`); property names may contain `$`. */
   private readIdentifier(): string {
-    const m = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*(?=\s*\())?/.exec(this.text.slice(this.pos, this.pos + 200));
+    IDENTIFIER.lastIndex = this.pos;
+    const m = IDENTIFIER.exec(this.text);
     if (!m) return '';
     this.pos += m[0].length;
     return m[0];

@@ -82,6 +82,7 @@ export class JsonNode {
   private cachedValue: string | number | boolean | null | undefined = undefined;
   private cachedItems: JsonNode[] | undefined = undefined;
   private cachedProperties: JsonProperty[] | undefined = undefined;
+  private cachedIndex: Map<string, JsonProperty> | undefined = undefined;
 
   constructor(
     readonly tape: Tape,
@@ -156,6 +157,25 @@ export class JsonNode {
     }
     this.cachedItems = items;
     return items;
+  }
+
+  /** The properties, if they were asked for before (finding one key does not need them all). */
+  cachedPropertyList(): JsonProperty[] | undefined {
+    return this.cachedProperties;
+  }
+
+  /** The first property of each key, by the key in lower case (ARM compares keys without regard to case). */
+  propertyIndex(): Map<string, JsonProperty> | undefined {
+    if (this.cachedIndex) return this.cachedIndex;
+    const properties = this.properties;
+    if (!properties) return undefined;
+    const index = new Map<string, JsonProperty>();
+    for (const p of properties) {
+      const key = lowerCase(p.key);
+      if (!index.has(key)) index.set(key, p);
+    }
+    this.cachedIndex = index;
+    return index;
   }
 
   /** Properties of an object, in source order, duplicates kept (undefined for other types). */
@@ -316,14 +336,65 @@ export function pathOf(node: JsonNode): JsonPathSegment[] {
 
 /** The first property of an object with this key, compared as ARM does: without regard to case. */
 export function findProperty(node: JsonNode | undefined, key: string): JsonProperty | undefined {
-  const properties = node?.properties;
-  if (!properties) return undefined;
-  const wanted = key.toLowerCase();
-  for (const property of properties) {
-    const k = property.key;
-    if (k.length === wanted.length && k.toLowerCase() === wanted) return property;
+  if (!node) return undefined;
+  const cached = node.cachedPropertyList();
+  if (cached && cached.length > 12) return node.propertyIndex()!.get(lowerCase(key));
+  const tape = node.tape;
+  if (tape.kinds[node.index] !== TapeKind.Object) return undefined;
+  // Compare keys in place on the tape, without making a node for every property passed over: exact spelling
+  // first (keys are nearly always written as the schema spells them), then without regard to case.
+  const text = tape.text;
+  const stop = tape.skips[node.index];
+  let caseless = -1;
+  let escaped = false;
+  for (let c = node.index + 1; c < stop; c = tape.skips[c]) {
+    if (tape.kinds[c] !== TapeKind.Key) continue;
+    if (tape.flags[c] !== 0) {
+      escaped = true;
+      continue;
+    }
+    const start = tape.starts[c] + 1;
+    if (tape.ends[c] - 1 - start !== key.length) continue;
+    if (text.startsWith(key, start)) return propertyAt(node, c);
+    if (caseless < 0 && sameIgnoringCase(text, start, key)) caseless = c;
+  }
+  if (caseless >= 0) return propertyAt(node, caseless);
+  if (escaped) {
+    const wanted = lowerCase(key);
+    return node.properties!.find((p) => p.key.length === wanted.length && lowerCase(p.key) === wanted);
   }
   return undefined;
+}
+
+/** The property of the key at tape index `c`: the cached one when the object's properties were made. */
+function propertyAt(node: JsonNode, c: number): JsonProperty {
+  return node.cachedPropertyList()?.find((p) => p.index === c) ?? new JsonProperty(node.tape, c, node);
+}
+
+/** ASCII case-insensitive comparison of `key` with the text at `start` (property names are ASCII in practice). */
+function sameIgnoringCase(text: string, start: number, key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const a = text.charCodeAt(start + i);
+    const b = key.charCodeAt(i);
+    if (a === b) continue;
+    const la = a >= 65 && a <= 90 ? a + 32 : a;
+    const lb = b >= 65 && b <= 90 ? b + 32 : b;
+    if (la !== lb) return false;
+  }
+  return true;
+}
+
+const lowered = new Map<string, string>();
+
+/** Lower case, remembered: the same few keys are asked for again and again. */
+export function lowerCase(key: string): string {
+  let lower = lowered.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (lowered.size > 50000) lowered.clear();
+    lowered.set(key, lower);
+  }
+  return lower;
 }
 
 export function propertyValue(node: JsonNode | undefined, key: string): JsonNode | undefined {

@@ -217,9 +217,13 @@ export function asObject(v: Value | undefined): ObjectValue | undefined {
 }
 
 /** Follows a dotted path of property names through objects. */
+const splitPaths = new Map<string, string[]>();
+
 export function getPath(v: Value | undefined, path: string): Value | undefined {
+  let segments = splitPaths.get(path);
+  if (!segments) splitPaths.set(path, (segments = path.split('.')));
   let current = v;
-  for (const segment of path.split('.')) {
+  for (const segment of segments) {
     if (!current || current.kind !== 'object') return undefined;
     current = current.get(segment);
   }

@@ -10,17 +10,15 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else if (c === 10) {
-        this.starts.push(i + 1);
-      }
+    // indexOf scans far faster than a loop over characters; lone carriage returns are rare, so they get a second pass.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    if (text.indexOf('\r') >= 0) {
+      const lone: number[] = [];
+      for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) lone.push(i + 1);
+      if (lone.length) this.starts = [...this.starts, ...lone].sort((a, b) => a - b);
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import { evaluate } from '../../evaluate/evaluator';
 import { isExpression, parseExpression, unescapeLiteral } from '../../evaluate/expression';
-import { JsonNode, JsonProperty, findProperty } from '../../json/tree';
+import { JsonNode, JsonProperty, findProperty, lowerCase } from '../../json/tree';
 import { arr, Loc, ObjectEntry, ObjectValue, Origin, str, unknown, Value } from '../../model/values';
 import type { ArmScope } from './scope';
 
@@ -81,7 +81,7 @@ class ArmArray {
 export class ArmObject implements ObjectValue {
   readonly kind = 'object';
   private cachedEntries: ObjectEntry[] | undefined;
-  private readonly cachedValues = new Map<string, Value | undefined>();
+  private cachedValues: Map<string, Value | undefined> | undefined;
 
   constructor(
     readonly node: JsonNode,
@@ -94,8 +94,9 @@ export class ArmObject implements ObjectValue {
   ) {}
 
   get(key: string): Value | undefined {
-    const lower = key.toLowerCase();
-    if (this.cachedValues.has(lower)) return this.cachedValues.get(lower);
+    const lower = lowerCase(key);
+    if (!this.cachedValues) this.cachedValues = new Map();
+    else if (this.cachedValues.has(lower)) return this.cachedValues.get(lower);
     let value: Value | undefined;
     if (this.hasExpressionKeys() || this.copyProperty()) {
       value = this.entries().find((e) => e.key?.toLowerCase() === lower)?.value;
@@ -153,12 +154,18 @@ export class ArmObject implements ObjectValue {
     return !this.inProperties && findProperty(this.node, 'type') !== undefined;
   }
 
+  private expressionKeys: boolean | undefined;
+  private copyLoops: boolean | undefined;
+
+  /** Keys that are expressions (`"[resourceId(…)]": {}`) make every key known only after evaluation. */
   private hasExpressionKeys(): boolean {
-    return this.env.expressions && this.node.properties!.some((p) => p.key.startsWith('[') && isExpression(p.key));
+    if (this.expressionKeys === undefined) this.expressionKeys = this.env.expressions && this.node.properties!.some((p) => p.key.startsWith('[') && isExpression(p.key));
+    return this.expressionKeys;
   }
 
   private copyProperty(): boolean {
-    return this.inProperties && findProperty(this.node, 'copy') !== undefined;
+    if (this.copyLoops === undefined) this.copyLoops = this.inProperties && findProperty(this.node, 'copy') !== undefined;
+    return this.copyLoops;
   }
 
   /** `"copy": [{ "name": "ipRules", "count": 3, "input": {…} }]` becomes `ipRules: [ … ]`. */
