@@ -31,14 +31,23 @@ export const rule: Rule = {
       if (entries.some((e) => e === undefined)) continue;
       const allowed = new Set((entries as string[]).map((e) => e.trim().toLowerCase()));
       const listLoc = propertyLoc(ctx, properties, 'allowedFqdnList', hub);
+      // One finding per missing host, on the first endpoint that sends there; the others are related places.
+      const byHost = new Map<string, HubEndpoint[]>();
       for (const endpoint of hubEndpoints(hub, ctx.cloud)) {
         if (!endpoint.host || allowed.has(endpoint.host)) continue;
+        byHost.set(endpoint.host, [...(byHost.get(endpoint.host) ?? []), endpoint]);
+      }
+      for (const [host, endpoints] of byHost) {
+        const [first, ...others] = endpoints;
         ctx.report({
-          at: endpoint.loc,
+          at: first.loc,
           messageId: 'missing',
-          data: { endpoint: describeEndpoint(endpoint), host: endpoint.host },
-          related: [{ at: listLoc, message: `The allow list of hub '${displayName(hub)}'.` }],
-          fixes: list?.kind === 'array' ? [{ title: `Add '${endpoint.host}' to allowedFqdnList`, edits: [{ op: 'append', array: list, value: endpoint.host }] }] : [],
+          data: { endpoint: describeEndpoint(first) + (others.length ? ` (and ${others.length} more sending there)` : ''), host },
+          related: [
+            { at: listLoc, message: `The allow list of hub '${displayName(hub)}'.` },
+            ...others.map((e) => ({ at: e.loc, message: `${describeEndpoint(e)} sends to '${host}' too.` })),
+          ],
+          fixes: list?.kind === 'array' ? [{ title: `Add '${host}' to allowedFqdnList`, edits: [{ op: 'append', array: list, value: host }] }] : [],
         });
       }
     }
