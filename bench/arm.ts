@@ -10,7 +10,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { dirnameOf, joinPath } from '../server/src/core/host';
+import { fileSystemHost } from '../server/src/cli/fileHost';
 import { analyzeProject } from '../server/src/core/project';
 import { generateTemplate } from './generate';
 
@@ -23,16 +23,7 @@ type Mode = 'floor' | 'ours';
 /** In a child process: runs one measurement over a list of files and prints its result. */
 function child(mode: Mode, listFile: string): void {
   const files = fs.readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
-  const host = {
-    readFile: (id: string) => {
-      try {
-        return fs.readFileSync(id, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    resolve: (from: string, relative: string) => joinPath(dirnameOf(from), relative),
-  };
+  const host = fileSystemHost();
   const times: number[] = [];
   let findings = 0;
   for (let run = 0; run < RUNS; run++) {

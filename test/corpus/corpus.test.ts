@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { dirnameOf, joinPath } from '../../server/src/core/host';
+import { fileSystemHost } from '../../server/src/cli/fileHost';
 import { analyzeProject } from '../../server/src/core/project';
 import { CORPUS, listFiles, requireCorpus, ROOT } from '../support/paths';
 
@@ -34,16 +34,7 @@ describe('corpus of real templates', function () {
       ...listFiles(path.join(CORPUS, 'templates'), (f) => /\.json$/i.test(f)),
       ...listFiles(path.join(CORPUS, 'cli'), (f) => /\.json$/i.test(f)),
     ];
-    const host = {
-      readFile: (id: string) => {
-        try {
-          return fs.readFileSync(id, 'utf8');
-        } catch {
-          return undefined;
-        }
-      },
-      resolve: (from: string, relative: string) => joinPath(dirnameOf(from), relative),
-    };
+    const host = fileSystemHost();
     const summary: Summary = { filesAnalysed: 0, templates: 0, findingsPerRule: {}, findings: [] };
     const slow: string[] = [];
     for (const file of files) {

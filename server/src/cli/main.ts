@@ -6,12 +6,12 @@ import * as path from 'path';
 import { cloudNamed, DEFAULT_CLOUD } from '../core/clouds';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/config';
 import { Finding, TOOL_FINDINGS } from '../core/findings';
-import { dirnameOf, Host, joinPath } from '../core/host';
 import { analyzeProject, ProjectFile } from '../core/project';
 import { RULES } from '../core/rules';
 import { LineIndex } from '../core/text/lines';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { ConfigResolver } from './config';
+import { fileSystemHost } from './fileHost';
 import { encode, Encoding, looksLikeTemplate, readSource, walk } from './files';
 import { fixFiles } from './fix';
 import { formatJson } from './formatters/json';
@@ -114,15 +114,7 @@ function lint(options: CliOptions, io: Io): number {
     }
   }
 
-  const host: Host = {
-    readFile: (id) => {
-      const inMemory = loaded.get(id);
-      if (inMemory) return inMemory.text;
-      const read = readSource(id, DEFAULT_MAX_FILE_SIZE);
-      return read.ok ? read.file.text : undefined;
-    },
-    resolve: (from, relative) => path.resolve(joinPath(dirnameOf(from), relative)),
-  };
+  const host = fileSystemHost((id) => loaded.get(id)?.text);
   const firstConfig = candidates.length ? configs.forFile(candidates[0].path).config : undefined;
   const cloud = (options.cloud && cloudNamed(options.cloud)) || (firstConfig?.cloud && cloudNamed(firstConfig.cloud)) || DEFAULT_CLOUD;
   const analyze = () =>
