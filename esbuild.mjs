@@ -19,6 +19,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
 ];
 
 if (watch) {

@@ -10,7 +10,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fileSystemHost } from '../server/src/cli/fileHost';
+import { fileSystemHost } from '../server/src/node/fileHost';
 import { analyzeProject } from '../server/src/core/project';
 import { generateTemplate } from './generate';
 

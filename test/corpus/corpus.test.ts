@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileSystemHost } from '../../server/src/cli/fileHost';
+import { fileSystemHost } from '../../server/src/node/fileHost';
 import { analyzeProject } from '../../server/src/core/project';
 import { CORPUS, listFiles, requireCorpus, ROOT } from '../support/paths';
 

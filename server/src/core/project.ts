@@ -9,7 +9,7 @@ import type { Config } from './config';
 import type { Finding } from './findings';
 import type { Writer } from './fixes/writer';
 import { Host } from './host';
-import { loadArmTemplate, parametersFileNameFor } from './frontends/arm/template';
+import { ArmLoadResult, loadArmTemplate, parametersFileNameFor } from './frontends/arm/template';
 import { armWriter } from './frontends/arm/writer';
 import type { SourceDocument } from './model/document';
 import type { Resource } from './model/resource';
@@ -30,7 +30,15 @@ export interface ProjectOptions {
   parameters?: ProjectFile;
   configFor?: (doc: string) => Config;
   rules?: readonly Rule[];
+  /**
+   * Templates already read, kept between analyses (the language server's): a
+   * template is read again only when its text, its parameters file's or a
+   * linked template's changed, or the cloud did.
+   */
+  cache?: LoadCache;
 }
+
+export type LoadCache = Map<string, { cloud: Cloud; parameters: string | undefined; result: ArmLoadResult }>;
 
 export interface ProjectResult {
   findings: Finding[];
@@ -47,7 +55,7 @@ export function analyzeProject(files: readonly ProjectFile[], options: ProjectOp
   const byId = new Map(files.map((f) => [f.id, f]));
   for (const file of files) {
     const parameters = options.parameters ?? siblingParameters(file.id, byId, options.host);
-    const loaded = loadArmTemplate(file, { cloud, parameters, host: options.host });
+    const loaded = load(file, parameters, cloud, options);
     if (loaded.kind === 'template') {
       documents.push(...loaded.documents);
       resources.push(...loaded.resources);
@@ -65,6 +73,22 @@ export function analyzeProject(files: readonly ProjectFile[], options: ProjectOp
     configFor: options.configFor,
   });
   return { findings, documents, resources };
+}
+
+function load(file: ProjectFile, parameters: ProjectFile | undefined, cloud: Cloud, options: ProjectOptions): ArmLoadResult {
+  const cached = options.cache?.get(file.id);
+  if (
+    cached &&
+    cached.cloud === cloud &&
+    cached.parameters === parameters?.id &&
+    cached.result.documents[0]?.text === file.text &&
+    cached.result.documents.slice(1).every((d) => (d.id === parameters?.id ? parameters.text : options.host.readFile(d.id)) === d.text)
+  ) {
+    return cached.result;
+  }
+  const result = loadArmTemplate(file, { cloud, parameters, host: options.host });
+  options.cache?.set(file.id, { cloud, parameters: parameters?.id, result });
+  return result;
 }
 
 function siblingParameters(templateId: string, files: Map<string, ProjectFile>, host: Host): ProjectFile | undefined {

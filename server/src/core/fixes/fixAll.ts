@@ -1,12 +1,12 @@
 /**
- * `--fix`: applies the first fix of every fixable finding, in passes (a fix
+ * Fix-all (`--fix`, and fix-all on save in the editor): applies the first fix of every fixable finding, in passes (a fix
  * can make another finding appear or go away), until nothing more applies.
  * Fixes that touch the same place wait for the next pass; a pass that would
  * leave a file with new syntax errors is not kept for that file.
  */
-import type { Finding } from '../core/findings';
-import { applyTextEdits, TextEdit } from '../core/fixes/edits';
-import { parseJson } from '../core/json/parser';
+import type { Finding } from '../findings';
+import { applyTextEdits, TextEdit } from './edits';
+import { parseJson } from '../json/parser';
 
 const MAX_PASSES = 10;
 

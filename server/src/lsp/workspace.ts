@@ -1,0 +1,213 @@
+/**
+ * The files the language server analyses together: every template of the
+ * workspace folders (read from disk in the background), with the editor's
+ * text for the open ones. Templates are read again only when their text, a
+ * parameters file or a linked template changed; the rules run on the whole
+ * workspace, so relations across files hold.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { Cloud, cloudNamed, DEFAULT_CLOUD } from '../core/clouds';
+import { Config, DEFAULT_MAX_FILE_SIZE } from '../core/config';
+import { Finding, TOOL_FINDINGS } from '../core/findings';
+import { dirnameOf, Host, joinPath } from '../core/host';
+import type { SourceDocument } from '../core/model/document';
+import { analyzeProject, LoadCache, ProjectFile } from '../core/project';
+import { ConfigResolver } from '../node/configResolver';
+import { decode } from '../node/files';
+import type { Settings } from './settings';
+
+export interface FileState {
+  uri: string;
+  /** The text to analyse: the editor's for an open document, the disk's otherwise. */
+  text: string | undefined;
+  open: boolean;
+  /** Why the file is not analysed (too large, binary…). */
+  skipped?: string;
+}
+
+export interface Analysis {
+  findings: Map<string, Finding[]>;
+  /** The documents as analysed, by URI: the text the findings' offsets refer to. */
+  documents: Map<string, SourceDocument>;
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** One spelling per file: the client's URIs and the ones made from paths differ in escaping. */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+export function pathOfUri(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class Workspace {
+  readonly files = new Map<string, FileState>();
+  private readonly cache: LoadCache = new Map();
+  private configs = new ConfigResolver();
+
+  constructor(private settingsFor: (uri: string) => Settings) {}
+
+  /** Settings or configuration files changed: read them again. */
+  resetConfiguration(settingsFor: (uri: string) => Settings): void {
+    this.settingsFor = settingsFor;
+    this.configs = new ConfigResolver();
+  }
+
+  /** The files of a folder that may hold templates, walked without recursion and yielding between folders. */
+  async *discover(folder: string): AsyncGenerator<string> {
+    const stack = [folder];
+    const seen = new Set<string>();
+    while (stack.length) {
+      const dir = stack.pop()!;
+      let real: string;
+      try {
+        real = fs.realpathSync(dir);
+      } catch {
+        continue;
+      }
+      if (seen.has(real)) continue;
+      seen.add(real);
+      let entries: fs.Dirent[];
+      try {
+        entries = await fs.promises.readdir(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
+        } else if (entry.isFile() && /\.jsonc?$/i.test(entry.name)) {
+          yield full;
+        }
+      }
+    }
+  }
+
+  /** Reads a file from disk into the workspace (unless the editor holds it). */
+  async readFromDisk(file: string): Promise<void> {
+    const uri = canonicalUri(pathToFileURL(file).href);
+    if (this.files.get(uri)?.open) return;
+    const maxSize = this.maxFileSize(uri);
+    try {
+      const stat = await fs.promises.stat(file);
+      if (stat.size > maxSize) {
+        this.files.set(uri, { uri, text: undefined, open: false, skipped: `it is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxSize / 1048576).toFixed(1)} MB limit (iotNetlint.maxFileSize)` });
+        return;
+      }
+      const decoded = decode(await fs.promises.readFile(file));
+      if ('problem' in decoded) this.files.set(uri, { uri, text: undefined, open: false, skipped: decoded.problem });
+      else this.files.set(uri, { uri, text: decoded.text, open: false });
+    } catch {
+      this.files.delete(uri);
+    }
+  }
+
+  /** A file was deleted on disk. */
+  forget(uri: string): void {
+    const key = canonicalUri(uri);
+    if (!this.files.get(key)?.open) this.files.delete(key);
+  }
+
+  open(uri: string, text: string): void {
+    const key = canonicalUri(uri);
+    const maxSize = this.maxFileSize(key);
+    if (text.length > maxSize) {
+      this.files.set(key, { uri: key, text: undefined, open: true, skipped: `it is ${(text.length / 1048576).toFixed(1)} MB, over the ${(maxSize / 1048576).toFixed(1)} MB limit (iotNetlint.maxFileSize)` });
+    } else {
+      this.files.set(key, { uri: key, text, open: true });
+    }
+  }
+
+  /** The editor closed a file: the disk's text counts again, if it is a workspace file. */
+  async close(uri: string): Promise<void> {
+    const key = canonicalUri(uri);
+    const file = pathOfUri(key);
+    this.files.delete(key);
+    if (file && this.inFolders(file) && fs.existsSync(file)) await this.readFromDisk(file);
+  }
+
+  folders: string[] = [];
+
+  inFolders(file: string): boolean {
+    return this.folders.some((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+  }
+
+  private maxFileSize(uri: string): number {
+    return this.settingsFor(uri).maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  }
+
+  private configFor(uri: string): Config {
+    const settings = this.settingsFor(uri);
+    const file = pathOfUri(uri);
+    const fromFile = file ? this.configs.forFile(file).config : { rules: {} };
+    // Editor settings come last: they are the user's own view of the project's levels.
+    return { ...fromFile, rules: { ...fromFile.rules, ...settings.rules } };
+  }
+
+  private cloud(): Cloud {
+    const first = this.folders[0] ? canonicalUri(pathToFileURL(this.folders[0]).href) : [...this.files.keys()][0];
+    const settings = first ? this.settingsFor(first) : undefined;
+    const fromFile = first && pathOfUri(first) ? this.configs.forFile(path.join(pathOfUri(first)!, 'x.json')).config.cloud : undefined;
+    return cloudNamed(settings?.cloud) ?? cloudNamed(fromFile) ?? DEFAULT_CLOUD;
+  }
+
+  private host(): Host {
+    return {
+      readFile: (id) => {
+        const key = canonicalUri(id);
+        const held = this.files.get(key);
+        if (held) return held.text;
+        const file = pathOfUri(key);
+        if (!file) return undefined;
+        try {
+          const decoded = decode(fs.readFileSync(file));
+          return 'text' in decoded ? decoded.text : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      resolve: (from, relative) => canonicalUri(joinPath(dirnameOf(from), relative)),
+    };
+  }
+
+  /** Analyses every file of the workspace that is enabled, and returns the findings by document. */
+  analyze(): Analysis {
+    const files: ProjectFile[] = [];
+    const skipped: Finding[] = [];
+    for (const f of this.files.values()) {
+      if (!this.settingsFor(f.uri).enable) continue;
+      if (f.skipped) {
+        // A file too large to analyse gets one information diagnostic, not a frozen editor.
+        skipped.push({ ruleId: TOOL_FINDINGS.fileSkipped, severity: 'info', message: `Not analysed: ${f.skipped}.`, doc: f.uri, offset: 0, length: 0, related: [], fixes: [] });
+        continue;
+      }
+      if (f.text !== undefined) files.push({ id: f.uri, text: f.text, explicit: false });
+    }
+    const result = analyzeProject(files, { host: this.host(), cloud: this.cloud(), configFor: (doc) => this.configFor(doc), cache: this.cache });
+    // Entries of files that are gone would keep old texts alive.
+    for (const id of this.cache.keys()) if (!this.files.has(id)) this.cache.delete(id);
+    const findings = new Map<string, Finding[]>();
+    for (const f of [...result.findings, ...skipped]) {
+      const list = findings.get(f.doc) ?? [];
+      list.push(f);
+      findings.set(f.doc, list);
+    }
+    const documents = new Map(result.documents.map((d) => [d.id, d]));
+    return { findings, documents };
+  }
+}

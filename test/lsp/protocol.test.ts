@@ -1,0 +1,246 @@
+/**
+ * The language server over standard input and output, driven by a plain
+ * JSON-RPC client: what any editor sees.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { analyzeProject } from '../../server/src/core/project';
+import { memoryHost } from '../../server/src/core/host';
+import { LineIndex } from '../../server/src/core/text/lines';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
+import { Diagnostics, LspClient } from '../support/lspClient';
+import { ROOT } from '../support/paths';
+
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+const TEMPLATE = `{
+  "$schema": "${SCHEMA}",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Devices/IotHubs",
+      "apiVersion": "2023-06-30",
+      "name": "contoso-hub",
+      "location": "westeurope",
+      "sku": { "name": "S1", "capacity": 1 },
+      "properties": {
+        "restrictOutboundNetworkAccess": "true",
+        "allowedFqdnList": ["iothub-ns-contoso-hu-1-abcdef0123.servicebus.windows.net", "a.example.com", "a.example.com"]
+      }
+    }
+  ]
+}
+`;
+
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+/** Applies LSP text edits to a text. */
+function applyLsp(text: string, edits: Array<{ range: Range; newText: string }>): string {
+  const lines = new LineIndex(text);
+  return applyTextEdits(
+    text,
+    edits.map((e) => ({ offset: lines.offsetAt(e.range.start), length: lines.offsetAt(e.range.end) - lines.offsetAt(e.range.start), newText: e.newText })),
+  )!;
+}
+
+function tempFolder(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-netlint-lsp-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const codes = (d: Diagnostics) => d.diagnostics.map((x) => x.code).sort();
+
+describe('language server protocol (stdio)', function () {
+  this.timeout(60000);
+  let client: LspClient;
+  const uri = 'file:///virtual/hub.json';
+
+  before(function () {
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run npm run build first');
+  });
+
+  beforeEach(async () => {
+    client = new LspClient();
+    await client.initialize(null, { debounceMs: 0 });
+  });
+
+  afterEach(async () => {
+    await client.shutdown();
+  });
+
+  it('announces incremental sync, quick fixes, fix-all and hovers', async () => {
+    const other = new LspClient();
+    const { capabilities } = await other.initialize(null);
+    await other.shutdown();
+    assert.deepStrictEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.deepStrictEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.iotNetlint'] });
+    assert.strictEqual(capabilities.hoverProvider, true);
+  });
+
+  it('publishes diagnostics on open: codes, ranges, links, severities', async () => {
+    const published = client.waitForDiagnostics(uri);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: TEMPLATE } });
+    const d = await published;
+    assert.deepStrictEqual(codes(d), ['egress-allowlist-invalid-entry', 'restrict-outbound-value-type']);
+    const typeError = d.diagnostics.find((x) => x.code === 'restrict-outbound-value-type')!;
+    assert.deepStrictEqual(typeError.range, { start: { line: 11, character: 41 }, end: { line: 11, character: 47 } });
+    assert.strictEqual(typeError.severity, 1);
+    assert.strictEqual(typeError.source, 'iot-netlint');
+    assert.match(typeError.codeDescription!.href, /docs\/rules\/restrict-outbound-value-type\.md$/);
+    assert.strictEqual(d.diagnostics.find((x) => x.code === 'egress-allowlist-invalid-entry')!.severity, 3);
+    assert.strictEqual(d.version, 1);
+  });
+
+  it('updates diagnostics on incremental changes and clears them on close', async () => {
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: TEMPLATE } });
+    await client.waitForDiagnostics(uri, 1);
+    // Replace "true" (a string) with true (a boolean): the type error goes.
+    const lines = new LineIndex(TEMPLATE);
+    const at = TEMPLATE.indexOf('"true"');
+    const range = { start: lines.positionAt(at), end: lines.positionAt(at + 6) };
+    const changed = client.waitForDiagnostics(uri, 2);
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range, text: 'true' }] });
+    assert.deepStrictEqual(codes(await changed), ['egress-allowlist-invalid-entry']);
+    const cleared = client.waitForDiagnostics(uri);
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+    assert.deepStrictEqual((await cleared).diagnostics, []);
+  });
+
+  it('offers each fix as a quick fix (the first preferred) and a suppression comment', async () => {
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: TEMPLATE } });
+    const d = await client.waitForDiagnostics(uri, 1);
+    const diagnostic = d.diagnostics.find((x) => x.code === 'restrict-outbound-value-type')!;
+    type Action = { title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, Array<{ range: Range; newText: string }>> } };
+    const actions = await client.call<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const fix = actions.find((a) => a.title === 'Write true')!;
+    assert.strictEqual(fix.kind, 'quickfix');
+    assert.strictEqual(fix.isPreferred, true);
+    assert.ok(applyLsp(TEMPLATE, fix.edit.changes[uri]).includes('"restrictOutboundNetworkAccess": true,'));
+    const disable = actions.find((a) => a.title === 'Disable restrict-outbound-value-type for this line')!;
+    assert.ok(applyLsp(TEMPLATE, disable.edit.changes[uri]).includes('        // iot-netlint-disable-next-line restrict-outbound-value-type\n        "restrictOutboundNetworkAccess": "true",'));
+  });
+
+  it('fixes all on request (source.fixAll.iotNetlint)', async () => {
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: TEMPLATE } });
+    await client.waitForDiagnostics(uri, 1);
+    type Action = { kind: string; edit: { changes: Record<string, Array<{ range: Range; newText: string }>> } };
+    const actions = await client.call<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.iotNetlint'] },
+    });
+    assert.strictEqual(actions.length, 1);
+    const fixed = applyLsp(TEMPLATE, actions[0].edit.changes[uri]);
+    assert.ok(fixed.includes('"restrictOutboundNetworkAccess": true,'));
+    assert.ok(fixed.includes('["iothub-ns-contoso-hu-1-abcdef0123.servicebus.windows.net", "a.example.com"]'));
+  });
+
+  it('explains a finding on hover', async () => {
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: TEMPLATE } });
+    await client.waitForDiagnostics(uri, 1);
+    const hover = await client.call<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 11, character: 44 } });
+    assert.strictEqual(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /\*\*restrict-outbound-value-type\*\* \(error\)/);
+    assert.match(hover.contents.value, /Why it matters/);
+    assert.match(hover.contents.value, /\[Documentation\]\(https:\/\/.*restrict-outbound-value-type\.md\)/);
+    assert.strictEqual(await client.call('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
+  });
+
+  it('answers a cancelled request and keeps serving', async () => {
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: TEMPLATE } });
+    await client.waitForDiagnostics(uri, 1);
+    const { id, response } = client.request('textDocument/hover', { textDocument: { uri }, position: { line: 11, character: 44 } });
+    client.notify('$/cancelRequest', { id });
+    const answer = await response;
+    assert.ok(answer.result !== undefined || answer.error?.code === -32800, JSON.stringify(answer));
+    assert.ok(await client.call('textDocument/hover', { textDocument: { uri }, position: { line: 11, character: 44 } }));
+  });
+
+  it('answers malformed requests with errors and keeps serving', async () => {
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: TEMPLATE } });
+    await client.waitForDiagnostics(uri, 1);
+    const unknown = await client.request('iotNetlint/noSuchMethod', {}).response;
+    assert.strictEqual(unknown.error?.code, -32601);
+    const broken = await client.request('textDocument/hover', { textDocument: {} }).response;
+    assert.ok(broken.error || broken.result === null, JSON.stringify(broken));
+    client.write('{"jsonrpc": "2.0", "id": 99, "method": "textDocument/hover", "params": ');
+    client.write({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: 'file:///not/open.json', version: 1 }, contentChanges: [{ text: 'x' }] } });
+    assert.ok(await client.call('textDocument/hover', { textDocument: { uri }, position: { line: 11, character: 44 } }));
+    assert.ok(client.alive);
+  });
+
+  it('analyses the workspace in the background, with progress, and re-analyses a template when its parameters file changes', async () => {
+    const hubTemplate = JSON.stringify(
+      {
+        $schema: SCHEMA,
+        parameters: { restrict: { type: 'bool', defaultValue: true } },
+        resources: [{ type: 'Microsoft.Devices/IotHubs', apiVersion: '2023-06-30', name: 'h', properties: { restrictOutboundNetworkAccess: "[parameters('restrict')]" } }],
+      },
+      null,
+      2,
+    );
+    const params = (value: boolean) => JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', parameters: { restrict: { value } } });
+    const dir = tempFolder({ 'infra/hub.json': hubTemplate, 'infra/hub.parameters.json': params(false), 'package.json': '{"name": "x"}' });
+    const folderClient = new LspClient();
+    try {
+      const templateUri = pathToFileURL(path.join(dir, 'infra', 'hub.json')).href;
+      const paramsUri = pathToFileURL(path.join(dir, 'infra', 'hub.parameters.json')).href;
+      await folderClient.initialize(pathToFileURL(dir).href, { debounceMs: 0 });
+      await folderClient.waitFor((m) => m.method === '$/progress' && (m.params as { value: { kind: string } }).value.kind === 'end', 10000, true);
+      assert.ok(!folderClient.diagnostics.get(templateUri)?.diagnostics.length, 'restriction off: nothing to say');
+      // The parameters file is edited in the editor: the template is analysed again with its new value.
+      const again = folderClient.waitForDiagnostics(templateUri);
+      folderClient.notify('textDocument/didOpen', { textDocument: { uri: paramsUri, languageId: 'json', version: 1, text: params(true) } });
+      assert.deepStrictEqual(codes(await again), ['iothub-egress-allowlist-empty']);
+    } finally {
+      await folderClient.shutdown();
+    }
+  });
+
+  it('stays alive through 10,000 random edits and ends with the diagnostics of a fresh analysis', async function () {
+    this.timeout(180000);
+    const edits = new LspClient();
+    try {
+      await edits.initialize(null);
+      const editUri = 'file:///virtual/edits.json';
+      let text = TEMPLATE;
+      let version = 1;
+      edits.notify('textDocument/didOpen', { textDocument: { uri: editUri, languageId: 'json', version, text } });
+      let seed = 42;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed % n;
+      };
+      const pieces = ['"', '{', '}', '[', ']', ',', ':', ' ', '\n', 'true', '"Disabled"', 'x', '// c\n', '\\', 'é'];
+      for (let i = 0; i < 10000; i++) {
+        const lines = new LineIndex(text);
+        const start = random(text.length + 1);
+        const end = Math.min(text.length, start + (random(3) === 0 ? random(6) : 0));
+        const insert = random(4) === 0 ? '' : pieces[random(pieces.length)];
+        version++;
+        edits.notify('textDocument/didChange', {
+          textDocument: { uri: editUri, version },
+          contentChanges: [{ range: { start: lines.positionAt(start), end: lines.positionAt(end) }, text: insert }],
+        });
+        text = text.slice(0, start) + insert + text.slice(end);
+        if (i % 500 === 0) await new Promise((r) => setTimeout(r, 5));
+      }
+      const final = await edits.waitForDiagnostics(editUri, version, 30000);
+      assert.ok(edits.alive, 'the server is alive');
+      const fresh = analyzeProject([{ id: editUri, text, explicit: false }], { host: memoryHost({}) }).findings;
+      const lines = new LineIndex(text);
+      const expected = fresh.map((f) => `${f.ruleId}@${JSON.stringify(lines.positionAt(f.offset))}`).sort();
+      const actual = final.diagnostics.map((d) => `${d.code}@${JSON.stringify(d.range.start)}`).sort();
+      assert.deepStrictEqual(actual, expected);
+    } finally {
+      await edits.shutdown();
+    }
+  });
+});
