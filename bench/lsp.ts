@@ -1,0 +1,164 @@
+/**
+ * `npm run bench:lsp`: keystroke-to-diagnostics latency through the real
+ * protocol over stdio on a 5,000-line ARM template (200 edits, median and
+ * p95, debounce set to 0 for the run; the default is 200 ms), against
+ * vscode-json-languageservice validating the same text against the ARM
+ * deployment template schema, as VS Code does for such a file today. Also
+ * the time from starting the server to its first diagnostics.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
+import { DEFAULT_DEBOUNCE_MS } from '../server/src/lsp/settings';
+import { LineIndex } from '../server/src/core/text/lines';
+import { memoryHost } from '../server/src/core/host';
+import { analyzeProject } from '../server/src/core/project';
+import { LspClient } from '../test/support/lspClient';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SCHEMAS = path.resolve(ROOT, '..', 'shared', 'corpus', 'schemas', 'azure-resource-manager-schemas', 'schemas');
+const TEMPLATE_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json';
+const EDITS = 200;
+
+/** A template of about 5,000 lines: hubs with routing and allow lists, storage accounts, role assignments. */
+function template(lines: number): string {
+  const resources: object[] = [];
+  let text = '';
+  for (let i = 0; ; i++) {
+    resources.push(
+      {
+        type: 'Microsoft.Devices/IotHubs',
+        apiVersion: '2023-06-30',
+        name: `contoso-hub-${i}`,
+        location: 'westeurope',
+        sku: { name: 'S1', capacity: 1 },
+        identity: { type: 'SystemAssigned' },
+        properties: {
+          restrictOutboundNetworkAccess: true,
+          allowedFqdnList: [`iothub-ns-contoso-hu-${i}-abcdef0123.servicebus.windows.net`, `contoso${i}.blob.core.windows.net`],
+          routing: {
+            endpoints: { storageContainers: [{ name: 'archive', authenticationType: 'identityBased', endpointUri: `https://contoso${i}.blob.core.windows.net/`, containerName: 'telemetry' }] },
+            routes: [{ name: 'archive', source: 'DeviceMessages', condition: 'true', endpointNames: ['archive'], isEnabled: true }],
+            fallbackRoute: { name: '$fallback', source: 'DeviceMessages', condition: 'true', endpointNames: ['events'], isEnabled: true },
+          },
+        },
+      },
+      { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: `contoso${i}`, location: 'westeurope', sku: { name: 'Standard_LRS' }, kind: 'StorageV2', properties: { networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' } } },
+    );
+    text = JSON.stringify({ $schema: `${TEMPLATE_SCHEMA}#`, contentVersion: '1.0.0.0', resources }, null, 2);
+    if (text.split('\n').length >= lines) return text;
+  }
+}
+
+function stats(samples: number[]): { median: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] };
+}
+
+async function serverLatency(text: string): Promise<{ startToFirst: number; samples: number[] }> {
+  const started = performance.now();
+  const client = new LspClient();
+  const uri = 'file:///bench/template.json';
+  try {
+    await client.initialize(null, { debounceMs: 0 });
+    const first = client.waitForDiagnostics(uri, 1, 30000);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+    await first;
+    const startToFirst = performance.now() - started;
+    // Each edit turns one hub's restriction from a boolean into a string and back: the diagnostics change every time.
+    const at = text.indexOf('"restrictOutboundNetworkAccess": true') + '"restrictOutboundNetworkAccess": '.length;
+    const position = new LineIndex(text).positionAt(at);
+    let current = 'true';
+    const samples: number[] = [];
+    for (let version = 2; version < EDITS + 2; version++) {
+      const next = current === 'true' ? '"true"' : 'true';
+      const range = { start: position, end: { line: position.line, character: position.character + current.length } };
+      const published = client.waitForDiagnostics(uri, version, 30000);
+      const sent = performance.now();
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: next }] });
+      await published;
+      samples.push(performance.now() - sent);
+      current = next;
+    }
+    return { startToFirst, samples };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+async function jsonSchemaLatency(text: string): Promise<{ samples: number[]; schemasFound: number; schemasMissing: number }> {
+  let found = 0;
+  let missing = 0;
+  const service = getLanguageService({
+    // Schemas are served from the corpus copy of azure-resource-manager-schemas; those it lacks count as empty.
+    schemaRequestService: async (uri) => {
+      const local = path.join(SCHEMAS, uri.replace(/^https:\/\/schema\.management\.azure\.com\/schemas\//, '').replace(/#.*$/, ''));
+      if (fs.existsSync(local)) {
+        found++;
+        return fs.readFileSync(local, 'utf8');
+      }
+      missing++;
+      return '{}';
+    },
+  });
+  service.configure({ validate: true, schemas: [{ uri: TEMPLATE_SCHEMA, fileMatch: ['*.json'] }] });
+  const samples: number[] = [];
+  for (let i = 0; i < EDITS + 1; i++) {
+    const edited = i % 2 ? text.replace('"restrictOutboundNetworkAccess": true', '"restrictOutboundNetworkAccess": "true"') : text;
+    const document = JsonTextDocument.create('file:///bench/template.json', 'json', i + 1, edited);
+    const started = performance.now();
+    const jsonDocument = service.parseJSONDocument(document);
+    await service.doValidation(document, jsonDocument, { schemaValidation: 'error' });
+    // The first run loads the schemas: it is not a keystroke.
+    if (i > 0) samples.push(performance.now() - started);
+  }
+  return { samples, schemasFound: found, schemasMissing: missing };
+}
+
+/** The analysis alone, in process: what the server does per keystroke before the protocol. */
+function inProcessLatency(text: string): number[] {
+  const samples: number[] = [];
+  const cache = new Map();
+  for (let i = 0; i < EDITS + 1; i++) {
+    const edited = i % 2 ? text.replace('"restrictOutboundNetworkAccess": true', '"restrictOutboundNetworkAccess": "true"') : text;
+    const started = performance.now();
+    analyzeProject([{ id: 'file:///bench/template.json', text: edited }], { host: memoryHost({}), cache });
+    if (i > 0) samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('Run npm run build first.');
+  const text = template(5000);
+  const lineCount = text.split('\n').length;
+  const ours = await serverLatency(text);
+  const schemaAvailable = fs.existsSync(path.join(SCHEMAS, '2019-04-01', 'deploymentTemplate.json'));
+  const json = schemaAvailable ? await jsonSchemaLatency(text) : undefined;
+  const o = stats(ours.samples);
+  const inProcess = stats(inProcessLatency(text));
+  console.log(`Node ${process.version}; a ${lineCount}-line template (${(text.length / 1024).toFixed(0)} KB); ${EDITS} edits; debounce 0 ms for the run (default ${DEFAULT_DEBOUNCE_MS} ms).\n`);
+  const rows = [['measure', 'median', 'p95', 'target']];
+  rows.push(['iot-netlint: keystroke to diagnostics (stdio)', `${o.median.toFixed(1)} ms`, `${o.p95.toFixed(1)} ms`, o.p95 <= 50 ? 'met (p95 <= 50 ms)' : 'MISSED (p95 <= 50 ms)']);
+  if (json) {
+    const j = stats(json.samples);
+    rows.push(['vscode-json-languageservice: parse + schema validation', `${j.median.toFixed(1)} ms`, `${j.p95.toFixed(1)} ms`, '']);
+    rows.push(['ratio (iot-netlint over stdio / JSON schema validation)', `${(o.median / j.median).toFixed(2)}x`, `${(o.p95 / j.p95).toFixed(2)}x`, o.p95 <= j.p95 ? 'met (<= 1x)' : 'MISSED (<= 1x)']);
+    rows.push(['iot-netlint analysis alone, in process', `${inProcess.median.toFixed(1)} ms`, `${inProcess.p95.toFixed(1)} ms`, '']);
+    rows.push(['ratio (in process / JSON schema validation)', `${(inProcess.median / j.median).toFixed(2)}x`, `${(inProcess.p95 / j.p95).toFixed(2)}x`, '']);
+  } else {
+    console.warn('NOTICE: ../shared/corpus is absent: the JSON schema comparison is skipped.');
+  }
+  rows.push(['server start to first diagnostics', `${ours.startToFirst.toFixed(0)} ms`, '', ours.startToFirst <= 300 ? 'met (<= 300 ms)' : 'MISSED (<= 300 ms)']);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  console.log(line(rows[0]));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows.slice(1)) console.log(line(r));
+  if (json) console.log(`\nSchemas served from the corpus: ${json.schemasFound}; missing (validated as empty): ${json.schemasMissing}.`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
