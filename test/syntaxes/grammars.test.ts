@@ -402,6 +402,10 @@ describe('grammars: Bicep (inline samples)', () => {
     expectScope(t, '::', 'punctuation.accessor.bicep');
     expectScope(t, 'map', 'entity.name.function.bicep');
     expectScope(t, 'item', 'variable.parameter.bicep');
+    // a function's return type before => is a type, not a lambda parameter
+    const f = tokens(bicep, 'func isEven(i int) bool => i % 2 == 0\nfunc wrap(x int) myType => x');
+    expectScope(f, 'bool', 'support.type.primitive.bicep');
+    expectScope(f, 'myType', 'entity.name.type.bicep');
     expectScope(t, '=>', 'storage.type.function.arrow.bicep');
     expectScope(t, 'name', 'variable.other.property.bicep');
     expectScope(t, '...', 'keyword.operator.spread.bicep');
