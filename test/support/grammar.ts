@@ -41,6 +41,12 @@ function getRegistry(): vsctm.Registry {
   return registry;
 }
 
+/** Compiles one regular expression with Oniguruma, as the grammar engine would; throws on a bad one. */
+export async function compileRegex(source: string): Promise<void> {
+  await loadGrammar('source.bicep'); // makes sure the WebAssembly module is loaded
+  new oniguruma.OnigScanner([source]).dispose();
+}
+
 const grammars = new Map<string, Promise<vsctm.IGrammar>>();
 
 export function loadGrammar(scopeName: string): Promise<vsctm.IGrammar> {
