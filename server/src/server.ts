@@ -223,15 +223,17 @@ function diagnosticOf(finding: Finding): Diagnostic {
 
 /** Sends the diagnostics that changed, and clears those of documents with none left. */
 function publish(result: Analysis): void {
-  const uris = new Set([...result.findings.keys(), ...published.keys()]);
+  const uris = new Set([...result.findings.keys(), ...published.keys(), ...clientUris.keys()]);
   for (const uri of uris) {
     const diagnostics = (result.findings.get(uri) ?? []).map(diagnosticOf);
-    const key = JSON.stringify(diagnostics);
-    if (published.get(uri) === key) continue;
-    if (diagnostics.length) published.set(uri, key);
-    else published.delete(uri);
     const clientUri = clientUris.get(uri) ?? uri;
     const version = documents.get(clientUri)?.version;
+    // An open document hears about every version analysed (its client then knows the diagnostics are current);
+    // other files only when their diagnostics change.
+    const key = `${version ?? ''}\u0000${JSON.stringify(diagnostics)}`;
+    if (published.get(uri) === key) continue;
+    if (diagnostics.length || version !== undefined) published.set(uri, key);
+    else published.delete(uri);
     void connection.sendDiagnostics({ uri: clientUri, version, diagnostics });
   }
 }
