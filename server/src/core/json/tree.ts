@@ -366,6 +366,17 @@ export function findProperty(node: JsonNode | undefined, key: string): JsonPrope
   return undefined;
 }
 
+/** Whether some key of an object starts with `[` (an ARM expression), read on the tape without making nodes. */
+export function hasBracketKey(node: JsonNode): boolean {
+  const tape = node.tape;
+  if (tape.kinds[node.index] !== TapeKind.Object) return false;
+  const stop = tape.skips[node.index];
+  for (let c = node.index + 1; c < stop; c = tape.skips[c]) {
+    if (tape.kinds[c] === TapeKind.Key && tape.text.charCodeAt(tape.starts[c] + 1) === 91) return true;
+  }
+  return false;
+}
+
 /** The property of the key at tape index `c`: the cached one when the object's properties were made. */
 function propertyAt(node: JsonNode, c: number): JsonProperty {
   return node.cachedPropertyList()?.find((p) => p.index === c) ?? new JsonProperty(node.tape, c, node);

@@ -5,7 +5,7 @@
  */
 import { evaluate } from '../../evaluate/evaluator';
 import { isExpression, parseExpression, unescapeLiteral } from '../../evaluate/expression';
-import { JsonNode, JsonProperty, findProperty, lowerCase } from '../../json/tree';
+import { JsonNode, JsonProperty, findProperty, hasBracketKey, lowerCase } from '../../json/tree';
 import { arr, Loc, ObjectEntry, ObjectValue, Origin, str, unknown, Value } from '../../model/values';
 import type { ArmScope } from './scope';
 
@@ -81,7 +81,9 @@ class ArmArray {
 export class ArmObject implements ObjectValue {
   readonly kind = 'object';
   private cachedEntries: ObjectEntry[] | undefined;
-  private cachedValues: Map<string, Value | undefined> | undefined;
+  // Values read so far, by lower-case key: a short list beats a Map for the few keys a rule reads.
+  private cachedKeys: string[] | undefined;
+  private cachedValues: Array<Value | undefined> | undefined;
 
   constructor(
     readonly node: JsonNode,
@@ -95,8 +97,13 @@ export class ArmObject implements ObjectValue {
 
   get(key: string): Value | undefined {
     const lower = lowerCase(key);
-    if (!this.cachedValues) this.cachedValues = new Map();
-    else if (this.cachedValues.has(lower)) return this.cachedValues.get(lower);
+    if (!this.cachedKeys) {
+      this.cachedKeys = [];
+      this.cachedValues = [];
+    } else {
+      const i = this.cachedKeys.indexOf(lower);
+      if (i >= 0) return this.cachedValues![i];
+    }
     let value: Value | undefined;
     if (this.hasExpressionKeys() || this.copyProperty()) {
       value = this.entries().find((e) => e.key?.toLowerCase() === lower)?.value;
@@ -104,7 +111,8 @@ export class ArmObject implements ObjectValue {
       const property = findProperty(this.node, key);
       value = property?.value ? this.valueOf(property) : undefined;
     }
-    this.cachedValues.set(lower, value);
+    this.cachedKeys.push(lower);
+    this.cachedValues!.push(value);
     return value;
   }
 
@@ -159,7 +167,9 @@ export class ArmObject implements ObjectValue {
 
   /** Keys that are expressions (`"[resourceId(…)]": {}`) make every key known only after evaluation. */
   private hasExpressionKeys(): boolean {
-    if (this.expressionKeys === undefined) this.expressionKeys = this.env.expressions && this.node.properties!.some((p) => p.key.startsWith('[') && isExpression(p.key));
+    if (this.expressionKeys === undefined) {
+      this.expressionKeys = this.env.expressions && hasBracketKey(this.node) && this.node.properties!.some((p) => p.key.startsWith('[') && isExpression(p.key));
+    }
     return this.expressionKeys;
   }
 
