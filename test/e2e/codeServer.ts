@@ -18,6 +18,8 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'extensions.ignoreRecommendations': true,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
+  // Test workspaces live inside this repository; do not offer to open its git repository.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export interface CodeServerOptions {
