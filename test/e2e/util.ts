@@ -350,3 +350,19 @@ export function tail(text: string, count = 40): string {
   const lines = text.trimEnd().split('\n');
   return lines.slice(-count).join('\n');
 }
+
+/** PIDs and command lines of running processes whose command line contains `needle` (Linux /proc). */
+export function processesMatching(needle: string): { pid: number; cmdline: string }[] {
+  if (!fs.existsSync('/proc')) return [];
+  const found: { pid: number; cmdline: string }[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      if (cmdline.includes(needle)) found.push({ pid: Number(entry), cmdline });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return found;
+}
