@@ -22,8 +22,11 @@ export interface ExtensionTestsOptions {
   timeoutMs?: number;
   /** Used for the output folder name. */
   name?: string;
-  /** Echo each log line as it arrives; default true. */
-  echo?: boolean;
+  /**
+   * Echo log lines as they arrive: 'suite' (default) from the suite's first line on, leaving out
+   * the workbench's start-up chatter; true for everything; false for nothing. log.txt has all.
+   */
+  echo?: boolean | 'suite';
 }
 
 export interface ExtensionTestsResult {
@@ -55,7 +58,8 @@ export async function runExtensionTests(options: ExtensionTestsOptions): Promise
   const name = options.name ?? path.basename(path.dirname(options.extensionTestsPath));
   const outputDir = freshDir('extension-tests', name);
   const timeoutMs = options.timeoutMs ?? 180_000;
-  const echo = options.echo ?? true;
+  const echo = options.echo ?? 'suite';
+  let echoing = echo === true;
   const logLines: string[] = [];
   const pageConsole: string[] = [];
   const start = Date.now();
@@ -87,7 +91,8 @@ export async function runExtensionTests(options: ExtensionTestsOptions): Promise
       const text = Array.isArray(args) ? format(...(args as unknown[])) : stringify(args);
       for (const line of text.split('\n')) {
         logLines.push(line);
-        if (echo) process.stdout.write(`    [exthost ${stringify(type)}] ${line}\n`);
+        if (echo === 'suite' && line.startsWith('[suite] ')) echoing = true;
+        if (echoing) process.stdout.write(`    [exthost ${stringify(type)}] ${line}\n`);
       }
     });
     await page.exposeFunction('codeAutomationExit', (code: unknown, logs: unknown) => {

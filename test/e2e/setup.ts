@@ -24,7 +24,7 @@ export type Prerequisite = 'codeServer' | 'chromium' | 'neovim';
 export interface SetupOptions {
   /** Which prerequisites are wanted; default: all three. */
   want?: Prerequisite[];
-  /** Allow apt-get (only used when running as root); default true. */
+  /** Allow apt-get (only used when running as root); default true unless E2E_NO_APT=1. */
   allowApt?: boolean;
   /** Fail instead of skipping; default: CI=true. */
   strict?: boolean;
@@ -378,7 +378,7 @@ export function ensurePrerequisites(options: SetupOptions = {}): Promise<SetupRe
 async function doEnsure(options: SetupOptions): Promise<SetupResult> {
   const want = new Set<Prerequisite>(options.want ?? ['codeServer', 'chromium', 'neovim']);
   const strict = options.strict ?? isCI();
-  const allowApt = options.allowApt ?? true;
+  const allowApt = options.allowApt ?? !/^(1|true|yes)$/i.test(process.env.E2E_NO_APT ?? '');
   const timings: Record<string, number> = {};
   const started = Date.now();
   const result: SetupResult = { ok: true, missing: [], timings };

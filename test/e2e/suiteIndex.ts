@@ -50,6 +50,7 @@ export function runSuite(testsRoot: string, options: SuiteOptions = {}): Promise
     return Promise.reject(new Error(`No test files matching ${String(options.pattern ?? DEFAULT_PATTERN)} in ${testsRoot}`));
   }
   for (const file of files) mocha.addFile(file);
+  // extensionHost.ts starts echoing the log at this line (its default echo: 'suite').
   console.log(`[suite] running ${files.length} file(s) from ${testsRoot} in ${process.title} (node ${process.versions.node})`);
   return new Promise((resolve, reject) => {
     try {
