@@ -86,9 +86,17 @@ export function freshDir(kind: string, name: string): string {
   return mkdirp(dir);
 }
 
-/** A new empty temporary folder outside the repository (for tool state such as XDG folders). */
+const liveTempDirs = new Set<string>();
+
+/**
+ * A new empty temporary folder outside the repository (for tool state such as XDG folders).
+ * Removed at process exit if still there (unless E2E_KEEP=1); owners remove it earlier.
+ */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `iot-netlint-e2e-${prefix}-`));
+  installExitHook();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `iot-netlint-e2e-${prefix}-`));
+  liveTempDirs.add(dir);
+  return dir;
 }
 
 /** Copies a fixture folder into a fresh folder below the output root and returns its path. */
@@ -162,18 +170,36 @@ export async function waitFor<T>(
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
 
+function killLiveGroups(): void {
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  if (keepData()) return;
+  for (const dir of liveTempDirs) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // best effort
+    }
+  }
+}
+
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const pid of liveGroups) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  });
+  process.on('exit', killLiveGroups);
+  // Ctrl+C or a CI runner's SIGTERM end Node without the 'exit' event unless someone listens.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.on(signal, () => {
+      killLiveGroups();
+      // Others (mocha) may handle the signal themselves; if nobody else does, end as Node would.
+      if (process.listenerCount(signal) === 1) process.exit(code);
+    });
+  }
 }
 
 /** True while any process of the group led by pid is alive. */
