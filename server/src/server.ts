@@ -238,10 +238,22 @@ function publish(result: Analysis): void {
   }
 }
 
-/** The findings of a document, when the analysis read the text the editor has now (otherwise offsets are stale). */
+/**
+ * The findings of a document for the text the editor has now. A request that
+ * arrives before the debounced analysis (a save with fix-all, a hover right
+ * after typing) runs the analysis at once rather than answer from stale offsets.
+ */
 function currentFindings(clientUri: string): { uri: string; findings: Finding[]; lines: LineIndex } | undefined {
   const uri = canonicalUri(clientUri);
   const text = documents.get(clientUri)?.getText();
+  if (text !== undefined && analysis?.documents.get(uri)?.text !== text) {
+    if (timer) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    generation++;
+    runAnalysis();
+  }
   const analysed = analysis?.documents.get(uri);
   const lines = linesOf(uri);
   if (!analysed || !lines || (text !== undefined && analysed.text !== text)) return undefined;

@@ -17,8 +17,8 @@ export function hover(findings: readonly Finding[], lines: LineIndex, position: 
   const sections = here.map((f) => {
     const rule = ruleById(f.ruleId);
     const doc = rule ? ruleDoc(f.ruleId) : undefined;
-    const parts = [`**${f.ruleId}** (${f.severity}) — ${f.message}`];
-    if (rule) parts.push(rule.description);
+    // The editor shows the finding's message with the hover already: this adds the rule's side.
+    const parts = [`**${f.ruleId}** (${f.severity}) — ${rule ? rule.description : f.message}`];
     if (doc?.why) parts.push(`**Why it matters.** ${doc.why}`);
     if (doc?.fix) parts.push(`**How to fix.** ${doc.fix}`);
     parts.push(`[Documentation](${helpUrl(f.ruleId, !!rule)})`);

@@ -33,6 +33,22 @@ function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'iot-netlint');
 }
 
+/**
+ * Code actions at a range. VS Code cancels the request when another provider
+ * (the built-in JSON one) registers at the same moment: such a request is asked again.
+ */
+async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+      if (actions.length > 0 || attempt >= 20) return actions;
+    } catch (error) {
+      if (attempt >= 20 || !/Canceled/.test(String(error))) throw error;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
@@ -45,18 +61,18 @@ function diagnosticsWhere(uri: vscode.Uri, test: (ds: vscode.Diagnostic[]) => bo
   });
 }
 
-suite('IoT Network Lint in VS Code', function () {
+describe('IoT Network Lint in VS Code', function () {
   this.timeout(120000);
 
-  suiteSetup(async () => {
+  before(async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is installed in this extension host`);
     await extension.activate();
   });
 
-  test('reports the rule ids and ranges of the examples, for files not open too', async () => {
+  it('reports the rule ids and ranges of the examples, for files not open too', async () => {
     const hub = file('hub-egress/azuredeploy.json');
-    const diagnostics = await diagnosticsWhere(hub, (ds) => ds.length >= 9, 'diagnostics of hub-egress');
+    const diagnostics = await diagnosticsWhere(hub, (ds) => ds.length >= 8, 'diagnostics of hub-egress');
     const summary = diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)}`).sort();
     assert.deepStrictEqual(summary, [
       '106:37 iothub-key-auth-to-firewalled-endpoint',
@@ -77,13 +93,13 @@ suite('IoT Network Lint in VS Code', function () {
     assert.strictEqual(related[0].location.range.start.line, 80);
   });
 
-  test('applies each quick fix through the editor and the finding goes', async () => {
+  it('applies each quick fix through the editor and the finding goes', async () => {
     const uri = file('hub-legacy/azuredeploy.json');
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     const before = await diagnosticsWhere(uri, (ds) => ds.some((d) => codeOf(d) === 'restrict-outbound-value-type'), 'type finding');
     const finding = before.find((d) => codeOf(d) === 'restrict-outbound-value-type')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await codeActions(uri, finding.range);
     const fix = actions.find((a) => a.title === 'Write true');
     assert.ok(fix?.edit, `a "Write true" fix among ${actions.map((a) => a.title).join(', ')}`);
     assert.strictEqual(fix.isPreferred, true);
@@ -97,7 +113,7 @@ suite('IoT Network Lint in VS Code', function () {
       const current = ours(uri).filter((d) => d.severity !== vscode.DiagnosticSeverity.Information);
       let applied = false;
       for (const d of current) {
-        const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+        const offered = await codeActions(uri, d.range);
         const preferred = offered.find((a) => a.isPreferred && a.edit);
         if (!preferred) continue;
         const versionBefore = document.version;
@@ -115,7 +131,7 @@ suite('IoT Network Lint in VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  test('explains a finding on hover', async () => {
+  it('explains a finding on hover', async () => {
     const uri = file('data-explorer/azuredeploy.json');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const ds = await diagnosticsWhere(uri, (x) => x.some((d) => codeOf(d) === 'kusto-allowlist-and-callout-policies'), 'kusto findings');
@@ -126,7 +142,7 @@ suite('IoT Network Lint in VS Code', function () {
     assert.match(text, /Why it matters/);
   });
 
-  test('fixes all findings on save when editor.codeActionsOnSave asks for it', async () => {
+  it('fixes all findings on save when editor.codeActionsOnSave asks for it', async () => {
     const uri = file('hub-egress/azuredeploy.json');
     await vscode.workspace.getConfiguration('editor', uri).update('codeActionsOnSave', { 'source.fixAll.iotNetlint': 'always' }, vscode.ConfigurationTarget.Workspace);
     try {
@@ -143,7 +159,7 @@ suite('IoT Network Lint in VS Code', function () {
     }
   });
 
-  test('runs its commands: Analyze Workspace, Restart Server', async () => {
+  it('runs its commands: Analyze Workspace, Restart Server', async () => {
     const all = await vscode.commands.getCommands(true);
     for (const c of ['iotNetlint.analyzeWorkspace', 'iotNetlint.restartServer', 'iotNetlint.showOutput']) assert.ok(all.includes(c), c);
     const result = await vscode.commands.executeCommand<{ files: number; findings: number }>('iotNetlint.analyzeWorkspace');
