@@ -15,33 +15,9 @@ import { ensurePrerequisites } from './setup';
 import * as ui from './ui';
 import { repoRoot } from './util';
 import { packageVsix } from './vsix';
+import { deploymentTemplate, HUB_WITH_FINDINGS, HUB_WITHOUT_ALLOW_LIST } from '../support/templates';
 
-const HUB = `{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
-      "type": "Microsoft.Devices/IotHubs",
-      "apiVersion": "2023-06-30",
-      "name": "contoso-hub",
-      "location": "westeurope",
-      "sku": { "name": "S1", "capacity": 1 },
-      "properties": {
-        "restrictOutboundNetworkAccess": "true",
-        "allowedFqdnList": ["iothub-ns-contoso-hu-1-abcdef0123.servicebus.windows.net", "a.example.com", "a.example.com"]
-      }
-    },
-    {
-      "type": "Microsoft.Devices/IotHubs",
-      "apiVersion": "2023-06-30",
-      "name": "contoso-edge",
-      "location": "westeurope",
-      "sku": { "name": "S1", "capacity": 1 },
-      "properties": { "restrictOutboundNetworkAccess": true }
-    }
-  ]
-}
-`;
+const HUB = deploymentTemplate(HUB_WITH_FINDINGS, HUB_WITHOUT_ALLOW_LIST);
 
 describe('the packaged extension in the browser (code-server + Chromium)', function () {
   this.timeout(120_000);

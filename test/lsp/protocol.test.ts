@@ -13,27 +13,10 @@ import { LineIndex } from '../../server/src/core/text/lines';
 import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { Diagnostics, LspClient } from '../support/lspClient';
 import { ROOT } from '../support/paths';
+import { deploymentTemplate, HUB_WITH_FINDINGS, TEMPLATE_SCHEMA } from '../support/templates';
 
-const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
-
-const TEMPLATE = `{
-  "$schema": "${SCHEMA}",
-  "contentVersion": "1.0.0.0",
-  "resources": [
-    {
-      "type": "Microsoft.Devices/IotHubs",
-      "apiVersion": "2023-06-30",
-      "name": "contoso-hub",
-      "location": "westeurope",
-      "sku": { "name": "S1", "capacity": 1 },
-      "properties": {
-        "restrictOutboundNetworkAccess": "true",
-        "allowedFqdnList": ["iothub-ns-contoso-hu-1-abcdef0123.servicebus.windows.net", "a.example.com", "a.example.com"]
-      }
-    }
-  ]
-}
-`;
+const SCHEMA = TEMPLATE_SCHEMA;
+const TEMPLATE = deploymentTemplate(HUB_WITH_FINDINGS);
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
 

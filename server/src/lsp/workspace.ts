@@ -15,7 +15,7 @@ import { dirnameOf, Host, joinPath } from '../core/host';
 import type { SourceDocument } from '../core/model/document';
 import { analyzeProject, LoadCache, ProjectFile } from '../core/project';
 import { ConfigResolver } from '../node/configResolver';
-import { decode } from '../node/files';
+import { decode, templateCandidates } from '../node/files';
 import type { Settings } from './settings';
 
 export interface FileState {
@@ -32,8 +32,6 @@ export interface Analysis {
   /** The documents as analysed, by URI: the text the findings' offsets refer to. */
   documents: Map<string, SourceDocument>;
 }
-
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 /** One spelling per file: the client's URIs and the ones made from paths differ in escaping. */
 export function canonicalUri(uri: string): string {
@@ -67,34 +65,12 @@ export class Workspace {
     this.configs = new ConfigResolver();
   }
 
-  /** The files of a folder that may hold templates, walked without recursion and yielding between folders. */
+  /** The files of a folder that may hold templates, yielding to the event loop now and then so requests are served meanwhile. */
   async *discover(folder: string): AsyncGenerator<string> {
-    const stack = [folder];
-    const seen = new Set<string>();
-    while (stack.length) {
-      const dir = stack.pop()!;
-      let real: string;
-      try {
-        real = fs.realpathSync(dir);
-      } catch {
-        continue;
-      }
-      if (seen.has(real)) continue;
-      seen.add(real);
-      let entries: fs.Dirent[];
-      try {
-        entries = await fs.promises.readdir(dir, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
-        } else if (entry.isFile() && /\.jsonc?$/i.test(entry.name)) {
-          yield full;
-        }
-      }
+    let count = 0;
+    for (const file of templateCandidates(folder)) {
+      if (++count % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+      yield file;
     }
   }
 
@@ -208,6 +184,11 @@ export class Workspace {
       findings.set(f.doc, list);
     }
     const documents = new Map(result.documents.map((d) => [d.id, d]));
+    // JSON files that are neither templates nor parameters files (package.json, settings) are not kept in memory;
+    // a change on disk or opening them in the editor brings them back.
+    for (const f of [...this.files.values()]) {
+      if (!f.open && !f.skipped && !documents.has(f.uri)) this.files.delete(f.uri);
+    }
     return { findings, documents };
   }
 }

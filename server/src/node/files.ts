@@ -100,6 +100,57 @@ export interface WalkResult {
   unreadable: Array<{ path: string; reason: string }>;
 }
 
+/**
+ * The files under a folder that may hold templates (`.json`, `.jsonc`), in
+ * name order, without recursion; `node_modules` and `.git` are skipped and
+ * symbolic links followed once. Folders that cannot be listed are reported.
+ */
+export function* templateCandidates(folder: string, onUnreadable: (folder: string, reason: string) => void = () => undefined): Generator<string> {
+  const visited = new Set<string>();
+  const stack = [folder];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      continue;
+    }
+    if (visited.has(real)) continue;
+    visited.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      onUnreadable(dir, describeError(error));
+      continue;
+    }
+    // Reverse name order on the stack gives name order out of it.
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    const files: string[] = [];
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = fs.statSync(full);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDirectory) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
+      } else if (isFile && TEMPLATE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+        files.push(full);
+      }
+    }
+    yield* files.reverse();
+  }
+}
+
 /** Expands folders into the files under them that may be templates; named files are kept whatever their extension. */
 export function walk(inputs: readonly string[], cwd: string): WalkResult {
   const result: WalkResult = { files: [], unreadable: [] };
@@ -118,46 +169,11 @@ export function walk(inputs: readonly string[], cwd: string): WalkResult {
       seen.add(absolute);
       continue;
     }
-    const visitedFolders = new Set<string>();
-    const stack = [absolute];
-    while (stack.length) {
-      const folder = stack.pop()!;
-      let real: string;
-      try {
-        real = fs.realpathSync(folder);
-      } catch {
-        continue;
-      }
-      if (visitedFolders.has(real)) continue;
-      visitedFolders.add(real);
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(folder, { withFileTypes: true });
-      } catch (error) {
-        result.unreadable.push({ path: path.relative(cwd, folder) || folder, reason: describeError(error) });
-        continue;
-      }
-      entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
-      for (const entry of entries) {
-        const full = path.join(folder, entry.name);
-        let isDirectory = entry.isDirectory();
-        let isFile = entry.isFile();
-        if (entry.isSymbolicLink()) {
-          try {
-            const target = fs.statSync(full);
-            isDirectory = target.isDirectory();
-            isFile = target.isFile();
-          } catch {
-            continue;
-          }
-        }
-        if (isDirectory) {
-          if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
-        } else if (isFile && TEMPLATE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !seen.has(full)) {
-          seen.add(full);
-          result.files.push({ path: full, explicit: false });
-        }
-      }
+    const unreadable = (folder: string, reason: string) => result.unreadable.push({ path: path.relative(cwd, folder) || folder, reason });
+    for (const file of templateCandidates(absolute, unreadable)) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      result.files.push({ path: file, explicit: false });
     }
   }
   return result;

@@ -1,0 +1,38 @@
+/** Small templates with known findings, shared by the tests of the editors. */
+
+export const TEMPLATE_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+/** A hub whose restriction is a string (an error) and whose allow list repeats an entry (an info). */
+export const HUB_WITH_FINDINGS = `    {
+      "type": "Microsoft.Devices/IotHubs",
+      "apiVersion": "2023-06-30",
+      "name": "contoso-hub",
+      "location": "westeurope",
+      "sku": { "name": "S1", "capacity": 1 },
+      "properties": {
+        "restrictOutboundNetworkAccess": "true",
+        "allowedFqdnList": ["iothub-ns-contoso-hu-1-abcdef0123.servicebus.windows.net", "a.example.com", "a.example.com"]
+      }
+    }`;
+
+/** A hub that restricts egress with no allow list (a warning). */
+export const HUB_WITHOUT_ALLOW_LIST = `    {
+      "type": "Microsoft.Devices/IotHubs",
+      "apiVersion": "2023-06-30",
+      "name": "contoso-edge",
+      "location": "westeurope",
+      "sku": { "name": "S1", "capacity": 1 },
+      "properties": { "restrictOutboundNetworkAccess": true }
+    }`;
+
+/** A deployment template holding these resources, written as people write them. */
+export function deploymentTemplate(...resources: string[]): string {
+  return `{
+  "$schema": "${TEMPLATE_SCHEMA}",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+${resources.join(',\n')}
+  ]
+}
+`;
+}
