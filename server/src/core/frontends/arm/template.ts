@@ -135,7 +135,7 @@ function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: Source
   if (!resourcesNode) return;
   const declarations = declare(unit, resourcesNode);
   for (const d of declarations) {
-    const body = new ArmObject(d.node, { scope: d.scope, doc: unit.doc, expressions: true }, true, false, locOf(unit.doc, d.node), armOrigin(unit.doc, d.node));
+    const body = new ArmObject(d.node, { scope: d.scope, doc: unit.doc, expressions: true }, true, false);
     const nameProperty = findProperty(d.node, 'name');
     const resource: Resource = {
       source: 'arm',

@@ -39,24 +39,42 @@ const MAX_PROPERTY_COPIES = 200;
  * origin, so a fix never rewrites a value the user computed.
  */
 export function nodeValue(node: JsonNode, env: ArmEnv, literal: boolean, inProperties = false): Value {
-  const loc = locOf(env.doc, node);
-  const origin = literal ? armOrigin(env.doc, node) : undefined;
   switch (node.type) {
     case 'string': {
       const text = node.value as string;
-      if (env.expressions && isExpression(text)) return evaluate(parseExpression(text.slice(1, -1)), env.scope, loc);
-      return str(env.expressions ? unescapeLiteral(text) : text, loc, origin);
+      if (env.expressions && isExpression(text)) return evaluate(parseExpression(text.slice(1, -1)), env.scope, locOf(env.doc, node));
+      return new ArmScalar('string', env.expressions ? unescapeLiteral(text) : text, node, env.doc, literal) as unknown as Value;
     }
     case 'number':
-      return { kind: 'number', value: node.value as number, loc, origin };
     case 'boolean':
-      return { kind: 'boolean', value: node.value as boolean, loc, origin };
     case 'null':
-      return { kind: 'null', loc, origin };
+      return new ArmScalar(node.type, node.value, node, env.doc, literal) as unknown as Value;
     case 'array':
-      return new ArmArray(node, env, literal, loc, origin);
+      return new ArmArray(node, env, literal);
     case 'object':
-      return new ArmObject(node, env, literal, inProperties, loc, origin);
+      return new ArmObject(node, env, literal, inProperties);
+  }
+}
+
+/**
+ * A literal read from the template. Its place and origin are made when asked
+ * for: most values a rule reads are never reported on, and a template holds millions.
+ */
+class ArmScalar {
+  constructor(
+    readonly kind: 'string' | 'number' | 'boolean' | 'null',
+    readonly value: string | number | boolean | null,
+    private readonly node: JsonNode,
+    private readonly doc: string,
+    private readonly literal: boolean,
+  ) {}
+
+  get loc(): Loc {
+    return locOf(this.doc, this.node);
+  }
+
+  get origin(): Origin | undefined {
+    return this.literal ? armOrigin(this.doc, this.node) : undefined;
   }
 }
 
@@ -68,9 +86,15 @@ class ArmArray {
     private readonly node: JsonNode,
     private readonly env: ArmEnv,
     private readonly literal: boolean,
-    readonly loc: Loc,
-    readonly origin: Origin | undefined,
   ) {}
+
+  get loc(): Loc {
+    return locOf(this.env.doc, this.node);
+  }
+
+  get origin(): Origin | undefined {
+    return this.literal ? armOrigin(this.env.doc, this.node) : undefined;
+  }
 
   get items(): readonly Value[] {
     if (!this.cached) this.cached = this.node.items!.map((item) => nodeValue(item, this.env, this.literal, false));
@@ -91,9 +115,15 @@ export class ArmObject implements ObjectValue {
     private readonly literal: boolean,
     /** Inside a resource's `properties`, where `copy` makes arrays. */
     private readonly inProperties: boolean,
-    readonly loc: Loc,
-    readonly origin: Origin | undefined,
   ) {}
+
+  get loc(): Loc {
+    return locOf(this.env.doc, this.node);
+  }
+
+  get origin(): Origin | undefined {
+    return this.literal ? armOrigin(this.env.doc, this.node) : undefined;
+  }
 
   get(key: string): Value | undefined {
     const lower = lowerCase(key);
