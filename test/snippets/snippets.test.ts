@@ -16,6 +16,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkAllowListEntry, isBuiltInEndpointShape } from '../../server/src/core/azure/hosts';
+import { DEFAULT_CLOUD } from '../../server/src/core/clouds';
 import { TOOL_FINDINGS } from '../../server/src/core/findings';
 import { analyzeTexts } from '../support/analyze';
 import { ROOT } from '../support/paths';
@@ -325,9 +326,9 @@ describe('snippets: ARM, what the engine reads of them', () => {
   });
 
   it('hub: the TODO placeholder is a valid host name, not of the built-in endpoint\'s shape (so only the missing-endpoint rule speaks)', () => {
-    assert.strictEqual(isBuiltInEndpointShape(BUILTIN_PLACEHOLDER), false);
+    assert.strictEqual(isBuiltInEndpointShape(BUILTIN_PLACEHOLDER, DEFAULT_CLOUD), false);
     assert.deepStrictEqual(checkAllowListEntry(BUILTIN_PLACEHOLDER).problems, []);
-    assert.strictEqual(isBuiltInEndpointShape(BUILTIN_HOST), true);
+    assert.strictEqual(isBuiltInEndpointShape(BUILTIN_HOST, DEFAULT_CLOUD), true);
     const expanded = expandSnippet(armSnippet(PREFIX.hub).body);
     assert.deepStrictEqual(JSON.parse(expanded).properties.allowedFqdnList, [BUILTIN_PLACEHOLDER, 'contosostorage.blob.core.windows.net']);
   });

@@ -90,10 +90,14 @@ export function connectionStringTarget(v: Value | undefined, cloud: Cloud): Conn
   return undefined;
 }
 
-/** The host name of the hub's built-in Event Hub-compatible endpoint, by its documented shape. */
-export function isBuiltInEndpointShape(host: string): boolean {
+/**
+ * The host name of the hub's built-in Event Hub-compatible endpoint, by its
+ * documented shape. In the public cloud (the default) every cloud's suffix
+ * counts, as a template may target any; a sovereign cloud selected takes only its own.
+ */
+export function isBuiltInEndpointShape(host: string, cloud: Cloud): boolean {
   const m = /^iothub-ns-[a-z0-9-]+\.(servicebus\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net))$/i.exec(host.trim());
-  return !!m;
+  return !!m && (cloud.name === 'AzureCloud' || m[1].toLowerCase() === cloud.serviceBus);
 }
 
 /** Which kind of Azure service a host belongs to, by its DNS suffix in any cloud. */

@@ -38,8 +38,9 @@ function toJavaScript(pattern: string): { source: string; flags: string } {
     })
     .replace(/\(\?'([A-Za-z_]\w*)'/g, '(?<$1>')
     .replace(/\(\?>/g, '(?:')
-    .replace(/\\A/g, '^')
-    .replace(/\\[Zz]/g, '$');
+    // An anchor, not an escaped backslash followed by a letter: only after an even run of backslashes.
+    .replace(/(?<!\\)((?:\\\\)*)\\A/g, '$1^')
+    .replace(/(?<!\\)((?:\\\\)*)\\[Zz]/g, '$1$$');
   return { source, flags: [...flags].join('') };
 }
 
@@ -55,7 +56,7 @@ export function compileCalloutPattern(pattern: string): RegExp | undefined {
 }
 
 /** Unrelated web addresses: a pattern that allows all of them allows any web call out. */
-const PROBES = ['https://attacker.example.org/exfiltrate', 'http://198.51.100.7/', 'https://zz9.test/'];
+const PROBES = ['https://attacker.example.org/exfiltrate', 'https://198.51.100.7/', 'https://zz9.test/'];
 
 /** Whether a pattern allows any URI (`*`, `.*`, `.+`, `^.*$`, `https?://.*` …). */
 export function matchesAnything(pattern: string): boolean {

@@ -16,7 +16,8 @@ export interface PrivateLinkService {
   canonicalGroupId: string;
   /** Whether a zone name serves this service in a cloud. */
   zoneMatches(zone: string, cloud: Cloud): boolean;
-  zonesText: string;
+  /** The zones it needs, in words, in a cloud. */
+  zonesText(cloud: Cloud): string;
 }
 
 /**
@@ -46,7 +47,7 @@ export const PRIVATE_LINK_SERVICES: readonly PrivateLinkService[] = [
     groupIds: ['iotHub', 'iotHubService', 'iotHubDevice'],
     canonicalGroupId: 'iotHub',
     zoneMatches: zones(['privatelink\\.{devices}', 'privatelink\\.{serviceBus}']),
-    zonesText: 'privatelink.azure-devices.net, and privatelink.servicebus.windows.net for the built-in endpoint',
+    zonesText: (cloud) => `privatelink.${cloud.iotHub}, and privatelink.${cloud.serviceBus} for the built-in endpoint`,
   },
   {
     type: TYPES.cluster,
@@ -55,7 +56,7 @@ export const PRIVATE_LINK_SERVICES: readonly PrivateLinkService[] = [
     groupIds: ['cluster'],
     canonicalGroupId: 'cluster',
     zoneMatches: zones(['privatelink\\.[a-z0-9]+\\.{kusto}']),
-    zonesText: 'privatelink.<region>.kusto.windows.net',
+    zonesText: (cloud) => `privatelink.<region>.${cloud.kusto}`,
   },
   {
     type: TYPES.aduAccount,
@@ -64,7 +65,7 @@ export const PRIVATE_LINK_SERVICES: readonly PrivateLinkService[] = [
     groupIds: ['DeviceUpdate'],
     canonicalGroupId: 'DeviceUpdate',
     zoneMatches: zones(['privatelink\\.(api\\.)?adu\\.microsoft\\.com']),
-    zonesText: 'privatelink.adu.microsoft.com or privatelink.api.adu.microsoft.com',
+    zonesText: () => 'privatelink.adu.microsoft.com or privatelink.api.adu.microsoft.com',
   },
 ];
 

@@ -30,7 +30,7 @@ export const rule: Rule = {
       if (builtInEndpointReceives(hub) !== true) continue;
       const exact = hostOfUri(prop(hub, 'properties.eventHubEndpoints.events.endpoint'));
       const normalized = (entries as string[]).map((e) => e.trim().toLowerCase());
-      const present = exact ? normalized.includes(exact) : normalized.some(isBuiltInEndpointShape);
+      const present = exact ? normalized.includes(exact) : normalized.some((entry) => isBuiltInEndpointShape(entry, ctx.cloud));
       if (present) continue;
       const restrict = prop(hub, 'properties.restrictOutboundNetworkAccess');
       ctx.report({

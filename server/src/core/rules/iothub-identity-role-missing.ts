@@ -137,6 +137,9 @@ function covers(scope: ResourceRef, target: ResourceRef, entity: string | undefi
   const segments = scope.type.split('/');
   const atTarget: ResourceRef = { ...scope, type: segments.slice(0, target.names.length + 1).join('/'), names: scope.names.slice(0, target.names.length) };
   if (!sameResource(atTarget, target)) return false;
-  const last = asString(scope.names[scope.names.length - 1]);
-  return entity === undefined || last === undefined || last.toLowerCase() === entity.toLowerCase();
+  // Between the target and its entities (a storage account's blobServices/default) a scope covers them all.
+  const entityDepth = target.type.toLowerCase() === TYPES.storageAccount.toLowerCase() ? 3 : 2;
+  if (scope.names.length < entityDepth) return true;
+  const atEntity = asString(scope.names[entityDepth - 1]);
+  return entity === undefined || atEntity === undefined || atEntity.toLowerCase() === entity.toLowerCase();
 }

@@ -18,10 +18,10 @@ export const rule: Rule = {
   check(ctx) {
     for (const script of ctx.model.declared(TYPES.kustoScript)) {
       const content = prop(script, 'properties.scriptContent');
-      // Comments (`// …` to the end of a line) are not commands.
+      // Comments (`// …` to the end of a line) are not commands; the `//` of a URL (`https://`) starts none.
       const known = stringParts(content)
         .filter((p): p is string => p !== null)
-        .map((text) => text.replace(/\/\/[^\n]*/g, ''));
+        .map((text) => text.replace(/(^|[^:])\/\/[^\n]*/g, '$1'));
       if (!content || !known.some((text) => ALTER_CALLOUT.test(text))) continue;
       const cluster = ctx.model.resolveDeclared({ type: TYPES.cluster, names: script.names.slice(0, 1), subscription: script.scope.subscription, resourceGroup: script.scope.resourceGroup }, script.doc);
       const restrict = cluster && prop(cluster, 'properties.restrictOutboundNetworkAccess');

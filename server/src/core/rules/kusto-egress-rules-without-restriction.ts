@@ -18,7 +18,9 @@ export const rule: Rule = {
     for (const cluster of ctx.model.declared(TYPES.cluster)) {
       const properties = asObject(prop(cluster, 'properties'));
       if (!properties || !asArray(properties.get('allowedFqdnList'))?.length) continue;
-      const restrict = properties.get('restrictOutboundNetworkAccess');
+      // `null` leaves the property unset, as if it were absent.
+      const given = properties.get('restrictOutboundNetworkAccess');
+      const restrict = given?.kind === 'null' ? undefined : given;
       // A value of the wrong type is restrict-outbound-value-type's; an unknown one may well be Enabled.
       const text = restrict === undefined ? undefined : asString(restrict);
       if (restrict !== undefined && (text === undefined || !['disabled', 'false'].includes(text.trim().toLowerCase()))) continue;

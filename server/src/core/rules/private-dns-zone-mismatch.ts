@@ -29,7 +29,7 @@ export const rule: Rule = {
       ctx.report({
         at: propertyLoc(ctx, properties, 'privateDnsZoneConfigs', group),
         messageId: 'mismatch',
-        data: { group: displayName(group), endpoint: displayName(endpoint), service: `${service.article} ${service.label}`, zones: service.zonesText },
+        data: { group: displayName(group), endpoint: displayName(endpoint), service: `${service.article} ${service.label}`, zones: service.zonesText(ctx.cloud) },
         related: [{ at: endpoint.nameLoc, message: `Private endpoint '${displayName(endpoint)}'.` }],
       });
     }
