@@ -187,6 +187,30 @@ describe('language server protocol (stdio)', function () {
     }
   });
 
+  it('shows the syntax errors of a malformed template and keeps the findings of what parsed', async () => {
+    const broken = TEMPLATE.replace('"location": "westeurope",', '"location": "westeurope"').replace(/\n  \]\n\}\n$/, '\n');
+    const published = client.waitForDiagnostics(uri, 1);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: broken } });
+    const found = codes(await published);
+    assert.ok(found.includes('syntax-error'), found.join(', '));
+    assert.ok(found.includes('restrict-outbound-value-type'), found.join(', '));
+  });
+
+  it('gives a file over the size limit one information diagnostic instead of an analysis', async () => {
+    const small = new LspClient();
+    small.settings = { enable: true, rules: {}, maxFileSize: 200 };
+    try {
+      await small.initialize(null, { debounceMs: 0 });
+      const published = small.waitForDiagnostics(uri);
+      small.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: TEMPLATE } });
+      const d = await published;
+      assert.deepStrictEqual(d.diagnostics.map((x) => [x.code, x.severity]), [['file-not-analyzed', 3]]);
+      assert.match(d.diagnostics[0].message, /over the 0\.0 MB limit/);
+    } finally {
+      await small.shutdown();
+    }
+  });
+
   it('stays alive through 10,000 random edits and ends with the diagnostics of a fresh analysis', async function () {
     this.timeout(180000);
     const edits = new LspClient();

@@ -101,12 +101,7 @@ export class Workspace {
 
   open(uri: string, text: string): void {
     const key = canonicalUri(uri);
-    const maxSize = this.maxFileSize(key);
-    if (text.length > maxSize) {
-      this.files.set(key, { uri: key, text: undefined, open: true, skipped: `it is ${(text.length / 1048576).toFixed(1)} MB, over the ${(maxSize / 1048576).toFixed(1)} MB limit (iotNetlint.maxFileSize)` });
-    } else {
-      this.files.set(key, { uri: key, text, open: true });
-    }
+    this.files.set(key, { uri: key, text, open: true });
   }
 
   /** The editor closed a file: the disk's text counts again, if it is a workspace file. */
@@ -167,6 +162,14 @@ export class Workspace {
     const skipped: Finding[] = [];
     for (const f of this.files.values()) {
       if (!this.settingsFor(f.uri).enable) continue;
+      // The limit of an open document is checked at each analysis: its settings may have arrived since it opened.
+      const tooLarge = f.open && f.text !== undefined && f.text.length > this.maxFileSize(f.uri);
+      if (tooLarge) {
+        const limit = this.maxFileSize(f.uri);
+        f.skipped = `it is ${(f.text!.length / 1048576).toFixed(1)} MB, over the ${(limit / 1048576).toFixed(1)} MB limit (iotNetlint.maxFileSize)`;
+      } else if (f.open) {
+        f.skipped = undefined;
+      }
       if (f.skipped) {
         // A file too large to analyse gets one information diagnostic, not a frozen editor.
         skipped.push({ ruleId: TOOL_FINDINGS.fileSkipped, severity: 'info', message: `Not analysed: ${f.skipped}.`, doc: f.uri, offset: 0, length: 0, related: [], fixes: [] });

@@ -167,4 +167,21 @@ describe('IoT Network Lint in VS Code', function () {
     await vscode.commands.executeCommand('iotNetlint.restartServer');
     await diagnosticsWhere(file('device-update/azuredeploy.json'), (ds) => ds.length > 0, 'diagnostics after the restart');
   });
+
+  it('restarts a crashed server four times within three minutes, then stops until asked', async () => {
+    const api = vscode.extensions.getExtension<{ client: { state: number } }>(EXTENSION_ID)!.exports;
+    // The running server's process, as the language client holds it.
+    const client = api.client as unknown as { state: number; _serverProcess?: { pid?: number } };
+    const RUNNING = 2;
+    const STOPPED = 1;
+    const pid = () => client._serverProcess?.pid;
+    for (let crash = 1; crash <= 5; crash++) {
+      const before = await waitFor(`the server to run before crash ${crash}`, () => (client.state === RUNNING ? pid() : undefined));
+      process.kill(before, 'SIGKILL');
+      if (crash <= 4) await waitFor(`a new server after crash ${crash}`, () => (client.state === RUNNING && pid() !== undefined && pid() !== before ? true : undefined));
+    }
+    await waitFor('the client to give up after the fifth crash', () => (client.state === STOPPED ? true : undefined));
+    await vscode.commands.executeCommand('iotNetlint.restartServer');
+    await waitFor('the server to run again when asked', () => (client.state === RUNNING ? true : undefined));
+  });
 });
