@@ -3,12 +3,18 @@
  * protocol over stdio on a 5,000-line ARM template (200 edits, median and
  * p95, debounce set to 0 for the run; the default is 200 ms), against
  * vscode-json-languageservice validating the same text against the ARM
- * deployment template schema, as VS Code does for such a file today. Also
- * the time from starting the server to its first diagnostics.
+ * deployment template schema, as VS Code does for such a file today: behind
+ * the same protocol and transport (bench/jsonSchemaServer.ts), and both
+ * analyses alone in process. Also the time from starting the server to its
+ * first diagnostics and the extension's activation in code-server.
+ *
+ * The full schema set is a checkout of azure-resource-manager-schemas:
+ * IOT_NETLINT_ARM_SCHEMAS=<checkout>/schemas npm run bench:lsp
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
+import { localSchemas, TEMPLATE_SCHEMA } from './jsonSchemaServer';
 import { DEFAULT_DEBOUNCE_MS } from '../server/src/lsp/settings';
 import { LineIndex } from '../server/src/core/text/lines';
 import { memoryHost } from '../server/src/core/host';
@@ -19,9 +25,17 @@ import { ensurePrerequisites } from '../test/e2e/setup';
 import { freshWorkspace } from '../test/e2e/util';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SCHEMAS = path.resolve(ROOT, '..', 'shared', 'corpus', 'schemas', 'azure-resource-manager-schemas', 'schemas');
-const TEMPLATE_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json';
+/**
+ * Where the ARM schemas come from: a checkout of azure-resource-manager-schemas
+ * (its `schemas` folder) named by IOT_NETLINT_ARM_SCHEMAS, else the corpus
+ * subset. Schemas the folder lacks are validated as empty, which makes the
+ * comparison kinder to the schema validator: the table says how many.
+ */
+const SCHEMAS = process.env.IOT_NETLINT_ARM_SCHEMAS
+  ? path.resolve(process.env.IOT_NETLINT_ARM_SCHEMAS)
+  : path.resolve(ROOT, '..', 'shared', 'corpus', 'schemas', 'azure-resource-manager-schemas', 'schemas');
 const EDITS = 200;
+const EDITED = 'restrictOutboundNetworkAccess';
 
 /** A template of about 5,000 lines: hubs with routing and allow lists, storage accounts, role assignments. */
 function template(lines: number): string {
@@ -58,18 +72,21 @@ function stats(samples: number[]): { median: number; p95: number } {
   return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] };
 }
 
-async function serverLatency(text: string): Promise<{ startToFirst: number; samples: number[] }> {
+/**
+ * Keystroke-to-diagnostics through the protocol over stdio: each edit turns
+ * one hub's restriction from a boolean into a string and back, so the
+ * diagnostics change every time.
+ */
+async function serverLatency(text: string, client: LspClient, initializationOptions?: object): Promise<{ startToFirst: number; samples: number[] }> {
   const started = performance.now();
-  const client = new LspClient();
   const uri = 'file:///bench/template.json';
   try {
-    await client.initialize(null, { debounceMs: 0 });
-    const first = client.waitForDiagnostics(uri, 1, 30000);
+    await client.initialize(null, initializationOptions);
+    const first = client.waitForDiagnostics(uri, 1, 120000);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
     await first;
     const startToFirst = performance.now() - started;
-    // Each edit turns one hub's restriction from a boolean into a string and back: the diagnostics change every time.
-    const at = text.indexOf('"restrictOutboundNetworkAccess": true') + '"restrictOutboundNetworkAccess": '.length;
+    const at = text.indexOf(`"${EDITED}": true`) + `"${EDITED}": `.length;
     const position = new LineIndex(text).positionAt(at);
     let current = 'true';
     const samples: number[] = [];
@@ -89,33 +106,23 @@ async function serverLatency(text: string): Promise<{ startToFirst: number; samp
   }
 }
 
-async function jsonSchemaLatency(text: string): Promise<{ samples: number[]; schemasFound: number; schemasMissing: number }> {
-  let found = 0;
-  let missing = 0;
-  const service = getLanguageService({
-    // Schemas are served from the corpus copy of azure-resource-manager-schemas; those it lacks count as empty.
-    schemaRequestService: async (uri) => {
-      const local = path.join(SCHEMAS, uri.replace(/^https:\/\/schema\.management\.azure\.com\/schemas\//, '').replace(/#.*$/, ''));
-      if (fs.existsSync(local)) {
-        found++;
-        return fs.readFileSync(local, 'utf8');
-      }
-      missing++;
-      return '{}';
-    },
-  });
+/** The same edits validated by vscode-json-languageservice in process, without a protocol. */
+async function jsonSchemaInProcess(text: string): Promise<number[]> {
+  const service = getLanguageService({ schemaRequestService: localSchemas(SCHEMAS).read });
   service.configure({ validate: true, schemas: [{ uri: TEMPLATE_SCHEMA, fileMatch: ['*.json'] }] });
   const samples: number[] = [];
   for (let i = 0; i < EDITS + 1; i++) {
-    const edited = i % 2 ? text.replace('"restrictOutboundNetworkAccess": true', '"restrictOutboundNetworkAccess": "true"') : text;
-    const document = JsonTextDocument.create('file:///bench/template.json', 'json', i + 1, edited);
+    const document = JsonTextDocument.create('file:///bench/template.json', 'json', i + 1, edited(text, i));
     const started = performance.now();
-    const jsonDocument = service.parseJSONDocument(document);
-    await service.doValidation(document, jsonDocument, { schemaValidation: 'error' });
+    await service.doValidation(document, service.parseJSONDocument(document), { schemaValidation: 'error' });
     // The first run loads the schemas: it is not a keystroke.
     if (i > 0) samples.push(performance.now() - started);
   }
-  return { samples, schemasFound: found, schemasMissing: missing };
+  return samples;
+}
+
+function edited(text: string, i: number): string {
+  return i % 2 ? text.replace(`"${EDITED}": true`, `"${EDITED}": "true"`) : text;
 }
 
 /** The analysis alone, in process: what the server does per keystroke before the protocol. */
@@ -123,9 +130,8 @@ function inProcessLatency(text: string): number[] {
   const samples: number[] = [];
   const cache = new Map();
   for (let i = 0; i < EDITS + 1; i++) {
-    const edited = i % 2 ? text.replace('"restrictOutboundNetworkAccess": true', '"restrictOutboundNetworkAccess": "true"') : text;
     const started = performance.now();
-    analyzeProject([{ id: 'file:///bench/template.json', text: edited }], { host: memoryHost({}), cache });
+    analyzeProject([{ id: 'file:///bench/template.json', text: edited(text, i) }], { host: memoryHost({}), cache });
     if (i > 0) samples.push(performance.now() - started);
   }
   return samples;
@@ -152,27 +158,38 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('Run npm run build first.');
   const text = template(5000);
   const lineCount = text.split('\n').length;
-  const ours = await serverLatency(text);
-  const schemaAvailable = fs.existsSync(path.join(SCHEMAS, '2019-04-01', 'deploymentTemplate.json'));
-  const json = schemaAvailable ? await jsonSchemaLatency(text) : undefined;
+  const ours = await serverLatency(text, new LspClient(), { debounceMs: 0 });
   const o = stats(ours.samples);
   const inProcess = stats(inProcessLatency(text));
+  const schemaAvailable = fs.existsSync(path.join(SCHEMAS, '2019-04-01', 'deploymentTemplate.json'));
+  let schemaLog = '';
+  let json: { stdio: ReturnType<typeof stats>; inProcess: ReturnType<typeof stats> } | undefined;
+  if (schemaAvailable) {
+    const jsonClient = new LspClient([SCHEMAS], path.join(__dirname, 'jsonSchemaServer.js'));
+    const stdio = stats((await serverLatency(text, jsonClient)).samples);
+    schemaLog = jsonClient.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message).join('; ');
+    json = { stdio, inProcess: stats(await jsonSchemaInProcess(text)) };
+  }
   console.log(`Node ${process.version}; a ${lineCount}-line template (${(text.length / 1024).toFixed(0)} KB); ${EDITS} edits; debounce 0 ms for the run (default ${DEFAULT_DEBOUNCE_MS} ms).\n`);
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
   const rows = [['measure', 'median', 'p95', 'target']];
-  rows.push(['iot-netlint: keystroke to diagnostics (stdio)', `${o.median.toFixed(1)} ms`, `${o.p95.toFixed(1)} ms`, o.p95 <= 50 ? 'met (p95 <= 50 ms)' : 'MISSED (p95 <= 50 ms)']);
+  rows.push(['iot-netlint: keystroke to diagnostics (stdio)', ms(o.median), ms(o.p95), o.p95 <= 50 ? 'met (p95 <= 50 ms)' : 'MISSED (p95 <= 50 ms)']);
   if (json) {
-    const j = stats(json.samples);
-    rows.push(['vscode-json-languageservice: parse + schema validation', `${j.median.toFixed(1)} ms`, `${j.p95.toFixed(1)} ms`, '']);
-    rows.push(['ratio (iot-netlint over stdio / JSON schema validation)', `${(o.median / j.median).toFixed(2)}x`, `${(o.p95 / j.p95).toFixed(2)}x`, o.p95 <= j.p95 ? 'met (<= 1x)' : 'MISSED (<= 1x)']);
-    rows.push(['iot-netlint analysis alone, in process', `${inProcess.median.toFixed(1)} ms`, `${inProcess.p95.toFixed(1)} ms`, '']);
-    rows.push(['ratio (in process / JSON schema validation)', `${(inProcess.median / j.median).toFixed(2)}x`, `${(inProcess.p95 / j.p95).toFixed(2)}x`, '']);
+    const j = json.stdio;
+    rows.push(['JSON schema validation: keystroke to diagnostics (stdio)', ms(j.median), ms(j.p95), '']);
+    rows.push(['ratio over stdio (iot-netlint / JSON schema)', ratio(o.median, j.median), ratio(o.p95, j.p95), o.p95 <= j.p95 ? 'met (<= 1x)' : 'MISSED (<= 1x)']);
+    rows.push(['iot-netlint analysis alone, in process', ms(inProcess.median), ms(inProcess.p95), '']);
+    rows.push(['JSON schema validation alone, in process', ms(json.inProcess.median), ms(json.inProcess.p95), '']);
+    rows.push(['ratio in process (iot-netlint / JSON schema)', ratio(inProcess.median, json.inProcess.median), ratio(inProcess.p95, json.inProcess.p95), '']);
   } else {
-    console.warn('NOTICE: ../shared/corpus is absent: the JSON schema comparison is skipped.');
+    rows.push(['iot-netlint analysis alone, in process', ms(inProcess.median), ms(inProcess.p95), '']);
+    console.warn(`NOTICE: no ARM schemas at ${SCHEMAS}: the JSON schema comparison is skipped.`);
   }
   rows.push(['server start to first diagnostics (stdio)', `${ours.startToFirst.toFixed(0)} ms`, '', ours.startToFirst <= 300 ? 'met (<= 300 ms)' : 'MISSED (<= 300 ms)']);
   const host = await activation();
   if (host) {
-    rows.push(['extension activation (code-server extension host)', `${host.activationMs.toFixed(1)} ms`, '', host.activationMs <= 100 ? 'met (<= 100 ms)' : 'MISSED (<= 100 ms)']);
+    rows.push(['extension activation (code-server extension host)', ms(host.activationMs), '', host.activationMs <= 100 ? 'met (<= 100 ms)' : 'MISSED (<= 100 ms)']);
     rows.push(['open a template to its first diagnostics in VS Code', `${host.openToDiagnosticsMs.toFixed(0)} ms`, '', '']);
   } else {
     console.warn('NOTICE: code-server or Chromium is not available: the activation time is not measured.');
@@ -182,7 +199,7 @@ async function main(): Promise<void> {
   console.log(line(rows[0]));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows.slice(1)) console.log(line(r));
-  if (json) console.log(`\nSchemas served from the corpus: ${json.schemasFound}; missing (validated as empty): ${json.schemasMissing}.`);
+  if (json) console.log(`\nSchemas from ${SCHEMAS}: ${schemaLog || 'no count reported'}.`);
 }
 
 main().catch((error) => {

@@ -55,8 +55,10 @@ const workspace = new Workspace(settingsFor);
 /** The client's spelling of each open document's URI, by canonical URI. */
 const clientUris = new Map<string, string>();
 let analysis: Analysis | undefined;
-const published = new Map<string, string>();
-let timer: NodeJS.Timeout | undefined;
+/** What each URI was last sent: its version, and its diagnostics as JSON once a comparison needed them. */
+const published = new Map<string, { version: number | undefined; diagnostics: Diagnostic[]; json?: string }>();
+/** The pending analysis: a timer, or an immediate when there is no delay (a timer of 0 still waits a millisecond). */
+let timer: { cancel(): void } | undefined;
 let generation = 0;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -187,13 +189,20 @@ documents.onDidClose(async (e) => {
  */
 function schedule(delay: number): void {
   const mine = ++generation;
-  if (timer) clearTimeout(timer);
-  timer = setTimeout(async () => {
+  timer?.cancel();
+  const run = async () => {
     timer = undefined;
     await refreshSettings();
     if (mine !== generation) return;
     runAnalysis();
-  }, delay);
+  };
+  if (delay > 0) {
+    const handle = setTimeout(run, delay);
+    timer = { cancel: () => clearTimeout(handle) };
+  } else {
+    const handle = setImmediate(run);
+    timer = { cancel: () => clearImmediate(handle) };
+  }
 }
 
 function runAnalysis(): Analysis {
@@ -230,12 +239,19 @@ function publish(result: Analysis): void {
     const version = documents.get(clientUri)?.version;
     // An open document hears about every version analysed (its client then knows the diagnostics are current);
     // other files only when their diagnostics change.
-    const key = `${version ?? ''}\u0000${JSON.stringify(diagnostics)}`;
-    if (published.get(uri) === key) continue;
-    if (diagnostics.length || version !== undefined) published.set(uri, key);
+    const last = published.get(uri);
+    if (last && last.version === version && sameDiagnostics(last, diagnostics)) continue;
+    if (diagnostics.length || version !== undefined) published.set(uri, { version, diagnostics });
     else published.delete(uri);
     void connection.sendDiagnostics({ uri: clientUri, version, diagnostics });
   }
+}
+
+/** Compares as JSON, the only form both sides have; a new version is sent without comparing. */
+function sameDiagnostics(last: { diagnostics: Diagnostic[]; json?: string }, diagnostics: Diagnostic[]): boolean {
+  if (last.diagnostics.length !== diagnostics.length) return false;
+  last.json ??= JSON.stringify(last.diagnostics);
+  return last.json === JSON.stringify(diagnostics);
 }
 
 /**
@@ -247,10 +263,8 @@ function currentFindings(clientUri: string): { uri: string; findings: Finding[];
   const uri = canonicalUri(clientUri);
   const text = documents.get(clientUri)?.getText();
   if (text !== undefined && analysis?.documents.get(uri)?.text !== text) {
-    if (timer) {
-      clearTimeout(timer);
-      timer = undefined;
-    }
+    timer?.cancel();
+    timer = undefined;
     generation++;
     runAnalysis();
   }

@@ -43,9 +43,9 @@ export class LspClient {
   /** What the client answers to `workspace/configuration`. */
   settings: unknown = { enable: true, rules: {} };
 
-  constructor(args: string[] = []) {
-    const bin = path.join(ROOT, 'server', 'bin', 'iot-netlint-language-server.js');
-    this.process = spawn(process.execPath, [bin, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** Starts iot-netlint's server, or another server module given (the latency benchmark's JSON schema server). */
+  constructor(args: string[] = [], serverModule = path.join(ROOT, 'server', 'bin', 'iot-netlint-language-server.js')) {
+    this.process = spawn(process.execPath, [serverModule, ...args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
