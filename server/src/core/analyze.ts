@@ -7,7 +7,7 @@ import type { Cloud } from './clouds';
 import { Config, emptyConfig } from './config';
 import { FixProposal, originOf, TextEdit } from './fixes/edits';
 import type { Writer } from './fixes/writer';
-import { Finding, Fix, TOOL_FINDINGS } from './findings';
+import { Finding, Fix, RelatedLocation, TOOL_FINDINGS } from './findings';
 import type { SourceDocument } from './model/document';
 import { Model, Resource } from './model/resource';
 import type { Report, Rule, Severity } from './rules/rule';
@@ -78,16 +78,8 @@ export function runEngine(input: EngineInput): Finding[] {
       if (level === 'off') return;
       const severity: Severity = level ?? r.severity ?? rule.severity;
       const template = rule.messages[r.messageId] ?? r.messageId;
-      accept({
-        ruleId: rule.id,
-        severity,
-        message: formatMessage(template, r.data),
-        doc: r.at.doc,
-        offset: r.at.offset,
-        length: r.at.length,
-        related: (r.related ?? []).map((rel) => ({ doc: rel.at.doc, offset: rel.at.offset, length: rel.at.length, message: rel.message })),
-        fixes: (r.fixes ?? []).map((p) => lazyFix(p, documents, input.writers)).filter((f): f is Fix => !!f),
-      });
+      const related = (r.related ?? []).map((rel) => ({ doc: rel.at.doc, offset: rel.at.offset, length: rel.at.length, message: rel.message }));
+      accept(new RuleFinding(rule.id, severity, formatMessage(template, r.data), r.at, related, r.fixes ?? [], documents, input.writers));
     };
     try {
       rule.check({ model, cloud: input.cloud, report, spansLines });
@@ -110,6 +102,44 @@ export function runEngine(input: EngineInput): Finding[] {
   }
   findings.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.offset - b.offset || a.ruleId.localeCompare(b.ruleId)));
   return findings;
+}
+
+/**
+ * A rule's finding. Which of its proposed fixes a writer can apply is worked
+ * out when first asked: an editor shows every finding on each keystroke but
+ * asks for the fixes of the few under the cursor.
+ */
+class RuleFinding implements Finding {
+  readonly doc: string;
+  readonly offset: number;
+  readonly length: number;
+  private applicable: Fix[] | undefined;
+
+  constructor(
+    readonly ruleId: string,
+    readonly severity: Severity,
+    readonly message: string,
+    at: { doc: string; offset: number; length: number },
+    readonly related: RelatedLocation[],
+    private readonly proposals: readonly FixProposal[],
+    private readonly documents: Map<string, SourceDocument>,
+    private readonly writers: Readonly<Record<string, Writer>>,
+  ) {
+    this.doc = at.doc;
+    this.offset = at.offset;
+    this.length = at.length;
+  }
+
+  get fixes(): Fix[] {
+    if (!this.applicable) {
+      this.applicable = [];
+      for (const proposal of this.proposals) {
+        const fix = lazyFix(proposal, this.documents, this.writers);
+        if (fix) this.applicable.push(fix);
+      }
+    }
+    return this.applicable;
+  }
 }
 
 /** A fix whose text edits are computed on first use; undefined when no writer can write it. */
