@@ -12,10 +12,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { fileSystemHost } from '../server/src/node/fileHost';
 import { analyzeProject } from '../server/src/core/project';
+import { CORPUS, listFiles } from '../test/support/paths';
 import { generateTemplate } from './generate';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 const RUNS = 3;
 
 type Mode = 'floor' | 'ours';
@@ -60,17 +59,7 @@ function main(): void {
   const rows: Array<{ name: string; files: string[]; target: (floor: number, ours: number) => string }> = [];
   const quickstarts = path.join(CORPUS, 'templates', 'azure-quickstart-templates-2021fork');
   if (fs.existsSync(quickstarts)) {
-    const files: string[] = [];
-    const stack = [quickstarts];
-    while (stack.length) {
-      const dir = stack.pop()!;
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) stack.push(full);
-        else if (entry.name === 'azuredeploy.json') files.push(full);
-      }
-    }
-    files.sort();
+    const files = listFiles(quickstarts, (file) => path.basename(file) === 'azuredeploy.json');
     rows.push({ name: `quickstarts (${files.length} templates)`, files, target: (_f, ours) => (ours < 5000 ? 'met (< 5 s)' : 'MISSED (< 5 s)') });
   } else {
     console.warn(`NOTICE: ${quickstarts} is absent: the quickstart row is skipped.`);

@@ -20,11 +20,11 @@ import { LineIndex } from '../server/src/core/text/lines';
 import { memoryHost } from '../server/src/core/host';
 import { analyzeProject } from '../server/src/core/project';
 import { LspClient } from '../test/support/lspClient';
+import { CORPUS, ROOT } from '../test/support/paths';
 import { runExtensionTestsInCodeServer } from '../test/e2e/extensionHost';
 import { ensurePrerequisites } from '../test/e2e/setup';
 import { freshWorkspace } from '../test/e2e/util';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 /**
  * Where the ARM schemas come from: a checkout of azure-resource-manager-schemas
  * (its `schemas` folder) named by IOT_NETLINT_ARM_SCHEMAS, else the corpus
@@ -33,7 +33,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
  */
 const SCHEMAS = process.env.IOT_NETLINT_ARM_SCHEMAS
   ? path.resolve(process.env.IOT_NETLINT_ARM_SCHEMAS)
-  : path.resolve(ROOT, '..', 'shared', 'corpus', 'schemas', 'azure-resource-manager-schemas', 'schemas');
+  : path.join(CORPUS, 'schemas', 'azure-resource-manager-schemas', 'schemas');
 const EDITS = 200;
 const EDITED = 'restrictOutboundNetworkAccess';
 
