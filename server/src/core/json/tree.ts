@@ -366,6 +366,45 @@ export function findProperty(node: JsonNode | undefined, key: string): JsonPrope
   return undefined;
 }
 
+/**
+ * The first property of each of several keys, found as `findProperty` finds
+ * one (exact spelling first, then without regard to case) in a single pass
+ * over the object: a resource declaration is asked for a dozen keys, most absent.
+ */
+export function findProperties(node: JsonNode | undefined, keys: readonly string[]): Array<JsonProperty | undefined> {
+  const found: Array<JsonProperty | undefined> = new Array(keys.length).fill(undefined);
+  if (!node || node.tape.kinds[node.index] !== TapeKind.Object) return found;
+  const tape = node.tape;
+  const text = tape.text;
+  const stop = tape.skips[node.index];
+  const exact: boolean[] = new Array(keys.length).fill(false);
+  let escaped = false;
+  for (let c = node.index + 1; c < stop; c = tape.skips[c]) {
+    if (tape.kinds[c] !== TapeKind.Key) continue;
+    if (tape.flags[c] !== 0) {
+      escaped = true;
+      continue;
+    }
+    const start = tape.starts[c] + 1;
+    const length = tape.ends[c] - 1 - start;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      if (exact[k] || key.length !== length) continue;
+      if (text.startsWith(key, start)) {
+        found[k] = propertyAt(node, c);
+        exact[k] = true;
+      } else if (found[k] === undefined && sameIgnoringCase(text, start, key)) {
+        found[k] = propertyAt(node, c);
+      }
+    }
+  }
+  if (escaped) {
+    // A key written with escapes is compared decoded, as findProperty does.
+    for (let k = 0; k < keys.length; k++) if (found[k] === undefined) found[k] = findProperty(node, keys[k]);
+  }
+  return found;
+}
+
 /** Whether some key of an object starts with `[` (an ARM expression), read on the tape without making nodes. */
 export function hasBracketKey(node: JsonNode): boolean {
   const tape = node.tape;

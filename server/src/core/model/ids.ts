@@ -34,7 +34,17 @@ export function nameCount(type: string): number {
 }
 
 export function sameType(a: string, b: string): boolean {
-  return a.length === b.length && a.toLowerCase() === b.toLowerCase();
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  // Compared in place: types are ASCII, and this runs for every pair a rule looks at.
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const lower = x | 32;
+    if (lower !== (y | 32) || lower < 97 || lower > 122) return false;
+  }
+  return true;
 }
 
 /** The resource a ref names one level up: storage account of a blob container, cluster of a database. */

@@ -96,38 +96,68 @@ export const TYPES = {
   firewallPolicyRuleCollectionGroup: 'Microsoft.Network/firewallPolicies/ruleCollectionGroups',
 } as const;
 
-/** The key a name is indexed by: its text, or the key of an unknown value; undefined when it can match nothing. */
-function nameKey(v: Value | undefined): string | undefined {
+/**
+ * Names are indexed by their text in lower case, or by the key of an unknown
+ * value (`guid(...)`, a parameter): two maps, so that a lookup builds no string.
+ */
+interface NameIndex {
+  byText: Map<string, Resource[]>;
+  byKey: Map<string, Resource[]>;
+}
+
+/** The map and key a name is indexed under; undefined when it can match nothing. */
+function nameSlot(index: NameIndex, v: Value | undefined): [Map<string, Resource[]>, string] | undefined {
   if (!v) return undefined;
-  if (v.kind === 'string') return 's:' + v.value.toLowerCase();
-  if (v.kind === 'unknown' && v.key !== undefined) return 'k:' + v.key;
+  if (v.kind === 'string') return [index.byText, v.value.toLowerCase()];
+  if (v.kind === 'unknown' && v.key !== undefined) return [index.byKey, v.key];
   return undefined;
+}
+
+function lookupName(index: NameIndex | undefined, v: Value | undefined): Resource[] | undefined {
+  if (!index || !v) return undefined;
+  if (v.kind === 'string') return index.byText.get(v.value.toLowerCase());
+  if (v.kind === 'unknown' && v.key !== undefined) return index.byKey.get(v.key);
+  return undefined;
+}
+
+const typeKeys = new Map<string, string>();
+
+/** A type in lower case, remembered: a template spells a handful of types thousands of times. */
+function typeKey(type: string): string {
+  let key = typeKeys.get(type);
+  if (key === undefined) {
+    key = type.toLowerCase();
+    if (typeKeys.size > 10000) typeKeys.clear();
+    typeKeys.set(type, key);
+  }
+  return key;
 }
 
 /** All resources of an analysis, indexed by type and by last name, so that lookups cost the same in a 10,000-resource template. */
 export class Model {
   private readonly byType = new Map<string, Resource[]>();
-  private readonly byName = new Map<string, Map<string, Resource[]>>();
+  private readonly byName = new Map<string, NameIndex>();
   private readonly memos = new Map<string, unknown>();
 
   constructor(readonly resources: readonly Resource[]) {
     for (const resource of resources) {
-      const type = resource.type.toLowerCase();
+      const type = typeKey(resource.type);
       let list = this.byType.get(type);
       if (!list) this.byType.set(type, (list = []));
       list.push(resource);
-      const key = nameKey(resource.names[resource.names.length - 1]);
-      if (key === undefined) continue;
       let names = this.byName.get(type);
-      if (!names) this.byName.set(type, (names = new Map()));
-      let named = names.get(key);
-      if (!named) names.set(key, (named = []));
-      named.push(resource);
+      if (!names) this.byName.set(type, (names = { byText: new Map(), byKey: new Map() }));
+      const slot = nameSlot(names, resource.names[resource.names.length - 1]);
+      if (slot === undefined) continue;
+      const [map, key] = slot;
+      const named = map.get(key);
+      if (named) named.push(resource);
+      else map.set(key, [resource]);
     }
   }
 
   ofType(type: string): readonly Resource[] {
-    return this.byType.get(type.toLowerCase()) ?? [];
+    return this.byType.get(typeKey(type)) ?? [];
   }
 
   /** Resources of a type declared with their properties (not `existing` references). */
@@ -137,8 +167,7 @@ export class Model {
 
   /** Resources of a type whose last name is this one. */
   named(type: string, name: Value | undefined): readonly Resource[] {
-    const key = nameKey(name);
-    return (key !== undefined && this.byName.get(type.toLowerCase())?.get(key)) || [];
+    return lookupName(this.byName.get(typeKey(type)), name) ?? [];
   }
 
   /**
@@ -165,22 +194,22 @@ export class Model {
 
   /** Child resources of a resource, of one child type (`networkRuleSets` of a namespace). */
   childrenOf(resource: Resource, childType: string): Resource[] {
-    const type = `${resource.type}/${childType}`.toLowerCase();
+    const type = typeKey(`${resource.type}/${childType}`);
     // Children grouped by their parent's last name, built once per child type.
     const byParent = this.memo(`children:${type}`, () => {
-      const index = new Map<string, Resource[]>();
+      const index: NameIndex = { byText: new Map(), byKey: new Map() };
       for (const child of this.ofType(type)) {
-        const key = nameKey(child.names[child.names.length - 2]);
-        if (key === undefined) continue;
-        const list = index.get(key) ?? [];
-        list.push(child);
-        index.set(key, list);
+        const slot = nameSlot(index, child.names[child.names.length - 2]);
+        if (slot === undefined) continue;
+        const [map, key] = slot;
+        const list = map.get(key);
+        if (list) list.push(child);
+        else map.set(key, [child]);
       }
       return index;
     });
-    const key = nameKey(resource.names[resource.names.length - 1]);
     const parent = refOf(resource);
-    return (key === undefined ? [] : byParent.get(key) ?? []).filter((child) => {
+    return (lookupName(byParent, resource.names[resource.names.length - 1]) ?? []).filter((child) => {
       const ref = parentRef(child);
       return !!ref && sameResource(ref, parent);
     });

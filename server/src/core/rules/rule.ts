@@ -54,5 +54,19 @@ export function docsUrl(ruleId: string): string {
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (data && data[name] !== undefined ? String(data[name]) : whole));
+  // A scan rather than a regular expression with a callback: thousands of findings are formatted per analysis.
+  let out = '';
+  let from = 0;
+  for (let open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
+    const close = template.indexOf('}', open + 1);
+    if (close < 0) break;
+    const name = template.slice(open + 1, close);
+    if (!/^\w+$/.test(name)) continue;
+    const value = data?.[name];
+    if (value === undefined) continue;
+    out += template.slice(from, open) + String(value);
+    from = close + 1;
+    open = close;
+  }
+  return from === 0 ? template : out + template.slice(from);
 }

@@ -11,7 +11,7 @@
 import type { Cloud } from '../../clouds';
 import { basenameOf, Host } from '../../host';
 import { parseJson } from '../../json/parser';
-import { JsonDocument, JsonNode, findProperty, stringValue } from '../../json/tree';
+import { JsonDocument, JsonNode, JsonProperty, findProperties, findProperty, stringValue } from '../../json/tree';
 import { nameCount, parseResourceId, ResourceRef, splitName } from '../../model/ids';
 import type { SourceDocument } from '../../model/document';
 import { DeploymentScope, Resource } from '../../model/resource';
@@ -66,8 +66,20 @@ interface Unit {
   placement: DeploymentScope;
 }
 
+/** The keys of a resource declaration the loader reads, found in one pass (`DeclarationKey` indexes them). */
+const DECLARATION_KEYS = ['condition', 'copy', 'type', 'name', 'scope', 'resources'];
+const enum DeclarationKey {
+  Condition,
+  Copy,
+  Type,
+  Name,
+  Scope,
+  Resources,
+}
+
 interface Declaration {
   node: JsonNode;
+  keys: Array<JsonProperty | undefined>;
   unit: Unit;
   scope: ArmScope;
   type: string;
@@ -136,13 +148,13 @@ function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: Source
   const declarations = declare(unit, resourcesNode);
   for (const d of declarations) {
     const body = new ArmObject(d.node, { scope: d.scope, doc: unit.doc, expressions: true }, true, false);
-    const nameProperty = findProperty(d.node, 'name');
+    const nameProperty = d.keys[DeclarationKey.Name];
     const resource: Resource = {
       source: 'arm',
       doc: unit.doc,
       type: d.type,
       names: d.names,
-      nameLoc: locOf(unit.doc, nameProperty?.value ?? findProperty(d.node, 'type')?.value ?? d.node),
+      nameLoc: locOf(unit.doc, nameProperty?.value ?? d.keys[DeclarationKey.Type]?.value ?? d.node),
       loc: locOf(unit.doc, d.node),
       apiVersion: body.get('apiVersion'),
       body,
@@ -185,7 +197,7 @@ function declare(unit: Unit, resourcesNode: JsonNode): Declaration[] {
     const d = declareOne(item.node, item.parent, item.scope, unit, item.symbol, item.container);
     if (!d) continue;
     out.push(d);
-    const children = findProperty(item.node, 'resources')?.value;
+    const children = d.keys[DeclarationKey.Resources]?.value;
     if (children) {
       const before = work.length;
       pushAll(children, d, d.scope);
@@ -199,11 +211,12 @@ function declare(unit: Unit, resourcesNode: JsonNode): Declaration[] {
 
 function declareOne(node: JsonNode, parent: Declaration | undefined, parentScope: ArmScope, unit: Unit, symbol: string | undefined, container: Origin): Declaration | undefined {
   const env: ArmEnv = { scope: parentScope, doc: unit.doc, expressions: true };
-  const conditionNode = findProperty(node, 'condition')?.value;
+  const keys = findProperties(node, DECLARATION_KEYS);
+  const conditionNode = keys[DeclarationKey.Condition]?.value;
   if (conditionNode && truthiness(nodeValue(conditionNode, env, false)) === false) return undefined;
 
   let scope = parentScope;
-  const copy = findProperty(node, 'copy')?.value;
+  const copy = keys[DeclarationKey.Copy]?.value;
   const copyName = stringValue(findProperty(copy, 'name')?.value);
   if (copy) {
     // One instance stands for the loop; what depends on the index is unknown (but the same across reads).
@@ -211,9 +224,9 @@ function declareOne(node: JsonNode, parent: Declaration | undefined, parentScope
   }
   const ownEnv: ArmEnv = { scope, doc: unit.doc, expressions: true };
 
-  const typeText = stringValue(findProperty(node, 'type')?.value);
+  const typeText = stringValue(keys[DeclarationKey.Type]?.value);
   if (!typeText) return undefined;
-  const nameNode = findProperty(node, 'name')?.value;
+  const nameNode = keys[DeclarationKey.Name]?.value;
   const nameValue: Value = nameNode ? nodeValue(nameNode, ownEnv, false) : unknown(locOf(unit.doc, node));
   let names = splitName(nameValue);
   let type = typeText;
@@ -247,7 +260,7 @@ function declareOne(node: JsonNode, parent: Declaration | undefined, parentScope
   }
   names = fitNames(type, names, nameValue);
 
-  const scopeNode = findProperty(node, 'scope')?.value;
+  const scopeNode = keys[DeclarationKey.Scope]?.value;
   if (scopeNode) {
     const scopeValue = nodeValue(scopeNode, ownEnv, false);
     const ref = scopeRef(scopeValue, scope);
@@ -259,7 +272,7 @@ function declareOne(node: JsonNode, parent: Declaration | undefined, parentScope
   const lastName = asString(names[names.length - 1]);
   unit.scope.declareResource(ref, symbol, lastName);
   if (nameValue.kind === 'string') unit.scope.declareResource(ref, undefined, nameValue.value);
-  return { node, unit, scope, type, names, symbol, container, extensionOf, extensionUnknown };
+  return { node, keys, unit, scope, type, names, symbol, container, extensionOf, extensionUnknown };
 }
 
 /** A name with fewer segments than the type needs (a whole name from one parameter) gets unknown segments. */

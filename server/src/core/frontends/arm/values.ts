@@ -105,9 +105,11 @@ class ArmArray {
 export class ArmObject implements ObjectValue {
   readonly kind = 'object';
   private cachedEntries: ObjectEntry[] | undefined;
-  // Values read so far, by lower-case key: a short list beats a Map for the few keys a rule reads.
-  private cachedKeys: string[] | undefined;
-  private cachedValues: Array<Value | undefined> | undefined;
+  /**
+   * Values read so far, as key, value, key, value…: a short list beats a Map for the few keys a rule reads,
+   * and it is kept at its exact size because a large template holds tens of thousands of these objects.
+   */
+  private cache: Array<string | Value | undefined> | undefined;
 
   constructor(
     readonly node: JsonNode,
@@ -126,13 +128,17 @@ export class ArmObject implements ObjectValue {
   }
 
   get(key: string): Value | undefined {
+    // Rules ask with the same spelling again and again: look the key up as given before paying for lower-casing.
+    const cache = this.cache;
+    if (cache) for (let i = 0; i < cache.length; i += 2) if (cache[i] === key) return cache[i + 1] as Value | undefined;
     const lower = lowerCase(key);
-    if (!this.cachedKeys) {
-      this.cachedKeys = [];
-      this.cachedValues = [];
-    } else {
-      const i = this.cachedKeys.indexOf(lower);
-      if (i >= 0) return this.cachedValues![i];
+    if (lower !== key && cache) {
+      for (let i = 0; i < cache.length; i += 2) {
+        if (cache[i] !== lower) continue;
+        const value = cache[i + 1] as Value | undefined;
+        this.remember(key, value);
+        return value;
+      }
     }
     let value: Value | undefined;
     if (this.hasExpressionKeys() || this.copyProperty()) {
@@ -141,9 +147,19 @@ export class ArmObject implements ObjectValue {
       const property = findProperty(this.node, key);
       value = property?.value ? this.valueOf(property) : undefined;
     }
-    this.cachedKeys.push(lower);
-    this.cachedValues!.push(value);
+    this.remember(lower, value);
+    if (lower !== key) this.remember(key, value);
     return value;
+  }
+
+  private remember(key: string, value: Value | undefined): void {
+    const old = this.cache;
+    const size = old ? old.length : 0;
+    const next = new Array<string | Value | undefined>(size + 2);
+    for (let i = 0; i < size; i++) next[i] = old![i];
+    next[size] = key;
+    next[size + 1] = value;
+    this.cache = next;
   }
 
   keyLoc(key: string): Loc | undefined {
@@ -189,8 +205,11 @@ export class ArmObject implements ObjectValue {
 
   /** A resource declaration is an object with a `type` (its `properties` are where property copy loops live). */
   private isResourceBody(): boolean {
-    return !this.inProperties && findProperty(this.node, 'type') !== undefined;
+    if (this.resourceBody === undefined) this.resourceBody = !this.inProperties && findProperty(this.node, 'type') !== undefined;
+    return this.resourceBody;
   }
+
+  private resourceBody: boolean | undefined;
 
   private expressionKeys: boolean | undefined;
   private copyLoops: boolean | undefined;
