@@ -26,7 +26,13 @@ export interface EngineInput {
 }
 
 export function runEngine(input: EngineInput): Finding[] {
-  const configFor = input.configFor ?? (() => emptyConfig());
+  // The configuration of a document is looked up once per analysis, not once per finding.
+  const configs = new Map<string, Config>();
+  const configFor = (doc: string): Config => {
+    let config = configs.get(doc);
+    if (!config) configs.set(doc, (config = input.configFor ? input.configFor(doc) : emptyConfig()));
+    return config;
+  };
   const documents = new Map<string, SourceDocument>();
   for (const d of input.documents) if (!documents.has(d.id)) documents.set(d.id, d);
   const suppressionsByDoc = new Map<string, Suppression[]>();

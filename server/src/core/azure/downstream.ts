@@ -9,8 +9,15 @@ import { asBoolean, asObject, asString, isOneOf, Loc, ObjectValue, str, Value } 
 import { serviceOfHost } from './hosts';
 import { HubEndpoint, targetKindOf, TargetKind } from './iothub';
 
-/** The declared resource an endpoint delivers to, when the analysis has it. */
+/** The declared resource an endpoint delivers to, when the analysis has it. Found once per endpoint and analysis: several rules ask. */
 export function endpointTarget(endpoint: HubEndpoint, model: Model): Resource | undefined {
+  const targets = model.memo('downstream:targets', () => new WeakMap<HubEndpoint, Resource | null>());
+  let target = targets.get(endpoint);
+  if (target === undefined) targets.set(endpoint, (target = findTarget(endpoint, model) ?? null));
+  return target ?? undefined;
+}
+
+function findTarget(endpoint: HubEndpoint, model: Model): Resource | undefined {
   if (!endpoint.host) return undefined;
   const service = serviceOfHost(endpoint.host);
   if (!service) return undefined;
@@ -40,12 +47,19 @@ export interface FirewallState {
   trustedServicesAllowed: boolean | undefined;
   /** Where the firewall is set (for findings and related information). */
   loc: Loc;
-  /** The fix that lets trusted services in, when it can be written. */
-  allowTrustedServices?: FixProposal;
+  /** The fix that lets trusted services in, when it can be written; made only for a firewall reported on. */
+  allowTrustedServices(): FixProposal | undefined;
 }
 
-/** The firewall of a storage account, or of an Event Hubs or Service Bus namespace (its `networkRuleSets` child). */
+/** The firewall of a storage account, or of an Event Hubs or Service Bus namespace (its `networkRuleSets` child). Read once per target and analysis. */
 export function firewallOf(target: Resource, model: Model): FirewallState | undefined {
+  const firewalls = model.memo('downstream:firewalls', () => new WeakMap<Resource, FirewallState | null>());
+  let firewall = firewalls.get(target);
+  if (firewall === undefined) firewalls.set(target, (firewall = readFirewall(target, model) ?? null));
+  return firewall ?? undefined;
+}
+
+function readFirewall(target: Resource, model: Model): FirewallState | undefined {
   const kind = targetKindOfResource(target);
   if (kind === 'storage') {
     const acls = asObject(prop(target, 'properties.networkAcls'));
@@ -57,7 +71,7 @@ export function firewallOf(target: Resource, model: Model): FirewallState | unde
       // Without `bypass`, Azure Storage lets Azure services through.
       trustedServicesAllowed: bypass === undefined ? true : bypassAllows(bypass),
       loc: bypass?.loc ?? defaultAction!.loc ?? target.nameLoc,
-      allowTrustedServices: bypass ? addAzureServices(acls, bypass) : undefined,
+      allowTrustedServices: () => (bypass ? addAzureServices(acls, bypass) : undefined),
     };
   }
   if (kind === 'eventHubs' || kind === 'serviceBus') {
@@ -70,10 +84,10 @@ export function firewallOf(target: Resource, model: Model): FirewallState | unde
         firewalled: true,
         trustedServicesAllowed: trusted === undefined ? false : asBoolean(trusted),
         loc: trusted?.loc ?? defaultAction!.loc ?? ruleSet.nameLoc,
-        allowTrustedServices: {
+        allowTrustedServices: () => ({
           title: 'Set trustedServiceAccessEnabled to true',
           edits: [{ op: 'set', object: properties, key: 'trustedServiceAccessEnabled', value: true }],
-        },
+        }),
       };
     }
   }

@@ -107,13 +107,30 @@ const SERVICE_HOSTS = ALL_CLOUDS.flatMap((cloud) => [
   { service: 'cosmosDb' as const, pattern: new RegExp(`^([a-z0-9-]+)\\.${escape(cloud.cosmosDb)}$`) },
 ]);
 
-export function serviceOfHost(host: string): { service: 'storage' | 'serviceBus' | 'cosmosDb'; name: string } | undefined {
-  const h = host.toLowerCase();
-  for (const { service, pattern } of SERVICE_HOSTS) {
-    const m = pattern.exec(h);
-    if (m) return { service, name: m[1] };
+export interface HostService {
+  readonly service: 'storage' | 'serviceBus' | 'cosmosDb';
+  readonly name: string;
+}
+
+const serviceByHost = new Map<string, HostService | null>();
+
+/** Which service a host belongs to, remembered: several rules ask about the host of every endpoint. */
+export function serviceOfHost(host: string): HostService | undefined {
+  let found = serviceByHost.get(host);
+  if (found === undefined) {
+    found = null;
+    const h = host.toLowerCase();
+    for (const { service, pattern } of SERVICE_HOSTS) {
+      const m = pattern.exec(h);
+      if (m) {
+        found = { service, name: m[1] };
+        break;
+      }
+    }
+    if (serviceByHost.size > 50000) serviceByHost.clear();
+    serviceByHost.set(host, found);
   }
-  return undefined;
+  return found ?? undefined;
 }
 
 function escape(s: string): string {

@@ -38,12 +38,13 @@ export const rule: Rule = {
     for (const [target, { firewall, endpoints }] of blocked) {
       const first = describeEndpoint(endpoints[0]).replace(/^\w/, (c) => c.toLowerCase());
       const more = endpoints.length > 1 ? ` (and ${endpoints.length - 1} more endpoint${endpoints.length > 2 ? 's' : ''})` : '';
+      const fix = firewall.allowTrustedServices();
       ctx.report({
         at: firewall.loc,
         messageId: 'blocked',
         data: { kind: KIND_TEXT[target.type.toLowerCase()] ?? 'Resource', target: displayName(target), endpoint: first + more },
         related: endpoints.map((e) => ({ at: e.loc, message: `${describeEndpoint(e)} sends here.` })),
-        fixes: firewall.allowTrustedServices ? [firewall.allowTrustedServices] : [],
+        fixes: fix ? [fix] : [],
       });
     }
   },
