@@ -233,7 +233,8 @@ class Parser {
       const start = this.tokStart;
       this.error(start, this.len - start, 'Unexpected content after the end of the document.');
     }
-    return { root: new JsonNode(tape, 0, undefined), errors: this.errors, comments: this.comments, maxDepth };
+    tape.root = new JsonNode(tape, 0, undefined);
+    return { root: tape.root, errors: this.errors, comments: this.comments, maxDepth };
   }
 
   /** Puts a value token on the tape; a scalar that is a key's value completes that key. */

@@ -43,6 +43,8 @@ export class Tape {
   /** The index just past this token's subtree (past a key's value, past a container's last descendant). */
   skips: Int32Array;
   count = 0;
+  /** The root node (tape index 0), from which a node of any index can be found again (`nodeOfIndex`). */
+  root: JsonNode | undefined;
 
   constructor(readonly text: string, capacity: number) {
     this.kinds = new Uint8Array(capacity);
@@ -122,28 +124,8 @@ export class JsonNode {
 
   /** Scalar value: decoded string, number, boolean or null. */
   get value(): string | number | boolean | null {
-    if (this.cachedValue !== undefined) return this.cachedValue;
-    const tape = this.tape;
-    const i = this.index;
-    let value: string | number | boolean | null;
-    switch (tape.kinds[i]) {
-      case TapeKind.String:
-        value = stringToken(tape, i);
-        break;
-      case TapeKind.Number:
-        value = tape.flags[i] & TapeFlag.InvalidNumber ? 0 : Number(tape.text.slice(tape.starts[i], tape.ends[i]));
-        break;
-      case TapeKind.True:
-        value = true;
-        break;
-      case TapeKind.False:
-        value = false;
-        break;
-      default:
-        value = null;
-    }
-    this.cachedValue = value;
-    return value;
+    if (this.cachedValue === undefined) this.cachedValue = scalarAt(this.tape, this.index);
+    return this.cachedValue;
   }
 
   /** Items of an array (undefined for other types). */
@@ -235,7 +217,24 @@ export class JsonProperty {
   }
 }
 
-function stringToken(tape: Tape, i: number): string {
+/** The value of the scalar token at `i`: decoded string, number, boolean or null. */
+export function scalarAt(tape: Tape, i: number): string | number | boolean | null {
+  switch (tape.kinds[i]) {
+    case TapeKind.String:
+      return stringToken(tape, i);
+    case TapeKind.Number:
+      return tape.flags[i] & TapeFlag.InvalidNumber ? 0 : Number(tape.text.slice(tape.starts[i], tape.ends[i]));
+    case TapeKind.True:
+      return true;
+    case TapeKind.False:
+      return false;
+    default:
+      return null;
+  }
+}
+
+/** The decoded text of the string or key token at `i`. */
+export function stringToken(tape: Tape, i: number): string {
   const flags = tape.flags[i];
   const from = tape.starts[i] + 1;
   const to = flags & TapeFlag.Unterminated ? tape.ends[i] : tape.ends[i] - 1;
@@ -339,15 +338,23 @@ export function findProperty(node: JsonNode | undefined, key: string): JsonPrope
   if (!node) return undefined;
   const cached = node.cachedPropertyList();
   if (cached && cached.length > 12) return node.propertyIndex()!.get(lowerCase(key));
-  const tape = node.tape;
-  if (tape.kinds[node.index] !== TapeKind.Object) return undefined;
-  // Compare keys in place on the tape, without making a node for every property passed over: exact spelling
-  // first (keys are nearly always written as the schema spells them), then without regard to case.
+  const c = findKeyIndex(node.tape, node.index, key);
+  return c < 0 ? undefined : propertyAt(node, c);
+}
+
+/**
+ * The tape index of the first key of the object at `object` that is this
+ * key, or -1. Keys are compared in place on the tape, without making a node
+ * for every property passed over: exact spelling first (keys are nearly always
+ * written as the schema spells them), then without regard to case, as ARM does.
+ */
+export function findKeyIndex(tape: Tape, object: number, key: string): number {
+  if (tape.kinds[object] !== TapeKind.Object) return -1;
   const text = tape.text;
-  const stop = tape.skips[node.index];
+  const stop = tape.skips[object];
   let caseless = -1;
   let escaped = false;
-  for (let c = node.index + 1; c < stop; c = tape.skips[c]) {
+  for (let c = object + 1; c < stop; c = tape.skips[c]) {
     if (tape.kinds[c] !== TapeKind.Key) continue;
     if (tape.flags[c] !== 0) {
       escaped = true;
@@ -355,15 +362,61 @@ export function findProperty(node: JsonNode | undefined, key: string): JsonPrope
     }
     const start = tape.starts[c] + 1;
     if (tape.ends[c] - 1 - start !== key.length) continue;
-    if (text.startsWith(key, start)) return propertyAt(node, c);
+    if (text.startsWith(key, start)) return c;
     if (caseless < 0 && sameIgnoringCase(text, start, key)) caseless = c;
   }
-  if (caseless >= 0) return propertyAt(node, caseless);
-  if (escaped) {
-    const wanted = lowerCase(key);
-    return node.properties!.find((p) => p.key.length === wanted.length && lowerCase(p.key) === wanted);
+  if (caseless >= 0 || !escaped) return caseless;
+  // A key written with escapes is compared decoded.
+  const wanted = lowerCase(key);
+  for (let c = object + 1; c < stop; c = tape.skips[c]) {
+    if (tape.kinds[c] !== TapeKind.Key || tape.flags[c] === 0) continue;
+    const decoded = stringToken(tape, c);
+    if (decoded.length === wanted.length && lowerCase(decoded) === wanted) return c;
   }
-  return undefined;
+  return -1;
+}
+
+/** The tape index of the value of the key at `key`, or -1 when the key has none (`{"a" }`). */
+export function valueIndexOf(tape: Tape, key: number): number {
+  return tape.skips[key] > key + 1 ? key + 1 : -1;
+}
+
+/**
+ * The node of a tape index, with its parents, found again from the root:
+ * values read straight from the tape make their node only when a writer
+ * needs its path. Undefined when no node of the tree has that index.
+ */
+export function nodeOfIndex(tape: Tape, index: number): JsonNode | undefined {
+  let node = tape.root;
+  while (node && node.index !== index) {
+    if (index <= node.index || index >= tape.skips[node.index]) return undefined;
+    if (tape.kinds[node.index] === TapeKind.Object) {
+      const property = lastAtOrBefore(node.properties!, index);
+      node = property && index > property.index && index < tape.skips[property.index] ? property.value : undefined;
+    } else if (tape.kinds[node.index] === TapeKind.Array) {
+      node = lastAtOrBefore(node.items!, index);
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}
+
+/** The last of a list sorted by tape index whose index is at most `index` (binary search: arrays of 10,000 resources). */
+function lastAtOrBefore<T extends { index: number }>(list: readonly T[], index: number): T | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].index <= index) {
+      found = list[mid];
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
 }
 
 /**
@@ -406,11 +459,10 @@ export function findProperties(node: JsonNode | undefined, keys: readonly string
 }
 
 /** Whether some key of an object starts with `[` (an ARM expression), read on the tape without making nodes. */
-export function hasBracketKey(node: JsonNode): boolean {
-  const tape = node.tape;
-  if (tape.kinds[node.index] !== TapeKind.Object) return false;
-  const stop = tape.skips[node.index];
-  for (let c = node.index + 1; c < stop; c = tape.skips[c]) {
+export function hasBracketKey(tape: Tape, object: number): boolean {
+  if (tape.kinds[object] !== TapeKind.Object) return false;
+  const stop = tape.skips[object];
+  for (let c = object + 1; c < stop; c = tape.skips[c]) {
     if (tape.kinds[c] === TapeKind.Key && tape.text.charCodeAt(tape.starts[c] + 1) === 91) return true;
   }
   return false;

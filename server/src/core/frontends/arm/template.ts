@@ -147,7 +147,7 @@ function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: Source
   if (!resourcesNode) return;
   const declarations = declare(unit, resourcesNode);
   for (const d of declarations) {
-    const body = new ArmObject(d.node, { scope: d.scope, doc: unit.doc, expressions: true }, true, false);
+    const body = ArmObject.of(d.node, { scope: d.scope, doc: unit.doc, expressions: true }, true);
     const nameProperty = d.keys[DeclarationKey.Name];
     const resource: Resource = {
       source: 'arm',

@@ -1,11 +1,12 @@
 /**
- * Model values over the JSON tree of a template, evaluated lazily: an object
+ * Model values over the JSON tape of a template, evaluated lazily: an object
  * evaluates a property when a rule asks for it, so a 10,000-resource template
- * costs only what the rules read.
+ * costs only what the rules read. Values are read straight from the tape;
+ * the tree node of a value is made only when a writer asks for its origin.
  */
 import { evaluate } from '../../evaluate/evaluator';
 import { isExpression, parseExpression, unescapeLiteral } from '../../evaluate/expression';
-import { JsonNode, JsonProperty, findProperty, hasBracketKey, lowerCase } from '../../json/tree';
+import { findKeyIndex, hasBracketKey, JsonNode, JsonProperty, findProperty, lowerCase, nodeOfIndex, scalarAt, stringToken, Tape, TapeKind, valueIndexOf } from '../../json/tree';
 import { arr, Loc, ObjectEntry, ObjectValue, Origin, str, unknown, Value } from '../../model/values';
 import type { ArmScope } from './scope';
 
@@ -19,6 +20,11 @@ export interface ArmEnv {
 
 export function locOf(doc: string, node: { offset: number; length: number }): Loc {
   return { doc, offset: node.offset, length: node.length };
+}
+
+/** The span of the token at a tape index (a container's spans its closer). */
+function tapeLoc(doc: string, tape: Tape, index: number): Loc {
+  return { doc, offset: tape.starts[index], length: tape.ends[index] - tape.starts[index] };
 }
 
 export function armOrigin(doc: string, node: JsonNode): Origin {
@@ -39,70 +45,106 @@ const MAX_PROPERTY_COPIES = 200;
  * origin, so a fix never rewrites a value the user computed.
  */
 export function nodeValue(node: JsonNode, env: ArmEnv, literal: boolean, inProperties = false): Value {
-  switch (node.type) {
-    case 'string': {
-      const text = node.value as string;
-      if (env.expressions && isExpression(text)) return evaluate(parseExpression(text.slice(1, -1)), env.scope, locOf(env.doc, node));
-      return new ArmScalar('string', env.expressions ? unescapeLiteral(text) : text, node, env.doc, literal) as unknown as Value;
+  return valueAt(node.tape, node.index, env, literal, inProperties, node);
+}
+
+/** The value at a tape index; `node`, when the caller has it, spares finding it again for an origin. */
+function valueAt(tape: Tape, index: number, env: ArmEnv, literal: boolean, inProperties: boolean, node?: JsonNode): Value {
+  switch (tape.kinds[index]) {
+    case TapeKind.String: {
+      const text = stringToken(tape, index);
+      if (env.expressions && isExpression(text)) return evaluate(parseExpression(text.slice(1, -1)), env.scope, tapeLoc(env.doc, tape, index));
+      return new ArmScalar('string', env.expressions ? unescapeLiteral(text) : text, tape, index, env.doc, literal, node) as unknown as Value;
     }
-    case 'number':
-    case 'boolean':
-    case 'null':
-      return new ArmScalar(node.type, node.value, node, env.doc, literal) as unknown as Value;
-    case 'array':
-      return new ArmArray(node, env, literal);
-    case 'object':
-      return new ArmObject(node, env, literal, inProperties);
+    case TapeKind.Number:
+      return new ArmScalar('number', scalarAt(tape, index), tape, index, env.doc, literal, node) as unknown as Value;
+    case TapeKind.True:
+    case TapeKind.False:
+      return new ArmScalar('boolean', scalarAt(tape, index), tape, index, env.doc, literal, node) as unknown as Value;
+    case TapeKind.Array:
+      return new ArmArray(tape, index, env, literal, node);
+    case TapeKind.Object:
+      return new ArmObject(tape, index, env, literal, inProperties, node);
+    default:
+      return new ArmScalar('null', null, tape, index, env.doc, literal, node) as unknown as Value;
   }
 }
 
 /**
- * A literal read from the template. Its place and origin are made when asked
- * for: most values a rule reads are never reported on, and a template holds millions.
+ * A value read from the template: its token on the tape, and the tree node
+ * once a writer asked for its origin. Its place and origin are made when
+ * asked for: most values a rule reads are never reported on.
  */
-class ArmScalar {
+abstract class TapeValue {
   constructor(
-    readonly kind: 'string' | 'number' | 'boolean' | 'null',
-    readonly value: string | number | boolean | null,
-    private readonly node: JsonNode,
-    private readonly doc: string,
-    private readonly literal: boolean,
+    readonly tape: Tape,
+    readonly index: number,
+    protected readonly doc: string,
+    protected readonly literal: boolean,
+    private node: JsonNode | undefined,
   ) {}
 
   get loc(): Loc {
-    return locOf(this.doc, this.node);
+    return tapeLoc(this.doc, this.tape, this.index);
   }
 
   get origin(): Origin | undefined {
-    return this.literal ? armOrigin(this.doc, this.node) : undefined;
+    if (!this.literal) return undefined;
+    const node = this.treeNode();
+    return node && armOrigin(this.doc, node);
+  }
+
+  /** The tree node, found from the root the first time; undefined if the tree has none there. */
+  treeNode(): JsonNode | undefined {
+    this.node ??= nodeOfIndex(this.tape, this.index);
+    return this.node;
   }
 }
 
-class ArmArray {
+class ArmScalar extends TapeValue {
+  constructor(
+    readonly kind: 'string' | 'number' | 'boolean' | 'null',
+    readonly value: string | number | boolean | null,
+    tape: Tape,
+    index: number,
+    doc: string,
+    literal: boolean,
+    node: JsonNode | undefined,
+  ) {
+    super(tape, index, doc, literal, node);
+  }
+}
+
+class ArmArray extends TapeValue {
   readonly kind = 'array';
   private cached: Value[] | undefined;
 
   constructor(
-    private readonly node: JsonNode,
+    tape: Tape,
+    index: number,
     private readonly env: ArmEnv,
-    private readonly literal: boolean,
-  ) {}
-
-  get loc(): Loc {
-    return locOf(this.env.doc, this.node);
-  }
-
-  get origin(): Origin | undefined {
-    return this.literal ? armOrigin(this.env.doc, this.node) : undefined;
+    literal: boolean,
+    node: JsonNode | undefined,
+  ) {
+    super(tape, index, env.doc, literal, node);
   }
 
   get items(): readonly Value[] {
-    if (!this.cached) this.cached = this.node.items!.map((item) => nodeValue(item, this.env, this.literal, false));
+    if (!this.cached) {
+      const tape = this.tape;
+      const items: Value[] = [];
+      const stop = tape.skips[this.index];
+      for (let c = this.index + 1; c < stop; c = tape.skips[c]) {
+        const kind = tape.kinds[c];
+        if (kind !== TapeKind.Orphan && kind !== TapeKind.Key) items.push(valueAt(tape, c, this.env, this.literal, false));
+      }
+      this.cached = items;
+    }
     return this.cached;
   }
 }
 
-export class ArmObject implements ObjectValue {
+export class ArmObject extends TapeValue implements ObjectValue {
   readonly kind = 'object';
   private cachedEntries: ObjectEntry[] | undefined;
   /**
@@ -110,21 +152,25 @@ export class ArmObject implements ObjectValue {
    * and it is kept at its exact size because a large template holds tens of thousands of these objects.
    */
   private cache: Array<string | Value | undefined> | undefined;
+  private resourceBody: boolean | undefined;
+  private expressionKeys: boolean | undefined;
+  private copyLoops: boolean | undefined;
 
   constructor(
-    readonly node: JsonNode,
+    tape: Tape,
+    index: number,
     private readonly env: ArmEnv,
-    private readonly literal: boolean,
+    literal: boolean,
     /** Inside a resource's `properties`, where `copy` makes arrays. */
     private readonly inProperties: boolean,
-  ) {}
-
-  get loc(): Loc {
-    return locOf(this.env.doc, this.node);
+    node?: JsonNode,
+  ) {
+    super(tape, index, env.doc, literal, node);
   }
 
-  get origin(): Origin | undefined {
-    return this.literal ? armOrigin(this.env.doc, this.node) : undefined;
+  /** The object of a resource declaration (or any object node) as a value. */
+  static of(node: JsonNode, env: ArmEnv, literal: boolean): ArmObject {
+    return new ArmObject(node.tape, node.index, env, literal, false, node);
   }
 
   get(key: string): Value | undefined {
@@ -144,8 +190,9 @@ export class ArmObject implements ObjectValue {
     if (this.hasExpressionKeys() || this.copyProperty()) {
       value = this.entries().find((e) => e.key?.toLowerCase() === lower)?.value;
     } else {
-      const property = findProperty(this.node, key);
-      value = property?.value ? this.valueOf(property) : undefined;
+      const k = findKeyIndex(this.tape, this.index, key);
+      const v = k < 0 ? -1 : valueIndexOf(this.tape, k);
+      value = v < 0 ? undefined : this.readValue(v, lower);
     }
     this.remember(lower, value);
     if (lower !== key) this.remember(key, value);
@@ -167,89 +214,102 @@ export class ArmObject implements ObjectValue {
       const entry = this.entries().find((e) => e.key?.toLowerCase() === key.toLowerCase());
       if (entry) return entry.keyLoc;
     }
-    const property = findProperty(this.node, key);
-    return property ? { doc: this.env.doc, offset: property.offset, length: property.keyLength } : undefined;
+    const k = findKeyIndex(this.tape, this.index, key);
+    return k < 0 ? undefined : tapeLoc(this.doc, this.tape, k);
   }
 
   /** The JSON property of a key, for writers. */
   property(key: string): JsonProperty | undefined {
-    return findProperty(this.node, key);
+    return findProperty(this.treeNode(), key);
   }
 
   entries(): readonly ObjectEntry[] {
     if (this.cachedEntries) return this.cachedEntries;
     const entries: ObjectEntry[] = [];
-    for (const property of this.node.properties!) {
-      if (!property.value) continue;
-      const keyLoc = { doc: this.env.doc, offset: property.offset, length: property.keyLength };
-      if (this.inProperties && property.key.toLowerCase() === 'copy' && property.value.type === 'array') {
-        entries.push(...this.expandCopy(property.value));
+    const tape = this.tape;
+    const stop = tape.skips[this.index];
+    for (let k = this.index + 1; k < stop; k = tape.skips[k]) {
+      if (tape.kinds[k] !== TapeKind.Key) continue;
+      const v = valueIndexOf(tape, k);
+      if (v < 0) continue;
+      const key = stringToken(tape, k);
+      const keyLoc = tapeLoc(this.doc, tape, k);
+      if (this.inProperties && tape.kinds[v] === TapeKind.Array && lowerCase(key) === 'copy') {
+        entries.push(...this.expandCopy(v));
         continue;
       }
-      const keyValue = this.env.expressions && isExpression(property.key) ? evaluate(parseExpression(property.key.slice(1, -1)), this.env.scope, keyLoc) : str(property.key, keyLoc);
+      const keyValue = this.env.expressions && isExpression(key) ? evaluate(parseExpression(key.slice(1, -1)), this.env.scope, keyLoc) : str(key, keyLoc);
       entries.push({
         key: keyValue.kind === 'string' ? keyValue.value : undefined,
         keyValue,
         keyLoc,
-        value: this.valueOf(property),
+        value: this.readValue(v, lowerCase(key)),
       });
     }
     this.cachedEntries = entries;
     return entries;
   }
 
-  private valueOf(property: JsonProperty): Value {
-    const inProperties = this.inProperties || (this.isResourceBody() && property.key.toLowerCase() === 'properties');
-    return nodeValue(property.value!, this.env, this.literal, inProperties);
+  private readValue(index: number, lowerKey: string): Value {
+    const inProperties = this.inProperties || (lowerKey === 'properties' && this.isResourceBody());
+    return valueAt(this.tape, index, this.env, this.literal, inProperties);
   }
 
   /** A resource declaration is an object with a `type` (its `properties` are where property copy loops live). */
   private isResourceBody(): boolean {
-    if (this.resourceBody === undefined) this.resourceBody = !this.inProperties && findProperty(this.node, 'type') !== undefined;
+    this.resourceBody ??= !this.inProperties && findKeyIndex(this.tape, this.index, 'type') >= 0;
     return this.resourceBody;
   }
-
-  private resourceBody: boolean | undefined;
-
-  private expressionKeys: boolean | undefined;
-  private copyLoops: boolean | undefined;
 
   /** Keys that are expressions (`"[resourceId(…)]": {}`) make every key known only after evaluation. */
   private hasExpressionKeys(): boolean {
     if (this.expressionKeys === undefined) {
-      this.expressionKeys = this.env.expressions && hasBracketKey(this.node) && this.node.properties!.some((p) => p.key.startsWith('[') && isExpression(p.key));
+      this.expressionKeys = false;
+      if (this.env.expressions && hasBracketKey(this.tape, this.index)) {
+        const stop = this.tape.skips[this.index];
+        for (let k = this.index + 1; k < stop && !this.expressionKeys; k = this.tape.skips[k]) {
+          if (this.tape.kinds[k] === TapeKind.Key && isExpression(stringToken(this.tape, k))) this.expressionKeys = true;
+        }
+      }
     }
     return this.expressionKeys;
   }
 
   private copyProperty(): boolean {
-    if (this.copyLoops === undefined) this.copyLoops = this.inProperties && findProperty(this.node, 'copy') !== undefined;
+    this.copyLoops ??= this.inProperties && findKeyIndex(this.tape, this.index, 'copy') >= 0;
     return this.copyLoops;
   }
 
   /** `"copy": [{ "name": "ipRules", "count": 3, "input": {…} }]` becomes `ipRules: [ … ]`. */
-  private expandCopy(copies: JsonNode): ObjectEntry[] {
+  private expandCopy(copies: number): ObjectEntry[] {
+    const tape = this.tape;
     const entries: ObjectEntry[] = [];
-    for (const copy of copies.items!) {
-      const name = findProperty(copy, 'name')?.value;
-      const count = findProperty(copy, 'count')?.value;
-      const input = findProperty(copy, 'input')?.value;
-      if (!name || name.type !== 'string' || !input) continue;
-      const loopName = name.value as string;
-      const loc = locOf(this.env.doc, copy);
-      const countValue = count ? nodeValue(count, this.env, false) : unknown(loc);
+    const member = (object: number, key: string) => {
+      const k = findKeyIndex(tape, object, key);
+      return k < 0 ? -1 : valueIndexOf(tape, k);
+    };
+    const stop = tape.skips[copies];
+    for (let copy = copies + 1; copy < stop; copy = tape.skips[copy]) {
+      if (tape.kinds[copy] !== TapeKind.Object) continue;
+      const name = member(copy, 'name');
+      const count = member(copy, 'count');
+      const input = member(copy, 'input');
+      if (name < 0 || tape.kinds[name] !== TapeKind.String || input < 0) continue;
+      const loopName = stringToken(tape, name);
+      const loc = tapeLoc(this.doc, tape, copy);
+      const countValue = count >= 0 ? valueAt(tape, count, this.env, false, false) : unknown(loc);
       let value: Value;
       if (countValue.kind === 'number' && countValue.value >= 0 && countValue.value <= MAX_PROPERTY_COPIES) {
         const items: Value[] = [];
         for (let i = 0; i < countValue.value; i++) {
           const env = { ...this.env, scope: this.env.scope.withCopy(loopName, i) };
-          items.push(nodeValue(input, env, false, true));
+          items.push(valueAt(tape, input, env, false, true));
         }
         value = arr(items, loc);
       } else {
         value = unknown(loc);
       }
-      entries.push({ key: loopName, keyValue: str(loopName), keyLoc: locOf(this.env.doc, name), value });
+      entries.push({ key: loopName, keyValue: str(loopName), keyLoc: tapeLoc(this.doc, tape, name), value });
     }
     return entries;
   }
