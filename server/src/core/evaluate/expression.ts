@@ -145,7 +145,8 @@ class ExpressionParser {
       }
       if (d === ')') {
         this.pos++;
-        return { k: 'call', name: name.toLowerCase(), args };
+        // Parsed expressions are kept in the cache: a copy at its exact size, not the list grown by pushing.
+        return { k: 'call', name: name.toLowerCase(), args: args.slice() };
       }
       return { k: 'error', message: 'Expected "," or ")"' };
     }

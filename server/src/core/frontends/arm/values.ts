@@ -132,12 +132,14 @@ class ArmArray extends TapeValue {
   get items(): readonly Value[] {
     if (!this.cached) {
       const tape = this.tape;
-      const items: Value[] = [];
       const stop = tape.skips[this.index];
-      for (let c = this.index + 1; c < stop; c = tape.skips[c]) {
-        const kind = tape.kinds[c];
-        if (kind !== TapeKind.Orphan && kind !== TapeKind.Key) items.push(valueAt(tape, c, this.env, this.literal, false));
-      }
+      const isItem = (c: number) => tape.kinds[c] !== TapeKind.Orphan && tape.kinds[c] !== TapeKind.Key;
+      // Counted first, so that the list is made at its exact size: a large template holds thousands of short lists.
+      let count = 0;
+      for (let c = this.index + 1; c < stop; c = tape.skips[c]) if (isItem(c)) count++;
+      const items = new Array<Value>(count);
+      let i = 0;
+      for (let c = this.index + 1; c < stop; c = tape.skips[c]) if (isItem(c)) items[i++] = valueAt(tape, c, this.env, this.literal, false);
       this.cached = items;
     }
     return this.cached;
@@ -148,8 +150,9 @@ export class ArmObject extends TapeValue implements ObjectValue {
   readonly kind = 'object';
   private cachedEntries: ObjectEntry[] | undefined;
   /**
-   * Values read so far, as key, value, key, value…: a short list beats a Map for the few keys a rule reads,
-   * and it is kept at its exact size because a large template holds tens of thousands of these objects.
+   * Values read so far, as key, value, key, value… under the spelling asked for: a short list beats a Map for
+   * the few keys a rule reads, and it is kept at its exact size because a large template holds tens of
+   * thousands of these objects.
    */
   private cache: Array<string | Value | undefined> | undefined;
   private resourceBody: boolean | undefined;
@@ -178,9 +181,10 @@ export class ArmObject extends TapeValue implements ObjectValue {
     const cache = this.cache;
     if (cache) for (let i = 0; i < cache.length; i += 2) if (cache[i] === key) return cache[i + 1] as Value | undefined;
     const lower = lowerCase(key);
-    if (lower !== key && cache) {
+    if (cache) {
+      // Another spelling of a key read before.
       for (let i = 0; i < cache.length; i += 2) {
-        if (cache[i] !== lower) continue;
+        if (lowerCase(cache[i] as string) !== lower) continue;
         const value = cache[i + 1] as Value | undefined;
         this.remember(key, value);
         return value;
@@ -194,8 +198,7 @@ export class ArmObject extends TapeValue implements ObjectValue {
       const v = k < 0 ? -1 : valueIndexOf(this.tape, k);
       value = v < 0 ? undefined : this.readValue(v, lower);
     }
-    this.remember(lower, value);
-    if (lower !== key) this.remember(key, value);
+    this.remember(key, value);
     return value;
   }
 
