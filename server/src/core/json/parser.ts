@@ -161,6 +161,7 @@ class Parser {
         case State.ObjectKey:
           if (tok === Tok.String) {
             tape.push(TapeKind.Key, this.tokStart, this.tokEnd, this.tokFlags);
+            if (this.text.charCodeAt(this.tokStart + 1) === 91) tape.flags[stackIndex[top]] |= TapeFlag.BracketKey;
             stackState[top] = State.ObjectColon;
             stackAfterComma[top] = false;
           } else if (tok === Tok.CloseBrace) {

@@ -32,6 +32,8 @@ export const enum TapeFlag {
   Escaped = 1,
   Unterminated = 2,
   InvalidNumber = 4,
+  /** On an object: some key of it begins with `[` (in ARM, a key that may be an expression). */
+  BracketKey = 8,
 }
 
 /** The parsed tokens of one document. Index `i` describes one token. */
@@ -458,14 +460,9 @@ export function findProperties(node: JsonNode | undefined, keys: readonly string
   return found;
 }
 
-/** Whether some key of an object starts with `[` (an ARM expression), read on the tape without making nodes. */
+/** Whether some key of an object starts with `[` (an ARM expression), as the parser marked it. */
 export function hasBracketKey(tape: Tape, object: number): boolean {
-  if (tape.kinds[object] !== TapeKind.Object) return false;
-  const stop = tape.skips[object];
-  for (let c = object + 1; c < stop; c = tape.skips[c]) {
-    if (tape.kinds[c] === TapeKind.Key && tape.text.charCodeAt(tape.starts[c] + 1) === 91) return true;
-  }
-  return false;
+  return tape.kinds[object] === TapeKind.Object && (tape.flags[object] & TapeFlag.BracketKey) !== 0;
 }
 
 /** The property of the key at tape index `c`: the cached one when the object's properties were made. */
