@@ -67,7 +67,7 @@ interface Unit {
 }
 
 /** The keys of a resource declaration the loader reads, found in one pass (`DeclarationKey` indexes them). */
-const DECLARATION_KEYS = ['condition', 'copy', 'type', 'name', 'scope', 'resources'];
+const DECLARATION_KEYS = ['condition', 'copy', 'type', 'name', 'scope', 'resources', 'existing'];
 const enum DeclarationKey {
   Condition,
   Copy,
@@ -75,6 +75,7 @@ const enum DeclarationKey {
   Name,
   Scope,
   Resources,
+  Existing,
 }
 
 interface Declaration {
@@ -159,7 +160,8 @@ function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: Source
       apiVersion: body.get('apiVersion'),
       body,
       scope: unit.placement,
-      existing: truthiness(body.get('existing') ?? str('false')) === true,
+      // `existing` is rare (language version 2.0): the body is read for it only when the key is there.
+      existing: d.keys[DeclarationKey.Existing] !== undefined && truthiness(body.get('existing') ?? str('false')) === true,
       container: d.container,
       symbol: d.symbol,
     };
