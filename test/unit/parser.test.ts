@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseJson } from '../../server/src/core/json/parser';
-import { findProperty, nodeAt, pathOf, toPlain } from '../../server/src/core/json/tree';
+import { findKeyIndex, findProperties, findProperty, hasBracketKey, nodeAt, nodeOfIndex, pathOf, toPlain, valueIndexOf } from '../../server/src/core/json/tree';
 
 const plain = (text: string) => toPlain(parseJson(text).root!);
 
@@ -79,6 +79,47 @@ describe('JSON parser', () => {
     const node = nodeAt(doc.root, text.indexOf('"b"') + 1)!;
     assert.strictEqual(node.value, 'b');
     assert.deepStrictEqual(pathOf(node), ['resources', 1, 'name']);
+  });
+
+  it('finds the node of any tape index again from the root, with its path', () => {
+    const text = '{"resources": [{"name": "a", "tags": {"x": [1, {"y": true}]}}, {"name": "b"}], "after": null}';
+    const doc = parseJson(text);
+    const tape = doc.root!.tape;
+    for (let i = 0; i < tape.count; i++) {
+      const node = nodeOfIndex(tape, i);
+      // Keys are not nodes: the property's value is.
+      if (tape.kinds[i] === 8) assert.strictEqual(node, undefined, `key at ${i}`);
+      else assert.strictEqual(node?.index, i, `token ${i}`);
+    }
+    const y = nodeOfIndex(tape, valueIndexOf(tape, findKeyIndex(tape, findProperty(findProperty(findProperty(doc.root, 'resources')!.value!.items![0], 'tags')!.value!, 'x')!.value!.items![1].index, 'y')))!;
+    assert.deepStrictEqual(pathOf(y), ['resources', 0, 'tags', 'x', 1, 'y']);
+    assert.strictEqual(nodeOfIndex(tape, tape.count + 5), undefined);
+  });
+
+  it('finds keys on the tape as ARM does: exact spelling first, then without regard to case, escapes decoded', () => {
+    const text = '{"Name": 1, "name": 2, "t\\u0079pe": 3, "LOCATION": 4}';
+    const doc = parseJson(text);
+    const tape = doc.root!.tape;
+    const valueOf = (key: string) => {
+      const k = findKeyIndex(tape, 0, key);
+      return k < 0 ? undefined : tape.text.slice(tape.starts[valueIndexOf(tape, k)], tape.ends[valueIndexOf(tape, k)]);
+    };
+    assert.strictEqual(valueOf('name'), '2');
+    assert.strictEqual(valueOf('NAME'), '1');
+    assert.strictEqual(valueOf('type'), '3');
+    assert.strictEqual(valueOf('location'), '4');
+    assert.strictEqual(valueOf('absent'), undefined);
+    assert.deepStrictEqual(
+      findProperties(doc.root, ['location', 'absent', 'name', 'type']).map((p) => p?.value?.value),
+      [4, undefined, 2, 3],
+    );
+  });
+
+  it('marks objects that have a key in brackets', () => {
+    const doc = parseJson('{"a": {"[parameters(\'k\')]": 1}, "b": {"k": "[x]"}}');
+    assert.strictEqual(hasBracketKey(doc.root!.tape, findProperty(doc.root, 'a')!.value!.index), true);
+    assert.strictEqual(hasBracketKey(doc.root!.tape, findProperty(doc.root, 'b')!.value!.index), false);
+    assert.strictEqual(hasBracketKey(doc.root!.tape, doc.root!.index), false);
   });
 
   it('treats a container in a key position as an error, not as a closer', () => {
