@@ -86,6 +86,9 @@ function load(file: ProjectFile, parameters: ProjectFile | undefined, cloud: Clo
   ) {
     return cached.result;
   }
+  // The stale entry goes first: an editor's analysis then never holds two models of the file at once,
+  // and the old one dies young instead of being copied by the garbage collector while the new one is built.
+  if (cached) options.cache!.delete(file.id);
   const result = loadArmTemplate(file, { cloud, parameters, host: options.host });
   options.cache?.set(file.id, { cloud, parameters: parameters?.id, result });
   return result;

@@ -35,9 +35,9 @@ export const rule: Rule = {
           identity = ref;
         }
         const entity = endpoint.entityPath ?? asString(endpoint.item.get('containerName'));
-        if (hasRole(ctx.model, hub, identity, target, entity, roles.sufficient.map((r) => r.guid))) continue;
+        if (hasRole(ctx.model, hub, identity, target, entity, roles.sufficient)) continue;
         // A management role given instead is iothub-identity-broad-role's finding, with the fix that replaces it.
-        if (hasRole(ctx.model, hub, identity, target, entity, BROAD_ROLES.map((r) => r.guid), true)) continue;
+        if (hasRole(ctx.model, hub, identity, target, entity, BROAD_ROLES, true)) continue;
         ctx.report({
           at: endpoint.loc,
           messageId: 'missing',
@@ -108,19 +108,19 @@ function assignmentIndex(model: Model): { byHub: Map<Resource, Assignment[]>; by
  * only speaks when it is sure. With `knownOnly`, only assignments known to
  * match count.
  */
-function hasRole(model: Model, hub: Resource, identity: 'system' | ResourceRef, target: Resource, entity: string | undefined, roleGuids: string[], knownOnly = false): boolean {
+function hasRole(model: Model, hub: Resource, identity: 'system' | ResourceRef, target: Resource, entity: string | undefined, roles: readonly BuiltInRole[], knownOnly = false): boolean {
   const index = assignmentIndex(model);
   const candidates =
     identity === 'system'
       ? index.byHub.get(hub) ?? []
       : index.byIdentity.filter((a) => a.principal !== 'unknown' && a.principal && a.principal.identity !== 'system' && sameResource(a.principal.identity, identity));
-  const targetRef = refOf(target);
-  for (const a of knownOnly ? candidates : [...candidates, ...index.unknown]) {
-    if (a.role ? !roleGuids.includes(a.role.guid) : knownOnly) continue;
+  let targetRef: ResourceRef | undefined;
+  const gives = (a: Assignment): boolean => {
+    if (a.role ? !roles.includes(a.role) : knownOnly) return false;
     if (a.resource.extensionUnknown || !a.resource.extensionOf) return true;
-    if (covers(a.resource.extensionOf, targetRef, entity)) return true;
-  }
-  return false;
+    return covers(a.resource.extensionOf, (targetRef ??= refOf(target)), entity);
+  };
+  return candidates.some(gives) || (!knownOnly && index.unknown.some(gives));
 }
 
 /**

@@ -150,11 +150,12 @@ export class ArmObject extends TapeValue implements ObjectValue {
   readonly kind = 'object';
   private cachedEntries: ObjectEntry[] | undefined;
   /**
-   * Values read so far, as key, value, key, value… under the spelling asked for: a short list beats a Map for
-   * the few keys a rule reads, and it is kept at its exact size because a large template holds tens of
-   * thousands of these objects.
+   * Values read so far, as key, value, key, value… under the spelling asked for (`cached` slots in use): a
+   * short list beats a Map for the few keys a rule reads. It starts with room for two keys and doubles: most
+   * objects are asked for one or two, and a large template holds tens of thousands of them.
    */
   private cache: Array<string | Value | undefined> | undefined;
+  private cached = 0;
   private resourceBody: boolean | undefined;
   private expressionKeys: boolean | undefined;
   private copyLoops: boolean | undefined;
@@ -179,11 +180,12 @@ export class ArmObject extends TapeValue implements ObjectValue {
   get(key: string): Value | undefined {
     // Rules ask with the same spelling again and again: look the key up as given before paying for lower-casing.
     const cache = this.cache;
-    if (cache) for (let i = 0; i < cache.length; i += 2) if (cache[i] === key) return cache[i + 1] as Value | undefined;
+    const used = this.cached;
+    for (let i = 0; i < used; i += 2) if (cache![i] === key) return cache![i + 1] as Value | undefined;
     const lower = lowerCase(key);
     if (cache) {
       // Another spelling of a key read before.
-      for (let i = 0; i < cache.length; i += 2) {
+      for (let i = 0; i < used; i += 2) {
         if (lowerCase(cache[i] as string) !== lower) continue;
         const value = cache[i + 1] as Value | undefined;
         this.remember(key, value);
@@ -203,13 +205,16 @@ export class ArmObject extends TapeValue implements ObjectValue {
   }
 
   private remember(key: string, value: Value | undefined): void {
-    const old = this.cache;
-    const size = old ? old.length : 0;
-    const next = new Array<string | Value | undefined>(size + 2);
-    for (let i = 0; i < size; i++) next[i] = old![i];
-    next[size] = key;
-    next[size + 1] = value;
-    this.cache = next;
+    let cache = this.cache;
+    const used = this.cached;
+    if (!cache || used === cache.length) {
+      const grown = new Array<string | Value | undefined>(cache ? cache.length * 2 : 4);
+      for (let i = 0; i < used; i++) grown[i] = cache![i];
+      this.cache = cache = grown;
+    }
+    cache[used] = key;
+    cache[used + 1] = value;
+    this.cached = used + 2;
   }
 
   keyLoc(key: string): Loc | undefined {
