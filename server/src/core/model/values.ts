@@ -225,7 +225,9 @@ const splitPaths = new Map<string, string[]>();
 
 export function getPath(v: Value | undefined, path: string): Value | undefined {
   let segments = splitPaths.get(path);
-  if (!segments) splitPaths.set(path, (segments = path.split('.')));
+  // The pieces are made the engine's unique copies of their text (as string literals are), so that the property
+  // caches of values compare them with literals by identity.
+  if (!segments) splitPaths.set(path, (segments = path.split('.').map((s) => Object.keys({ [s]: 0 })[0])));
   let current = v;
   for (const segment of segments) {
     if (!current || current.kind !== 'object') return undefined;

@@ -18,11 +18,12 @@ export const rule: Rule = {
   check(ctx) {
     for (const assignment of ctx.model.declared(TYPES.roleAssignment)) {
       const properties = asObject(prop(assignment, 'properties'));
-      const principal = hubPrincipalOf(properties?.get('principalId'), ctx.model);
-      if (!principal) continue;
+      // The role first: it is read from the assignment alone, and most assignments give some other role.
       const roleValue = properties?.get('roleDefinitionId');
       const role = roleOf(roleValue);
       if (!role || !BROAD_ROLES.includes(role)) continue;
+      const principal = hubPrincipalOf(properties?.get('principalId'), ctx.model);
+      if (!principal) continue;
       const kind = scopeKind(assignment);
       const data = kind && kind in KIND_TEXT ? DATA_ROLES[kind] : undefined;
       if (!kind || !data) continue;

@@ -94,7 +94,11 @@ function assignmentIndex(model: Model): { byHub: Map<Resource, Assignment[]>; by
       if (principal.identity !== 'system') byIdentity.push(entry);
       else {
         const hubs = principal.hubs.length ? principal.hubs : model.resolve(principal.hubRef);
-        for (const hub of hubs) byHub.set(hub, [...(byHub.get(hub) ?? []), entry]);
+        for (const hub of hubs) {
+          const list = byHub.get(hub);
+          if (list) list.push(entry);
+          else byHub.set(hub, [entry]);
+        }
       }
     }
     return { byHub, byIdentity, unknown: unknownPrincipal };
