@@ -197,6 +197,37 @@ export function builtInEndpointReceives(hub: Resource): boolean | undefined {
   return false;
 }
 
+/** The egress allow list of a hub, with its entries as the hub compares them: trimmed, in lower case. */
+export interface HubAllowList {
+  properties: ObjectValue;
+  list: Value;
+  hosts: ReadonlySet<string>;
+}
+
+const allowListCache = new WeakMap<Resource, HubAllowList | null>();
+
+/**
+ * The allow list of a hub that restricts egress, when it has entries and
+ * every one can be read. An absent or empty list is iothub-egress-allowlist-empty's
+ * to report, and an entry that cannot be read may be any host: then nothing is
+ * known to be missing. Read once per hub.
+ */
+export function readableAllowList(hub: Resource): HubAllowList | undefined {
+  let found = allowListCache.get(hub);
+  if (found === undefined) {
+    found = null;
+    const properties = asObject(prop(hub, 'properties'));
+    const list = properties?.get('allowedFqdnList');
+    const items = asArray(list);
+    if (egressRestricted(hub) && properties && list && items && items.length > 0) {
+      const entries = items.map(asString);
+      if (entries.every((e) => e !== undefined)) found = { properties, list, hosts: new Set((entries as string[]).map((e) => e.trim().toLowerCase())) };
+    }
+    allowListCache.set(hub, found);
+  }
+  return found ?? undefined;
+}
+
 /** `restrictOutboundNetworkAccess: true` (the boolean; other types are reported by their own rule). */
 export function egressRestricted(hub: Resource): boolean {
   return asBoolean(prop(hub, 'properties.restrictOutboundNetworkAccess')) === true;

@@ -1,7 +1,6 @@
 import { hostOfUri, isBuiltInEndpointShape } from '../azure/hosts';
-import { builtInEndpointReceives, egressRestricted } from '../azure/iothub';
+import { builtInEndpointReceives, readableAllowList } from '../azure/iothub';
 import { displayName, prop, TYPES } from '../model/resource';
-import { asArray, asObject, asString } from '../model/values';
 import { propertyLoc } from './locate';
 import type { Rule } from './rule';
 
@@ -19,18 +18,11 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const hub of ctx.model.declared(TYPES.hub)) {
-      if (!egressRestricted(hub)) continue;
-      const properties = asObject(prop(hub, 'properties'));
-      const list = properties?.get('allowedFqdnList');
-      const items = asArray(list);
-      if (!items || items.length === 0) continue;
-      const entries = items.map(asString);
-      // An entry that cannot be read may be the built-in endpoint.
-      if (entries.some((e) => e === undefined)) continue;
-      if (builtInEndpointReceives(hub) !== true) continue;
+      const allowList = readableAllowList(hub);
+      if (!allowList || builtInEndpointReceives(hub) !== true) continue;
+      const { properties, list, hosts } = allowList;
       const exact = hostOfUri(prop(hub, 'properties.eventHubEndpoints.events.endpoint'));
-      const normalized = (entries as string[]).map((e) => e.trim().toLowerCase());
-      const present = exact ? normalized.includes(exact) : normalized.some((entry) => isBuiltInEndpointShape(entry, ctx.cloud));
+      const present = exact ? hosts.has(exact) : [...hosts].some((entry) => isBuiltInEndpointShape(entry, ctx.cloud));
       if (present) continue;
       const restrict = prop(hub, 'properties.restrictOutboundNetworkAccess');
       ctx.report({
@@ -38,7 +30,7 @@ export const rule: Rule = {
         messageId: exact ? 'exact' : 'shape',
         data: { hub: displayName(hub), host: exact ?? '', serviceBus: ctx.cloud.serviceBus },
         related: restrict?.loc ? [{ at: restrict.loc, message: 'Outbound access is restricted here.' }] : [],
-        fixes: exact && list?.kind === 'array' ? [{ title: `Add '${exact}' to allowedFqdnList`, edits: [{ op: 'append', array: list, value: exact }] }] : [],
+        fixes: exact && list.kind === 'array' ? [{ title: `Add '${exact}' to allowedFqdnList`, edits: [{ op: 'append', array: list, value: exact }] }] : [],
       });
     }
   },

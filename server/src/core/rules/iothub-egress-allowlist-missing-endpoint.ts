@@ -1,6 +1,5 @@
-import { egressRestricted, HubEndpoint, hubEndpoints } from '../azure/iothub';
-import { displayName, prop, TYPES } from '../model/resource';
-import { asArray, asObject, asString } from '../model/values';
+import { HubEndpoint, hubEndpoints, readableAllowList } from '../azure/iothub';
+import { displayName, TYPES } from '../model/resource';
 import { propertyLoc } from './locate';
 import type { Rule } from './rule';
 
@@ -21,15 +20,9 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const hub of ctx.model.declared(TYPES.hub)) {
-      if (!egressRestricted(hub)) continue;
-      const properties = asObject(prop(hub, 'properties'));
-      const list = properties?.get('allowedFqdnList');
-      const items = asArray(list);
-      // An absent or empty list is reported by iothub-egress-allowlist-empty.
-      if (!items || items.length === 0) continue;
-      const entries = items.map(asString);
-      if (entries.some((e) => e === undefined)) continue;
-      const allowed = new Set((entries as string[]).map((e) => e.trim().toLowerCase()));
+      const allowList = readableAllowList(hub);
+      if (!allowList) continue;
+      const { properties, list, hosts: allowed } = allowList;
       const listLoc = propertyLoc(ctx, properties, 'allowedFqdnList', hub);
       // One finding per missing host, on the first endpoint that sends there; the others are related places.
       const byHost = new Map<string, HubEndpoint[]>();
@@ -47,7 +40,7 @@ export const rule: Rule = {
             { at: listLoc, message: `The allow list of hub '${displayName(hub)}'.` },
             ...others.map((e) => ({ at: e.loc, message: `${describeEndpoint(e)} sends to '${host}' too.` })),
           ],
-          fixes: list?.kind === 'array' ? [{ title: `Add '${host}' to allowedFqdnList`, edits: [{ op: 'append', array: list, value: host }] }] : [],
+          fixes: list.kind === 'array' ? [{ title: `Add '${host}' to allowedFqdnList`, edits: [{ op: 'append', array: list, value: host }] }] : [],
         });
       }
     }
