@@ -29,8 +29,17 @@ export function typeSegments(type: string): string[] {
 }
 
 /** The number of name segments a full type takes (`Microsoft.X/a/b` takes two). */
+const nameCounts = new Map<string, number>();
+
 export function nameCount(type: string): number {
-  return Math.max(0, typeSegments(type).length - 1);
+  // Remembered: a template spells a handful of types thousands of times.
+  let count = nameCounts.get(type);
+  if (count === undefined) {
+    count = Math.max(0, typeSegments(type).length - 1);
+    if (nameCounts.size > 10000) nameCounts.clear();
+    nameCounts.set(type, count);
+  }
+  return count;
 }
 
 export function sameType(a: string, b: string): boolean {

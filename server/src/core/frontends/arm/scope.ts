@@ -37,7 +37,10 @@ interface Shared {
   variableValues: Map<string, Value>;
   evaluating: Set<string>;
   symbols: Map<string, ResourceRef>;
+  /** Every declared resource and its name, as ref, name, ref, name…; `names` indexes the first `namesIndexed` slots. */
+  declared: Array<ResourceRef | string>;
   names: Map<string, ResourceRef>;
+  namesIndexed: number;
 }
 
 export class ArmScope implements EvalContext {
@@ -79,7 +82,9 @@ export class ArmScope implements EvalContext {
       variableValues: new Map(),
       evaluating: new Set(),
       symbols: new Map(),
+      declared: [],
       names: new Map(),
+      namesIndexed: 0,
     };
   }
 
@@ -122,12 +127,24 @@ export class ArmScope implements EvalContext {
   /** Declares the resources of this template, so `reference('name')` can find them. */
   declareResource(ref: ResourceRef, symbol: string | undefined, name: string | undefined): void {
     if (symbol) this.shared.symbols.set(symbol.toLowerCase(), ref);
-    if (name && !this.shared.names.has(name.toLowerCase())) this.shared.names.set(name.toLowerCase(), ref);
+    // Indexed by name only when some expression asks: most templates never do, and large ones declare thousands.
+    if (name) this.shared.declared.push(ref, name);
   }
 
   resourceNamed(name: string): ResourceRef | undefined {
     const key = name.toLowerCase();
-    return this.shared.symbols.get(key) ?? this.shared.names.get(key);
+    return this.shared.symbols.get(key) ?? this.namesIndex().get(key);
+  }
+
+  /** The first resource declared under each name, by the name in lower case; brought up to date with the declarations since it was last asked. */
+  private namesIndex(): Map<string, ResourceRef> {
+    const { names, declared } = this.shared;
+    for (let i = this.shared.namesIndexed; i < declared.length; i += 2) {
+      const key = (declared[i + 1] as string).toLowerCase();
+      if (!names.has(key)) names.set(key, declared[i] as ResourceRef);
+    }
+    this.shared.namesIndexed = declared.length;
+    return names;
   }
 
   /** The declaration of a parameter, for its type. */

@@ -12,7 +12,7 @@ import type { Cloud } from '../../clouds';
 import { basenameOf, Host } from '../../host';
 import { parseJson } from '../../json/parser';
 import { JsonDocument, JsonNode, JsonProperty, findProperties, findProperty, stringValue } from '../../json/tree';
-import { nameCount, parseResourceId, ResourceRef, splitName } from '../../model/ids';
+import { nameCount, parseResourceId, ResourceRef, sameType, splitName } from '../../model/ids';
 import type { SourceDocument } from '../../model/document';
 import { DeploymentScope, Resource } from '../../model/resource';
 import { asString, isOneOf, Origin, str, unknown, Value } from '../../model/values';
@@ -168,7 +168,7 @@ function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: Source
     if (d.extensionOf) resource.extensionOf = d.extensionOf;
     if (d.extensionUnknown) resource.extensionUnknown = true;
     out.push(resource);
-    if (isOneOf(str(d.type), 'Microsoft.Resources/deployments')) queueDeployment(d, unit, queue, documents, seenLinks, options);
+    if (sameType(d.type, 'Microsoft.Resources/deployments')) queueDeployment(d, unit, queue, documents, seenLinks, options);
   }
 }
 
@@ -224,7 +224,7 @@ function declareOne(node: JsonNode, parent: Declaration | undefined, parentScope
     // One instance stands for the loop; what depends on the index is unknown (but the same across reads).
     scope = scope.withCopy(copyName ?? '', unknown(undefined, { key: `${scope.id}:copy:${copyName ?? ''}:${node.offset}` }));
   }
-  const ownEnv: ArmEnv = { scope, doc: unit.doc, expressions: true };
+  const ownEnv: ArmEnv = scope === parentScope ? env : { scope, doc: unit.doc, expressions: true };
 
   const typeText = stringValue(keys[DeclarationKey.Type]?.value);
   if (!typeText) return undefined;
