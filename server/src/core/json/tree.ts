@@ -424,17 +424,26 @@ function lastAtOrBefore<T extends { index: number }>(list: readonly T[], index: 
 /**
  * The first property of each of several keys, found as `findProperty` finds
  * one (exact spelling first, then without regard to case) in a single pass
- * over the object: a resource declaration is asked for a dozen keys, most absent.
+ * over the object.
  */
 export function findProperties(node: JsonNode | undefined, keys: readonly string[]): Array<JsonProperty | undefined> {
-  const found: Array<JsonProperty | undefined> = new Array(keys.length).fill(undefined);
-  if (!node || node.tape.kinds[node.index] !== TapeKind.Object) return found;
-  const tape = node.tape;
+  if (!node) return new Array(keys.length).fill(undefined);
+  return findKeyIndices(node.tape, node.index, keys).map((c) => (c < 0 ? undefined : propertyAt(node, c)));
+}
+
+/**
+ * The tape index of the first key of each of several keys of the object at
+ * `object` (-1 when absent), in a single pass: a resource declaration is asked
+ * for a dozen keys, most absent. Compared as `findKeyIndex` compares.
+ */
+export function findKeyIndices(tape: Tape, object: number, keys: readonly string[]): number[] {
+  const found: number[] = new Array(keys.length).fill(-1);
+  if (tape.kinds[object] !== TapeKind.Object) return found;
   const text = tape.text;
-  const stop = tape.skips[node.index];
+  const stop = tape.skips[object];
   const exact: boolean[] = new Array(keys.length).fill(false);
   let escaped = false;
-  for (let c = node.index + 1; c < stop; c = tape.skips[c]) {
+  for (let c = object + 1; c < stop; c = tape.skips[c]) {
     if (tape.kinds[c] !== TapeKind.Key) continue;
     if (tape.flags[c] !== 0) {
       escaped = true;
@@ -446,16 +455,16 @@ export function findProperties(node: JsonNode | undefined, keys: readonly string
       const key = keys[k];
       if (exact[k] || key.length !== length) continue;
       if (text.startsWith(key, start)) {
-        found[k] = propertyAt(node, c);
+        found[k] = c;
         exact[k] = true;
-      } else if (found[k] === undefined && sameIgnoringCase(text, start, key)) {
-        found[k] = propertyAt(node, c);
+      } else if (found[k] < 0 && sameIgnoringCase(text, start, key)) {
+        found[k] = c;
       }
     }
   }
   if (escaped) {
-    // A key written with escapes is compared decoded, as findProperty does.
-    for (let k = 0; k < keys.length; k++) if (found[k] === undefined) found[k] = findProperty(node, keys[k]);
+    // A key written with escapes is compared decoded.
+    for (let k = 0; k < keys.length; k++) if (found[k] < 0) found[k] = findKeyIndex(tape, object, keys[k]);
   }
   return found;
 }

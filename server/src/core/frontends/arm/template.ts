@@ -11,7 +11,7 @@
 import type { Cloud } from '../../clouds';
 import { basenameOf, Host } from '../../host';
 import { parseJson } from '../../json/parser';
-import { JsonDocument, JsonNode, JsonProperty, findProperties, findProperty, stringValue } from '../../json/tree';
+import { findKeyIndex, findKeyIndices, findProperty, JsonDocument, JsonNode, nodeOfIndex, stringToken, Tape, TapeKind, valueIndexOf } from '../../json/tree';
 import { nameCount, parseResourceId, ResourceRef, sameType, splitName } from '../../model/ids';
 import type { SourceDocument } from '../../model/document';
 import { DeploymentScope, Resource } from '../../model/resource';
@@ -19,7 +19,7 @@ import { asString, isOneOf, Origin, str, unknown, Value } from '../../model/valu
 import { truthiness } from '../../evaluate/functions';
 import { detectArm } from './detect';
 import { ArmScope, ProvidedParameter } from './scope';
-import { ArmEnv, ArmObject, armOrigin, locOf, nodeValue } from './values';
+import { ArmEnv, ArmObject, LazyOrigin, nodeValue, tapeLoc, valueAt } from './values';
 
 export interface ArmSource {
   id: string;
@@ -78,9 +78,14 @@ const enum DeclarationKey {
   Existing,
 }
 
+/**
+ * A resource declaration, read on the tape: `index` is its object, `keys` the
+ * tape indexes of the values of DECLARATION_KEYS (-1 when absent).
+ */
 interface Declaration {
-  node: JsonNode;
-  keys: Array<JsonProperty | undefined>;
+  tape: Tape;
+  index: number;
+  keys: number[];
   unit: Unit;
   scope: ArmScope;
   type: string;
@@ -143,25 +148,24 @@ export function readParametersFile(root: JsonNode | undefined, id: string, into:
 }
 
 function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: SourceDocument[], seenLinks: Set<string>, options: ArmLoadOptions): void {
-  const resourcesProperty = findProperty(unit.template, 'resources');
-  const resourcesNode = resourcesProperty?.value;
+  const resourcesNode = findProperty(unit.template, 'resources')?.value;
   if (!resourcesNode) return;
-  const declarations = declare(unit, resourcesNode);
+  const declarations = declare(unit, resourcesNode.tape, resourcesNode.index);
   for (const d of declarations) {
-    const body = ArmObject.of(d.node, { scope: d.scope, doc: unit.doc, expressions: true }, true);
-    const nameProperty = d.keys[DeclarationKey.Name];
+    const body = new ArmObject(d.tape, d.index, { scope: d.scope, doc: unit.doc, expressions: true }, true, false);
+    const nameAt = d.keys[DeclarationKey.Name] >= 0 ? d.keys[DeclarationKey.Name] : d.keys[DeclarationKey.Type] >= 0 ? d.keys[DeclarationKey.Type] : d.index;
     const resource: Resource = {
       source: 'arm',
       doc: unit.doc,
       type: d.type,
       names: d.names,
-      nameLoc: locOf(unit.doc, nameProperty?.value ?? d.keys[DeclarationKey.Type]?.value ?? d.node),
-      loc: locOf(unit.doc, d.node),
+      nameLoc: tapeLoc(unit.doc, d.tape, nameAt),
+      loc: tapeLoc(unit.doc, d.tape, d.index),
       apiVersion: body.get('apiVersion'),
       body,
       scope: unit.placement,
       // `existing` is rare (language version 2.0): the body is read for it only when the key is there.
-      existing: d.keys[DeclarationKey.Existing] !== undefined && truthiness(body.get('existing') ?? str('false')) === true,
+      existing: d.keys[DeclarationKey.Existing] >= 0 && truthiness(body.get('existing') ?? str('false')) === true,
       container: d.container,
       symbol: d.symbol,
     };
@@ -177,30 +181,32 @@ function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: Source
  * children, parents first, with full types and names. Iterative: children are
  * pushed on a work list.
  */
-function declare(unit: Unit, resourcesNode: JsonNode): Declaration[] {
+function declare(unit: Unit, tape: Tape, resources: number): Declaration[] {
   const out: Declaration[] = [];
-  type Work = { node: JsonNode; parent?: Declaration; symbol?: string; container: Origin; scope: ArmScope };
+  type Work = { index: number; parent?: Declaration; symbol?: string; container: Origin; scope: ArmScope };
   const work: Work[] = [];
-  const pushAll = (container: JsonNode, parent: Declaration | undefined, scope: ArmScope) => {
-    const origin = armOrigin(unit.doc, container);
-    if (container.type === 'array') {
-      for (const item of container.items!) if (item.type === 'object') work.push({ node: item, parent, container: origin, scope });
-    } else if (container.type === 'object') {
-      for (const p of container.properties!) {
-        if (p.value?.type === 'object') work.push({ node: p.value, parent, symbol: p.key, container: origin, scope });
+  const pushAll = (container: number, parent: Declaration | undefined, scope: ArmScope) => {
+    const origin = new LazyOrigin(unit.doc, tape, container);
+    const stop = tape.skips[container];
+    if (tape.kinds[container] === TapeKind.Array) {
+      for (let c = container + 1; c < stop; c = tape.skips[c]) if (tape.kinds[c] === TapeKind.Object) work.push({ index: c, parent, container: origin, scope });
+    } else if (tape.kinds[container] === TapeKind.Object) {
+      for (let k = container + 1; k < stop; k = tape.skips[k]) {
+        const v = tape.kinds[k] === TapeKind.Key ? valueIndexOf(tape, k) : -1;
+        if (v >= 0 && tape.kinds[v] === TapeKind.Object) work.push({ index: v, parent, symbol: stringToken(tape, k), container: origin, scope });
       }
     }
   };
-  pushAll(resourcesNode, undefined, unit.scope);
+  pushAll(resources, undefined, unit.scope);
   // Work in document order, parents before their children.
   work.reverse();
   while (work.length) {
     const item = work.pop()!;
-    const d = declareOne(item.node, item.parent, item.scope, unit, item.symbol, item.container);
+    const d = declareOne(tape, item.index, item.parent, item.scope, unit, item.symbol, item.container);
     if (!d) continue;
     out.push(d);
-    const children = d.keys[DeclarationKey.Resources]?.value;
-    if (children) {
+    const children = d.keys[DeclarationKey.Resources];
+    if (children >= 0) {
       const before = work.length;
       pushAll(children, d, d.scope);
       // Keep document order among the children.
@@ -211,25 +217,28 @@ function declare(unit: Unit, resourcesNode: JsonNode): Declaration[] {
   return out;
 }
 
-function declareOne(node: JsonNode, parent: Declaration | undefined, parentScope: ArmScope, unit: Unit, symbol: string | undefined, container: Origin): Declaration | undefined {
+function declareOne(tape: Tape, index: number, parent: Declaration | undefined, parentScope: ArmScope, unit: Unit, symbol: string | undefined, container: Origin): Declaration | undefined {
   const env: ArmEnv = { scope: parentScope, doc: unit.doc, expressions: true };
-  const keys = findProperties(node, DECLARATION_KEYS);
-  const conditionNode = keys[DeclarationKey.Condition]?.value;
-  if (conditionNode && truthiness(nodeValue(conditionNode, env, false)) === false) return undefined;
+  const keys = findKeyIndices(tape, index, DECLARATION_KEYS).map((k) => (k < 0 ? -1 : valueIndexOf(tape, k)));
+  const condition = keys[DeclarationKey.Condition];
+  if (condition >= 0 && truthiness(valueAt(tape, condition, env, false, false)) === false) return undefined;
 
   let scope = parentScope;
-  const copy = keys[DeclarationKey.Copy]?.value;
-  const copyName = stringValue(findProperty(copy, 'name')?.value);
-  if (copy) {
+  const copy = keys[DeclarationKey.Copy];
+  if (copy >= 0) {
+    const copyNameKey = findKeyIndex(tape, copy, 'name');
+    const copyNameAt = copyNameKey < 0 ? -1 : valueIndexOf(tape, copyNameKey);
+    const copyName = copyNameAt >= 0 && tape.kinds[copyNameAt] === TapeKind.String ? stringToken(tape, copyNameAt) : undefined;
     // One instance stands for the loop; what depends on the index is unknown (but the same across reads).
-    scope = scope.withCopy(copyName ?? '', unknown(undefined, { key: `${scope.id}:copy:${copyName ?? ''}:${node.offset}` }));
+    scope = scope.withCopy(copyName ?? '', unknown(undefined, { key: `${scope.id}:copy:${copyName ?? ''}:${tape.starts[index]}` }));
   }
   const ownEnv: ArmEnv = scope === parentScope ? env : { scope, doc: unit.doc, expressions: true };
 
-  const typeText = stringValue(keys[DeclarationKey.Type]?.value);
+  const typeAt = keys[DeclarationKey.Type];
+  const typeText = typeAt >= 0 && tape.kinds[typeAt] === TapeKind.String ? stringToken(tape, typeAt) : undefined;
   if (!typeText) return undefined;
-  const nameNode = keys[DeclarationKey.Name]?.value;
-  const nameValue: Value = nameNode ? nodeValue(nameNode, ownEnv, false) : unknown(locOf(unit.doc, node));
+  const nameAt = keys[DeclarationKey.Name];
+  const nameValue: Value = nameAt >= 0 ? valueAt(tape, nameAt, ownEnv, false, false) : unknown(tapeLoc(unit.doc, tape, index));
   let names = splitName(nameValue);
   let type = typeText;
 
@@ -262,10 +271,9 @@ function declareOne(node: JsonNode, parent: Declaration | undefined, parentScope
   }
   names = fitNames(type, names, nameValue);
 
-  const scopeNode = keys[DeclarationKey.Scope]?.value;
-  if (scopeNode) {
-    const scopeValue = nodeValue(scopeNode, ownEnv, false);
-    const ref = scopeRef(scopeValue, scope);
+  const scopeAt = keys[DeclarationKey.Scope];
+  if (scopeAt >= 0) {
+    const ref = scopeRef(valueAt(tape, scopeAt, ownEnv, false, false), scope);
     if (ref) extensionOf = ref;
     else extensionUnknown = true;
   }
@@ -274,7 +282,7 @@ function declareOne(node: JsonNode, parent: Declaration | undefined, parentScope
   const lastName = asString(names[names.length - 1]);
   unit.scope.declareResource(ref, symbol, lastName);
   if (nameValue.kind === 'string') unit.scope.declareResource(ref, undefined, nameValue.value);
-  return { node, keys, unit, scope, type, names, symbol, container, extensionOf, extensionUnknown };
+  return { tape, index, keys, unit, scope, type, names, symbol, container, extensionOf, extensionUnknown };
 }
 
 /** A name with fewer segments than the type needs (a whole name from one parameter) gets unknown segments. */
@@ -306,15 +314,17 @@ function scopeRef(value: Value, scope: ArmScope): ResourceRef | undefined {
 
 function queueDeployment(d: Declaration, unit: Unit, queue: Unit[], documents: SourceDocument[], seenLinks: Set<string>, options: ArmLoadOptions): void {
   const env: ArmEnv = { scope: d.scope, doc: unit.doc, expressions: true };
-  const properties = findProperty(d.node, 'properties')?.value;
-  if (!properties) return;
-  const rgNode = findProperty(d.node, 'resourceGroup')?.value;
-  const subNode = findProperty(d.node, 'subscriptionId')?.value;
+  // Deployments are few: their tree node is worth finding for the reads below.
+  const node = nodeOfIndex(d.tape, d.index);
+  const properties = findProperty(node, 'properties')?.value;
+  if (!node || !properties) return;
+  const rgNode = findProperty(node, 'resourceGroup')?.value;
+  const subNode = findProperty(node, 'subscriptionId')?.value;
   const placement: DeploymentScope = {
     subscription: subNode ? nodeValue(subNode, env, false) : unit.placement.subscription,
     resourceGroup: rgNode ? nodeValue(rgNode, env, false) : unit.placement.resourceGroup,
   };
-  const id = `${unit.scope.id}>${d.names.map((n) => asString(n) ?? '?').join('/')}@${d.node.offset}`;
+  const id = `${unit.scope.id}>${d.names.map((n) => asString(n) ?? '?').join('/')}@${node.offset}`;
 
   let template = findProperty(properties, 'template')?.value;
   let doc = unit.doc;

@@ -23,12 +23,32 @@ export function locOf(doc: string, node: { offset: number; length: number }): Lo
 }
 
 /** The span of the token at a tape index (a container's spans its closer). */
-function tapeLoc(doc: string, tape: Tape, index: number): Loc {
+export function tapeLoc(doc: string, tape: Tape, index: number): Loc {
   return { doc, offset: tape.starts[index], length: tape.ends[index] - tape.starts[index] };
 }
 
 export function armOrigin(doc: string, node: JsonNode): Origin {
   return { writer: 'arm', doc, handle: node };
+}
+
+/**
+ * The origin of a container read on the tape (a template's `resources`): its
+ * tree node is found when a writer first asks for it, which most analyses never do.
+ */
+export class LazyOrigin implements Origin {
+  readonly writer = 'arm';
+  private node: JsonNode | undefined;
+
+  constructor(
+    readonly doc: string,
+    private readonly tape: Tape,
+    private readonly index: number,
+  ) {}
+
+  get handle(): JsonNode | undefined {
+    this.node ??= nodeOfIndex(this.tape, this.index);
+    return this.node;
+  }
 }
 
 /** The JSON node a value was read from, when it was written literally at its place (for writers). */
@@ -49,7 +69,7 @@ export function nodeValue(node: JsonNode, env: ArmEnv, literal: boolean, inPrope
 }
 
 /** The value at a tape index; `node`, when the caller has it, spares finding it again for an origin. */
-function valueAt(tape: Tape, index: number, env: ArmEnv, literal: boolean, inProperties: boolean, node?: JsonNode): Value {
+export function valueAt(tape: Tape, index: number, env: ArmEnv, literal: boolean, inProperties: boolean, node?: JsonNode): Value {
   switch (tape.kinds[index]) {
     case TapeKind.String: {
       const text = stringToken(tape, index);
@@ -170,11 +190,6 @@ export class ArmObject extends TapeValue implements ObjectValue {
     node?: JsonNode,
   ) {
     super(tape, index, env.doc, literal, node);
-  }
-
-  /** The object of a resource declaration (or any object node) as a value. */
-  static of(node: JsonNode, env: ArmEnv, literal: boolean): ArmObject {
-    return new ArmObject(node.tape, node.index, env, literal, false, node);
   }
 
   get(key: string): Value | undefined {

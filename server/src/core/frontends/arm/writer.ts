@@ -348,7 +348,9 @@ export function roleAssignmentJson(assignment: NewRoleAssignment): Json | undefi
 }
 
 function sameContainer(a: Resource, b: Resource): boolean {
-  return !!a.container && !!b.container && (a.container.handle as JsonNode).index === (b.container.handle as JsonNode).index;
+  const x = originNode(a.container);
+  const y = originNode(b.container);
+  return !!x && !!y && x.tape === y.tape && x.index === y.index;
 }
 
 /** The expression that yields a top-level resource's name, from its `name` as written. */
