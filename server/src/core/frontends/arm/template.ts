@@ -168,9 +168,10 @@ function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: Source
       existing: d.keys[DeclarationKey.Existing] >= 0 && truthiness(body.get('existing') ?? str('false')) === true,
       container: d.container,
       symbol: d.symbol,
+      // Always present, so that every resource has one shape for the code that reads thousands of them.
+      extensionOf: d.extensionOf,
+      extensionUnknown: d.extensionUnknown,
     };
-    if (d.extensionOf) resource.extensionOf = d.extensionOf;
-    if (d.extensionUnknown) resource.extensionUnknown = true;
     out.push(resource);
     if (sameType(d.type, 'Microsoft.Resources/deployments')) queueDeployment(d, unit, queue, documents, seenLinks, options);
   }
