@@ -161,8 +161,9 @@ export class Model {
   }
 
   /** Resources of a type declared with their properties (not `existing` references). */
-  declared(type: string): Resource[] {
-    return this.ofType(type).filter((r) => !r.existing);
+  declared(type: string): readonly Resource[] {
+    // Listed once per analysis: most rules start from the hubs.
+    return this.memo(`declared:${typeKey(type)}`, () => this.ofType(type).filter((r) => !r.existing));
   }
 
   /** Resources of a type whose last name is this one. */

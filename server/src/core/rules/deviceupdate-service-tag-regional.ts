@@ -31,7 +31,7 @@ const NSG_KEYS = ['sourceAddressPrefix', 'destinationAddressPrefix', 'sourceAddr
 const FIREWALL_KEYS = ['sourceAddresses', 'destinationAddresses'];
 
 /** Every address field of security rules, Azure Firewall rules and firewall policy rules. */
-function addressValues(declared: (type: string) => Resource[]): Value[] {
+function addressValues(declared: (type: string) => readonly Resource[]): Value[] {
   const out: Value[] = [];
   const take = (object: Value | undefined, keys: string[]) => {
     const o = asObject(object);
