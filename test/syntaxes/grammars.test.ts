@@ -1,7 +1,8 @@
 /**
  * The TextMate grammars in syntaxes/: focused checks on small inline samples
  * (no corpus needed), and a run over every Bicep and .azcli file of the
- * shared corpus: each line tokenizes quickly, and a valid file leaves the
+ * shared corpus: no line runs into the tokenizer's time limit (the mark of a
+ * catastrophic regular expression; timings are reported, not asserted), and a valid file leaves the
  * grammar back at its root state (no string, comment or bracket left open).
  */
 import * as assert from 'assert';
@@ -11,10 +12,6 @@ import type { IGrammar } from 'vscode-textmate';
 import { GRAMMAR_FILES, INITIAL, compileRegex, StateStack, Token, loadGrammar, splitLines, tokenizeLine, tokenizeText } from '../support/grammar';
 import { CORPUS, listFiles, requireCorpus } from '../support/paths';
 
-/** No single line may take longer than this to tokenize (a catastrophic regex takes seconds). */
-const MAX_MS_PER_LINE = 50;
-/** A generous budget for a whole file: a fixed part plus a part per line. */
-const fileBudgetMs = (lines: number) => 2000 + lines * 2;
 /** The line tokenized after each valid file: it must start with a declaration keyword again. */
 const SENTINEL = 'param x int';
 
@@ -57,11 +54,9 @@ interface FileRun {
 }
 
 /**
- * Tokenizes a file line by line as an editor does, timing every line. A line
- * over the limit is tokenized again from the same state and the faster run
- * counts: the first use of a rule compiles its regular expressions, and a
- * garbage collection may land on any line, but a catastrophic regex is slow
- * every time.
+ * Tokenizes a file line by line as an editor does, timing every line for the
+ * report. A line that runs into the tokenizer's time limit of a second fails:
+ * a catastrophic regular expression takes that long on any machine.
  */
 function runFile(grammar: IGrammar, text: string): FileRun {
   let state = INITIAL;
@@ -70,20 +65,15 @@ function runFile(grammar: IGrammar, text: string): FileRun {
   const started = process.hrtime.bigint();
   const lines = splitLines(text);
   lines.forEach((line, i) => {
-    const time = () => {
-      const t0 = process.hrtime.bigint();
-      const r = grammar.tokenizeLine(line, state, 1000);
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      assert.ok(!r.stoppedEarly, `line ${i + 1} stopped early (over 1 s)`);
-      return { ms, next: r.ruleStack };
-    };
-    let { ms, next } = time();
-    if (ms > MAX_MS_PER_LINE) ms = Math.min(ms, time().ms);
+    const t0 = process.hrtime.bigint();
+    const r = grammar.tokenizeLine(line, state, 1000);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    assert.ok(!r.stoppedEarly, `line ${i + 1} stopped early (over 1 s)`);
     if (ms > maxLineMs) {
       maxLineMs = ms;
       maxLineNo = i + 1;
     }
-    state = next;
+    state = r.ruleStack;
   });
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   return { lines: lines.length, totalMs, maxLineMs, maxLineNo, state };
@@ -157,8 +147,6 @@ function checkFolder(
       report.maxLineMs = run.maxLineMs;
       report.maxLineAt = `${rel}:${run.maxLineNo}`;
     }
-    if (run.maxLineMs > MAX_MS_PER_LINE) failures.push(`${rel}:${run.maxLineNo}: ${run.maxLineMs.toFixed(1)} ms for one line`);
-    if (run.totalMs > fileBudgetMs(run.lines)) failures.push(`${rel}: ${run.totalMs.toFixed(0)} ms for ${run.lines} lines`);
     if (mustEndAtRoot(file)) {
       report.checkedAtRoot++;
       if (run.state.depth !== INITIAL.depth) failures.push(`${rel}: ends with rule stack depth ${run.state.depth}, not ${INITIAL.depth}`);
@@ -505,7 +493,7 @@ describe('grammars: Bicep (inline samples)', () => {
     assert.ok(endsAtRoot(bicep, text));
   });
 
-  it('tokenizes pathological long lines quickly (no catastrophic backtracking)', () => {
+  it('tokenizes pathological long lines without catastrophic backtracking', () => {
     const n = 5000;
     // Deep nesting costs vscode-textmate itself time per level (scopes are matched against the
     // whole stack), whatever the grammar: those samples are kept to a depth of 1,000.
@@ -523,11 +511,9 @@ describe('grammars: Bicep (inline samples)', () => {
       'x'.repeat(n) + '.'.repeat(n),
     ];
     for (const line of samples) {
-      const t0 = process.hrtime.bigint();
+      // Runaway backtracking would run into the tokenizer's own time limit; the time itself is not asserted.
       const r = bicep.tokenizeLine(line, INITIAL, 2000);
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       assert.ok(!r.stoppedEarly, `stopped early on ${line.slice(0, 20)}…`);
-      assert.ok(ms < 1000, `${ms.toFixed(0)} ms for ${line.slice(0, 20)}…`);
     }
   });
 });
@@ -611,13 +597,12 @@ describe('grammars: Azure CLI (inline samples)', () => {
     assert.ok(tr && !tr.scopes.includes('meta.command.az.azcli'));
   });
 
-  it('tokenizes pathological long lines quickly', () => {
+  it('tokenizes pathological long lines without catastrophic backtracking', () => {
     const n = 5000;
     for (const line of ['az ' + 'a '.repeat(n), 'az x ' + '--a '.repeat(n), '"' + '\\'.repeat(n), '#'.repeat(n), 'az' + ' \\'.repeat(n)]) {
-      const t0 = process.hrtime.bigint();
+      // Runaway backtracking would run into the tokenizer's own time limit; the time itself is not asserted.
       const r = azcli.tokenizeLine(line, INITIAL, 2000);
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      assert.ok(!r.stoppedEarly && ms < 1000, `${ms.toFixed(0)} ms for ${line.slice(0, 20)}…`);
+      assert.ok(!r.stoppedEarly, `stopped early on ${line.slice(0, 20)}…`);
     }
   });
 });
