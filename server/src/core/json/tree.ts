@@ -11,6 +11,10 @@
  * edit operations.
  */
 
+import { lowerCase } from '../text/case';
+
+export { lowerCase };
+
 export type JsonType = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
 /** Token kinds on the tape. */
@@ -349,6 +353,8 @@ export function findProperty(node: JsonNode | undefined, key: string): JsonPrope
  * key, or -1. Keys are compared in place on the tape, without making a node
  * for every property passed over: exact spelling first (keys are nearly always
  * written as the schema spells them), then without regard to case, as ARM does.
+ * The one-key form of `findKeyIndices`, kept apart because it runs for every
+ * property a rule reads and allocates nothing.
  */
 export function findKeyIndex(tape: Tape, object: number, key: string): number {
   if (tape.kinds[object] !== TapeKind.Object) return -1;
@@ -422,16 +428,6 @@ function lastAtOrBefore<T extends { index: number }>(list: readonly T[], index: 
 }
 
 /**
- * The first property of each of several keys, found as `findProperty` finds
- * one (exact spelling first, then without regard to case) in a single pass
- * over the object.
- */
-export function findProperties(node: JsonNode | undefined, keys: readonly string[]): Array<JsonProperty | undefined> {
-  if (!node) return new Array(keys.length).fill(undefined);
-  return findKeyIndices(node.tape, node.index, keys).map((c) => (c < 0 ? undefined : propertyAt(node, c)));
-}
-
-/**
  * The tape index of the first key of each of several keys of the object at
  * `object` (-1 when absent), in a single pass: a resource declaration is asked
  * for a dozen keys, most absent. Compared as `findKeyIndex` compares.
@@ -490,19 +486,6 @@ function sameIgnoringCase(text: string, start: number, key: string): boolean {
     if (la !== lb) return false;
   }
   return true;
-}
-
-const lowered = new Map<string, string>();
-
-/** Lower case, remembered: the same few keys are asked for again and again. */
-export function lowerCase(key: string): string {
-  let lower = lowered.get(key);
-  if (lower === undefined) {
-    lower = key.toLowerCase();
-    if (lowered.size > 50000) lowered.clear();
-    lowered.set(key, lower);
-  }
-  return lower;
 }
 
 export function propertyValue(node: JsonNode | undefined, key: string): JsonNode | undefined {

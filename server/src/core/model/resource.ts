@@ -2,6 +2,7 @@
  * A resource as every front-end lowers it: what it is (type, name, API
  * version), where it is written, and its body as model values.
  */
+import { lowerCase } from '../text/case';
 import { ResourceRef, sameResource, sameType } from './ids';
 import { Loc, ObjectValue, Origin, Value, getPath } from './values';
 
@@ -105,12 +106,22 @@ interface NameIndex {
   byKey: Map<string, Resource[]>;
 }
 
-/** The map and key a name is indexed under; undefined when it can match nothing. */
-function nameSlot(index: NameIndex, v: Value | undefined): [Map<string, Resource[]>, string] | undefined {
-  if (!v) return undefined;
-  if (v.kind === 'string') return [index.byText, v.value.toLowerCase()];
-  if (v.kind === 'unknown' && v.key !== undefined) return [index.byKey, v.key];
-  return undefined;
+/** Indexes a resource under a name; a name that can match nothing is left out. */
+function addName(index: NameIndex, v: Value | undefined, resource: Resource): void {
+  let map: Map<string, Resource[]>;
+  let key: string;
+  if (v?.kind === 'string') {
+    map = index.byText;
+    key = v.value.toLowerCase();
+  } else if (v?.kind === 'unknown' && v.key !== undefined) {
+    map = index.byKey;
+    key = v.key;
+  } else {
+    return;
+  }
+  const list = map.get(key);
+  if (list) list.push(resource);
+  else map.set(key, [resource]);
 }
 
 function lookupName(index: NameIndex | undefined, v: Value | undefined): Resource[] | undefined {
@@ -120,18 +131,8 @@ function lookupName(index: NameIndex | undefined, v: Value | undefined): Resourc
   return undefined;
 }
 
-const typeKeys = new Map<string, string>();
-
-/** A type in lower case, remembered: a template spells a handful of types thousands of times. */
-function typeKey(type: string): string {
-  let key = typeKeys.get(type);
-  if (key === undefined) {
-    key = type.toLowerCase();
-    if (typeKeys.size > 10000) typeKeys.clear();
-    typeKeys.set(type, key);
-  }
-  return key;
-}
+/** A type as indexed: in lower case (types are compared without regard to case). */
+const typeKey = lowerCase;
 
 /** All resources of an analysis, indexed by type and by last name, so that lookups cost the same in a 10,000-resource template. */
 export class Model {
@@ -147,12 +148,7 @@ export class Model {
       list.push(resource);
       let names = this.byName.get(type);
       if (!names) this.byName.set(type, (names = { byText: new Map(), byKey: new Map() }));
-      const slot = nameSlot(names, resource.names[resource.names.length - 1]);
-      if (slot === undefined) continue;
-      const [map, key] = slot;
-      const named = map.get(key);
-      if (named) named.push(resource);
-      else map.set(key, [resource]);
+      addName(names, resource.names[resource.names.length - 1], resource);
     }
   }
 
@@ -199,14 +195,7 @@ export class Model {
     // Children grouped by their parent's last name, built once per child type.
     const byParent = this.memo(`children:${type}`, () => {
       const index: NameIndex = { byText: new Map(), byKey: new Map() };
-      for (const child of this.ofType(type)) {
-        const slot = nameSlot(index, child.names[child.names.length - 2]);
-        if (slot === undefined) continue;
-        const [map, key] = slot;
-        const list = map.get(key);
-        if (list) list.push(child);
-        else map.set(key, [child]);
-      }
+      for (const child of this.ofType(type)) addName(index, child.names[child.names.length - 2], child);
       return index;
     });
     const parent = refOf(resource);
