@@ -91,6 +91,24 @@ describe('ARM template front-end', () => {
     assert.strictEqual(resources[3].extensionUnknown, true);
   });
 
+  it('reads a scope given as the name of a resource declared before it, each time against all declared so far', () => {
+    const resources = load({
+      $schema: SCHEMA,
+      resources: [
+        { type: 'Microsoft.Storage/storageAccounts', name: 'first' },
+        { type: 'Microsoft.Authorization/roleAssignments', name: 'a', scope: 'first', properties: {} },
+        { type: 'Microsoft.Storage/storageAccounts', name: 'second' },
+        { type: 'Microsoft.Authorization/roleAssignments', name: 'b', scope: 'second', properties: {} },
+        { type: 'Microsoft.Authorization/roleAssignments', name: 'c', scope: 'nowhere', properties: {} },
+      ],
+    });
+    assert.strictEqual(text(resources[1].extensionOf?.names[0]), 'first');
+    assert.strictEqual(text(resources[3].extensionOf?.names[0]), 'second');
+    assert.strictEqual(resources[3].extensionOf?.type, 'Microsoft.Storage/storageAccounts');
+    assert.strictEqual(resources[4].extensionOf, undefined);
+    assert.strictEqual(resources[4].extensionUnknown, true);
+  });
+
   it('leaves out resources whose condition is false, keeps those it cannot tell', () => {
     const resources = load({
       $schema: SCHEMA,

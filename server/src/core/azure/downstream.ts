@@ -11,10 +11,7 @@ import { HubEndpoint, targetKindOf, TargetKind } from './iothub';
 
 /** The declared resource an endpoint delivers to, when the analysis has it. Found once per endpoint and analysis: several rules ask. */
 export function endpointTarget(endpoint: HubEndpoint, model: Model): Resource | undefined {
-  const targets = model.memo('downstream:targets', () => new WeakMap<HubEndpoint, Resource | null>());
-  let target = targets.get(endpoint);
-  if (target === undefined) targets.set(endpoint, (target = findTarget(endpoint, model) ?? null));
-  return target ?? undefined;
+  return model.memoFor('downstream:targets', endpoint, (e) => findTarget(e, model));
 }
 
 function findTarget(endpoint: HubEndpoint, model: Model): Resource | undefined {
@@ -53,10 +50,7 @@ export interface FirewallState {
 
 /** The firewall of a storage account, or of an Event Hubs or Service Bus namespace (its `networkRuleSets` child). Read once per target and analysis. */
 export function firewallOf(target: Resource, model: Model): FirewallState | undefined {
-  const firewalls = model.memo('downstream:firewalls', () => new WeakMap<Resource, FirewallState | null>());
-  let firewall = firewalls.get(target);
-  if (firewall === undefined) firewalls.set(target, (firewall = readFirewall(target, model) ?? null));
-  return firewall ?? undefined;
+  return model.memoFor('downstream:firewalls', target, (t) => readFirewall(t, model));
 }
 
 function readFirewall(target: Resource, model: Model): FirewallState | undefined {

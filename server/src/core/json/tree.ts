@@ -384,9 +384,19 @@ export function findKeyIndex(tape: Tape, object: number, key: string): number {
   return -1;
 }
 
-/** The tape index of the value of the key at `key`, or -1 when the key has none (`{"a" }`). */
+/** The tape index of the value of the key at `key`, or -1 when there is no key (-1) or the key has no value (`{"a" }`). */
 export function valueIndexOf(tape: Tape, key: number): number {
-  return tape.skips[key] > key + 1 ? key + 1 : -1;
+  return key >= 0 && tape.skips[key] > key + 1 ? key + 1 : -1;
+}
+
+/** The tape index of the value of a key of the object at `object`, found as `findKeyIndex` finds the key; -1 when there is none. */
+export function findValueIndex(tape: Tape, object: number, key: string): number {
+  return valueIndexOf(tape, findKeyIndex(tape, object, key));
+}
+
+/** The decoded text of the token at `index` when it is a string; undefined otherwise (and for -1). */
+export function stringAt(tape: Tape, index: number): string | undefined {
+  return index >= 0 && tape.kinds[index] === TapeKind.String ? stringToken(tape, index) : undefined;
 }
 
 /**

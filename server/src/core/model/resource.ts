@@ -210,6 +210,13 @@ export class Model {
     if (!this.memos.has(key)) this.memos.set(key, compute());
     return this.memos.get(key) as T;
   }
+
+  /** A value computed once per analysis for one object (the resource an endpoint sends to, a resource's firewall). */
+  memoFor<K extends object, T>(key: string, of: K, compute: (of: K) => T): T {
+    const values = this.memo(key, () => new WeakMap<K, T>());
+    if (!values.has(of)) values.set(of, compute(of));
+    return values.get(of) as T;
+  }
 }
 
 /** The ref of a child resource's parent. */

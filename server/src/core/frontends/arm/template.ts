@@ -11,7 +11,7 @@
 import type { Cloud } from '../../clouds';
 import { basenameOf, Host } from '../../host';
 import { parseJson } from '../../json/parser';
-import { findKeyIndex, findKeyIndices, findProperty, JsonDocument, JsonNode, nodeOfIndex, stringToken, Tape, TapeKind, valueIndexOf } from '../../json/tree';
+import { findKeyIndices, findProperty, findValueIndex, JsonDocument, JsonNode, nodeOfIndex, stringAt, stringToken, Tape, TapeKind, valueIndexOf } from '../../json/tree';
 import { nameCount, parseResourceId, ResourceRef, sameType, splitName } from '../../model/ids';
 import type { SourceDocument } from '../../model/document';
 import { DeploymentScope, Resource } from '../../model/resource';
@@ -220,23 +220,20 @@ function declare(unit: Unit, tape: Tape, resources: number): Declaration[] {
 
 function declareOne(tape: Tape, index: number, parent: Declaration | undefined, parentScope: ArmScope, unit: Unit, symbol: string | undefined, container: Origin): Declaration | undefined {
   const env: ArmEnv = { scope: parentScope, doc: unit.doc, expressions: true };
-  const keys = findKeyIndices(tape, index, DECLARATION_KEYS).map((k) => (k < 0 ? -1 : valueIndexOf(tape, k)));
+  const keys = findKeyIndices(tape, index, DECLARATION_KEYS).map((k) => valueIndexOf(tape, k));
   const condition = keys[DeclarationKey.Condition];
   if (condition >= 0 && truthiness(valueAt(tape, condition, env, false, false)) === false) return undefined;
 
   let scope = parentScope;
   const copy = keys[DeclarationKey.Copy];
   if (copy >= 0) {
-    const copyNameKey = findKeyIndex(tape, copy, 'name');
-    const copyNameAt = copyNameKey < 0 ? -1 : valueIndexOf(tape, copyNameKey);
-    const copyName = copyNameAt >= 0 && tape.kinds[copyNameAt] === TapeKind.String ? stringToken(tape, copyNameAt) : undefined;
+    const copyName = stringAt(tape, findValueIndex(tape, copy, 'name'));
     // One instance stands for the loop; what depends on the index is unknown (but the same across reads).
     scope = scope.withCopy(copyName ?? '', unknown(undefined, { key: `${scope.id}:copy:${copyName ?? ''}:${tape.starts[index]}` }));
   }
   const ownEnv: ArmEnv = scope === parentScope ? env : { scope, doc: unit.doc, expressions: true };
 
-  const typeAt = keys[DeclarationKey.Type];
-  const typeText = typeAt >= 0 && tape.kinds[typeAt] === TapeKind.String ? stringToken(tape, typeAt) : undefined;
+  const typeText = stringAt(tape, keys[DeclarationKey.Type]);
   if (!typeText) return undefined;
   const nameAt = keys[DeclarationKey.Name];
   const nameValue: Value = nameAt >= 0 ? valueAt(tape, nameAt, ownEnv, false, false) : unknown(tapeLoc(unit.doc, tape, index));

@@ -6,7 +6,7 @@
  */
 import { evaluate } from '../../evaluate/evaluator';
 import { isExpression, parseExpression, unescapeLiteral } from '../../evaluate/expression';
-import { findKeyIndex, hasBracketKey, JsonNode, JsonProperty, findProperty, lowerCase, nodeOfIndex, scalarAt, stringToken, Tape, TapeKind, valueIndexOf } from '../../json/tree';
+import { findKeyIndex, findValueIndex, hasBracketKey, JsonNode, JsonProperty, findProperty, lowerCase, nodeOfIndex, scalarAt, stringAt, stringToken, Tape, TapeKind, valueIndexOf } from '../../json/tree';
 import { arr, Loc, ObjectEntry, ObjectValue, Origin, str, unknown, Value } from '../../model/values';
 import type { ArmScope } from './scope';
 
@@ -170,12 +170,12 @@ export class ArmObject extends TapeValue implements ObjectValue {
   readonly kind = 'object';
   private cachedEntries: ObjectEntry[] | undefined;
   /**
-   * Values read so far, as key, value, key, value… under the spelling asked for (`cached` slots in use): a
+   * Values read so far, as key, value, key, value… under the spelling asked for (the first `cacheUsed` slots): a
    * short list beats a Map for the few keys a rule reads. It starts with room for two keys and doubles: most
    * objects are asked for one or two, and a large template holds tens of thousands of them.
    */
   private cache: Array<string | Value | undefined> | undefined;
-  private cached = 0;
+  private cacheUsed = 0;
   private resourceBody: boolean | undefined;
   private expressionKeys: boolean | undefined;
   private copyLoops: boolean | undefined;
@@ -195,7 +195,7 @@ export class ArmObject extends TapeValue implements ObjectValue {
   get(key: string): Value | undefined {
     // Rules ask with the same spelling again and again: look the key up as given before paying for lower-casing.
     const cache = this.cache;
-    const used = this.cached;
+    const used = this.cacheUsed;
     for (let i = 0; i < used; i += 2) if (cache![i] === key) return cache![i + 1] as Value | undefined;
     const lower = lowerCase(key);
     if (cache) {
@@ -211,8 +211,7 @@ export class ArmObject extends TapeValue implements ObjectValue {
     if (this.hasExpressionKeys() || this.copyProperty()) {
       value = this.entries().find((e) => e.key?.toLowerCase() === lower)?.value;
     } else {
-      const k = findKeyIndex(this.tape, this.index, key);
-      const v = k < 0 ? -1 : valueIndexOf(this.tape, k);
+      const v = findValueIndex(this.tape, this.index, key);
       value = v < 0 ? undefined : this.readValue(v, lower);
     }
     this.remember(key, value);
@@ -221,7 +220,7 @@ export class ArmObject extends TapeValue implements ObjectValue {
 
   private remember(key: string, value: Value | undefined): void {
     let cache = this.cache;
-    const used = this.cached;
+    const used = this.cacheUsed;
     if (!cache || used === cache.length) {
       const grown = new Array<string | Value | undefined>(cache ? cache.length * 2 : 4);
       for (let i = 0; i < used; i++) grown[i] = cache![i];
@@ -229,7 +228,7 @@ export class ArmObject extends TapeValue implements ObjectValue {
     }
     cache[used] = key;
     cache[used + 1] = value;
-    this.cached = used + 2;
+    this.cacheUsed = used + 2;
   }
 
   keyLoc(key: string): Loc | undefined {
@@ -307,18 +306,14 @@ export class ArmObject extends TapeValue implements ObjectValue {
   private expandCopy(copies: number): ObjectEntry[] {
     const tape = this.tape;
     const entries: ObjectEntry[] = [];
-    const member = (object: number, key: string) => {
-      const k = findKeyIndex(tape, object, key);
-      return k < 0 ? -1 : valueIndexOf(tape, k);
-    };
     const stop = tape.skips[copies];
     for (let copy = copies + 1; copy < stop; copy = tape.skips[copy]) {
       if (tape.kinds[copy] !== TapeKind.Object) continue;
-      const name = member(copy, 'name');
-      const count = member(copy, 'count');
-      const input = member(copy, 'input');
-      if (name < 0 || tape.kinds[name] !== TapeKind.String || input < 0) continue;
-      const loopName = stringToken(tape, name);
+      const name = findValueIndex(tape, copy, 'name');
+      const count = findValueIndex(tape, copy, 'count');
+      const input = findValueIndex(tape, copy, 'input');
+      const loopName = stringAt(tape, name);
+      if (loopName === undefined || input < 0) continue;
       const loc = tapeLoc(this.doc, tape, copy);
       const countValue = count >= 0 ? valueAt(tape, count, this.env, false, false) : unknown(loc);
       let value: Value;
