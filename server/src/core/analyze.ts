@@ -35,22 +35,24 @@ export function runEngine(input: EngineInput): Finding[] {
   };
   const documents = new Map<string, SourceDocument>();
   for (const d of input.documents) if (!documents.has(d.id)) documents.set(d.id, d);
+  // Lines of a document, made once: suppression comments and the findings they are checked against share them.
+  const linesByDoc = new Map<string, LineIndex>();
+  const linesOf = (doc: string): LineIndex => {
+    let lines = linesByDoc.get(doc);
+    if (!lines) linesByDoc.set(doc, (lines = new LineIndex(documents.get(doc)?.text ?? '')));
+    return lines;
+  };
   const suppressionsByDoc = new Map<string, Suppression[]>();
   const suppressionsOf = (doc: string): Suppression[] => {
     let s = suppressionsByDoc.get(doc);
     if (!s) {
       const d = documents.get(doc);
-      s = d && d.comments.length ? readSuppressions(d.comments, new LineIndex(d.text)) : [];
+      s = d && d.comments.length ? readSuppressions(d.comments, linesOf(doc)) : [];
       suppressionsByDoc.set(doc, s);
     }
     return s;
   };
-  const lineOf = new Map<string, LineIndex>();
-  const lineAt = (doc: string, offset: number): number => {
-    let index = lineOf.get(doc);
-    if (!index) lineOf.set(doc, (index = new LineIndex(documents.get(doc)?.text ?? '')));
-    return index.positionAt(offset).line;
-  };
+  const lineAt = (doc: string, offset: number): number => linesOf(doc).positionAt(offset).line;
 
   const spansLines = (loc: { doc: string; offset: number; length: number }): boolean => {
     const text = documents.get(loc.doc)?.text ?? '';
