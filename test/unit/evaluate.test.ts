@@ -146,6 +146,21 @@ describe('template expressions', () => {
     assert.strictEqual(sameValue(a, b), true);
   });
 
+  it('reads a parameter as a plain value, marked as an input and placed where it is read', () => {
+    const s = scope();
+    for (const [name, expected] of [['name', 'contoso'], ['count', 3], ['flag', true]] as const) {
+      const at = { doc: 't.json', offset: 100, length: 5 };
+      const a = evaluate(parseExpression(`parameters('${name}')`), s, at);
+      const b = evaluate(parseExpression(`parameters('${name}')`), s, undefined);
+      assert.deepStrictEqual([show(a), a.input, a.loc], [expected, true, at], name);
+      assert.strictEqual(b.input, true, name);
+      // Copies of their own class would give each read a hidden class of its own: reads stay plain values.
+      assert.strictEqual(Object.getPrototypeOf(a), Object.prototype, name);
+    }
+    const obj = evaluate(parseExpression("parameters('obj')"), s, { doc: 't.json', offset: 7, length: 1 });
+    assert.deepStrictEqual([show(obj), obj.input, obj.loc?.offset], [{ x: { y: 1 }, z: 'w' }, true, 7]);
+  });
+
   it('never throws, whatever the expression', () => {
     for (const junk of ['', '(', "'", 'a.b.c', '[[[', 'concat(,)', 'parameters()', "substring('a', -5, 99)", 'range(0, 100000000)', "json('[1')"]) {
       assert.doesNotThrow(() => ev(junk), junk);

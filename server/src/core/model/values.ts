@@ -182,10 +182,31 @@ export class PlainObject implements ObjectValue {
 export function withLoc<T extends Value>(v: T, loc: Loc | undefined): T {
   if (!loc || v.loc === loc) return v;
   if (Object.getPrototypeOf(v) === Object.prototype) return { ...v, loc };
+  const scalar = plainScalar(v, loc, v.input);
+  if (scalar) return scalar as T;
   // Lazily evaluated objects keep their caches: the copy delegates to them.
   const copy = Object.create(v) as T;
   Object.defineProperty(copy, 'loc', { value: loc, enumerable: true });
   return copy;
+}
+
+/**
+ * A scalar of a class that reads its fields when asked (a template's value on
+ * its parse tape), copied into a plain value: a copy made with Object.create
+ * would get a hidden class of its own, and every parameter read makes one,
+ * which turns the property reads that meet them slow. Undefined for objects and arrays.
+ */
+function plainScalar(v: Value, loc: Loc | undefined, input: boolean | undefined): Value | undefined {
+  switch (v.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return { kind: v.kind, value: v.value, loc, origin: v.origin, input } as Value;
+    case 'null':
+      return { kind: 'null', loc, origin: v.origin, input };
+    default:
+      return undefined;
+  }
 }
 
 /** The same value, marked as depending on a deployment input. */
@@ -196,6 +217,8 @@ export function withInput<T extends Value>(v: T): T {
     if (v.kind === 'string') return { kind: 'string', value: v.value, loc: v.loc, origin: v.origin, input: true } as StringValue as T;
     return { ...v, input: true };
   }
+  const scalar = plainScalar(v, v.loc, true);
+  if (scalar) return scalar as T;
   const copy = Object.create(v) as T;
   Object.defineProperty(copy, 'input', { value: true, enumerable: true });
   return copy;
