@@ -97,6 +97,7 @@ connection.onInitialized(async () => {
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.jsonc' }],
     });
+    workspace.watchesDisk = true;
   }
   await analyzeWorkspace();
 });

@@ -187,6 +187,39 @@ describe('language server protocol (stdio)', function () {
     }
   });
 
+  it('follows a parameters file created, changed and deleted on disk, as the client reports it', async () => {
+    const hubTemplate = JSON.stringify({
+      $schema: SCHEMA,
+      parameters: { restrict: { type: 'bool', defaultValue: false } },
+      resources: [{ type: 'Microsoft.Devices/IotHubs', apiVersion: '2023-06-30', name: 'h', properties: { restrictOutboundNetworkAccess: "[parameters('restrict')]" } }],
+    });
+    const params = (value: boolean) => JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', parameters: { restrict: { value } } });
+    const dir = tempFolder({ 'infra/hub.json': hubTemplate });
+    const paramsFile = path.join(dir, 'infra', 'hub.parameters.json');
+    const templateUri = pathToFileURL(path.join(dir, 'infra', 'hub.json')).href;
+    const paramsUri = pathToFileURL(paramsFile).href;
+    const folderClient = new LspClient();
+    /** Writes (or deletes, with undefined) the parameters file, tells the server as a client's watcher would, and returns the template's next diagnostics. */
+    const onDisk = async (text: string | undefined, type: 1 | 2 | 3) => {
+      if (text === undefined) fs.rmSync(paramsFile);
+      else fs.writeFileSync(paramsFile, text);
+      const next = folderClient.waitForDiagnostics(templateUri);
+      folderClient.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: paramsUri, type }] });
+      return codes(await next);
+    };
+    try {
+      await folderClient.initialize(pathToFileURL(dir).href, { debounceMs: 0 });
+      await folderClient.waitFor((m) => m.method === '$/progress' && (m.params as { value: { kind: string } }).value.kind === 'end', 10000, true);
+      assert.ok(!folderClient.diagnostics.get(templateUri)?.diagnostics.length, 'restriction off by default: nothing to say');
+      assert.deepStrictEqual(await onDisk(params(true), 1), ['iothub-egress-allowlist-empty'], 'created');
+      assert.deepStrictEqual(await onDisk(params(false), 2), [], 'changed');
+      assert.deepStrictEqual(await onDisk(params(true), 2), ['iothub-egress-allowlist-empty'], 'changed back');
+      assert.deepStrictEqual(await onDisk(undefined, 3), [], 'deleted');
+    } finally {
+      await folderClient.shutdown();
+    }
+  });
+
   it('shows the syntax errors of a malformed template and keeps the findings of what parsed', async () => {
     const broken = TEMPLATE.replace('"location": "westeurope",', '"location": "westeurope"').replace(/\n  \]\n\}\n$/, '\n');
     const published = client.waitForDiagnostics(uri, 1);

@@ -33,29 +33,61 @@ export interface Analysis {
   documents: Map<string, SourceDocument>;
 }
 
+/**
+ * The result of a pure function of a string, remembered: every analysis asks
+ * for the URI and path of every workspace file, and parsing a URL costs more
+ * than the rest of what a keystroke does for a file that did not change.
+ */
+function remembered<T>(memo: Map<string, T>, key: string, compute: (key: string) => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute(key);
+  // A bound, so that a long session of renamed files cannot grow it without end.
+  if (memo.size >= 20000) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+const canonicalUris = new Map<string, string>();
+const pathsOfUris = new Map<string, string | undefined>();
+
 /** One spelling per file: the client's URIs and the ones made from paths differ in escaping. */
 export function canonicalUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
-  try {
-    return pathToFileURL(fileURLToPath(uri)).href;
-  } catch {
-    return uri;
-  }
+  return remembered(canonicalUris, uri, (u) => {
+    try {
+      return pathToFileURL(fileURLToPath(u)).href;
+    } catch {
+      return u;
+    }
+  });
 }
 
 export function pathOfUri(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
+  return remembered(pathsOfUris, uri, (u) => {
+    try {
+      return fileURLToPath(u);
+    } catch {
+      return undefined;
+    }
+  });
 }
+
+/** The files the client's watchers report on (server.ts registers them): what the disk holds of them can be remembered. */
+const WATCHED = /\.jsonc?$/i;
 
 export class Workspace {
   readonly files = new Map<string, FileState>();
   private readonly cache: LoadCache = new Map();
   private configs = new ConfigResolver();
+  /**
+   * True once the client reports changes on disk. Then the disk's answer for a
+   * watched file of the folders that the workspace does not hold (a parameters
+   * file that does not exist, JSON that is not a template) is remembered until
+   * a change is reported, instead of being read again at every keystroke.
+   */
+  watchesDisk = false;
+  private readonly diskTexts = new Map<string, string | undefined>();
 
   constructor(private settingsFor: (uri: string) => Settings) {}
 
@@ -77,6 +109,7 @@ export class Workspace {
   /** Reads a file from disk into the workspace (unless the editor holds it). */
   async readFromDisk(file: string): Promise<void> {
     const uri = canonicalUri(pathToFileURL(file).href);
+    this.diskTexts.delete(uri);
     if (this.files.get(uri)?.open) return;
     const maxSize = this.maxFileSize(uri);
     try {
@@ -96,6 +129,7 @@ export class Workspace {
   /** A file was deleted on disk. */
   forget(uri: string): void {
     const key = canonicalUri(uri);
+    this.diskTexts.delete(key);
     if (!this.files.get(key)?.open) this.files.delete(key);
   }
 
@@ -145,12 +179,8 @@ export class Workspace {
         if (held) return held.text;
         const file = pathOfUri(key);
         if (!file) return undefined;
-        try {
-          const decoded = decode(fs.readFileSync(file));
-          return 'text' in decoded ? decoded.text : undefined;
-        } catch {
-          return undefined;
-        }
+        if (this.watchesDisk && WATCHED.test(file) && this.inFolders(file)) return remembered(this.diskTexts, key, () => readText(file));
+        return readText(file);
       },
       resolve: (from, relative) => canonicalUri(joinPath(dirnameOf(from), relative)),
     };
@@ -193,5 +223,15 @@ export class Workspace {
       if (!f.open && !f.skipped && !documents.has(f.uri)) this.files.delete(f.uri);
     }
     return { findings, documents };
+  }
+}
+
+/** A file's text as the analysis reads it, or undefined when it cannot be read or is not text. */
+function readText(file: string): string | undefined {
+  try {
+    const decoded = decode(fs.readFileSync(file));
+    return 'text' in decoded ? decoded.text : undefined;
+  } catch {
+    return undefined;
   }
 }
