@@ -13,6 +13,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
 import { localSchemas, TEMPLATE_SCHEMA } from './jsonSchemaServer';
 import { DEFAULT_DEBOUNCE_MS } from '../server/src/lsp/settings';
@@ -20,7 +21,7 @@ import { LineIndex } from '../server/src/core/text/lines';
 import { memoryHost } from '../server/src/core/host';
 import { analyzeProject } from '../server/src/core/project';
 import { LspClient } from '../test/support/lspClient';
-import { CORPUS, ROOT } from '../test/support/paths';
+import { CORPUS, listFiles, ROOT } from '../test/support/paths';
 import { runExtensionTestsInCodeServer } from '../test/e2e/extensionHost';
 import { ensurePrerequisites } from '../test/e2e/setup';
 import { freshWorkspace } from '../test/e2e/util';
@@ -35,6 +36,7 @@ const SCHEMAS = process.env.IOT_NETLINT_ARM_SCHEMAS
   ? path.resolve(process.env.IOT_NETLINT_ARM_SCHEMAS)
   : path.join(CORPUS, 'schemas', 'azure-resource-manager-schemas', 'schemas');
 const EDITS = 200;
+const QUICKSTARTS = path.join(CORPUS, 'templates', 'azure-quickstart-templates-2021fork');
 const EDITED = 'restrictOutboundNetworkAccess';
 
 /** A template of about 5,000 lines: hubs with routing and allow lists, storage accounts, role assignments. */
@@ -104,9 +106,14 @@ class Session {
     private readonly text: string,
   ) {}
 
-  async open(initializationOptions?: object): Promise<void> {
+  /** `folder`: a workspace folder whose templates the server reads and analyses with the edited one. */
+  async open(initializationOptions?: object, folder?: string): Promise<void> {
     const started = performance.now();
-    await this.client.initialize(null, initializationOptions);
+    await this.client.initialize(folder ? pathToFileURL(folder).href : null, initializationOptions);
+    if (folder) {
+      // The background analysis of the workspace ends before the first keystroke.
+      await this.client.waitFor((m) => m.method === '$/progress' && (m.params as { value: { kind: string } }).value.kind === 'end', 120000, true);
+    }
     const first = this.client.waitForDiagnostics(this.uri, 1, 120000);
     this.client.notify('textDocument/didOpen', { textDocument: { uri: this.uri, languageId: 'json', version: 1, text: this.text } });
     await first;
@@ -190,17 +197,23 @@ async function main(): Promise<void> {
   const ours = new Session(new LspClient(), text);
   const jsonClient = schemaAvailable ? new LspClient([SCHEMAS], path.join(__dirname, 'jsonSchemaServer.js')) : undefined;
   const theirs = jsonClient && new Session(jsonClient, text);
+  // The same keystrokes with a workspace folder of real templates, which the server analyses with the edited one.
+  const workspaceFolder = fs.existsSync(QUICKSTARTS) ? QUICKSTARTS : undefined;
+  const inWorkspace = workspaceFolder ? new Session(new LspClient(), text) : undefined;
   try {
     await ours.open({ debounceMs: 0 });
     await theirs?.open();
-    // The two servers take turns, edit by edit, so that both meet the same moments of a shared, noisy machine.
+    await inWorkspace?.open({ debounceMs: 0 }, workspaceFolder);
+    // The servers take turns, edit by edit, so that all meet the same moments of a shared, noisy machine.
     for (let i = 0; i < EDITS; i++) {
       await ours.edit();
       await theirs?.edit();
+      await inWorkspace?.edit();
     }
   } finally {
     await ours.close();
     await theirs?.close();
+    await inWorkspace?.close();
   }
   const o = stats(ours.samples);
   const inProcess = stats(inProcessLatency(text));
@@ -225,6 +238,13 @@ async function main(): Promise<void> {
   } else {
     rows.push(['iot-netlint analysis alone, in process', ms(inProcess.median), ms(inProcess.p95), '']);
     console.warn(`NOTICE: no ARM schemas at ${SCHEMAS}: the JSON schema comparison is skipped.`);
+  }
+  if (inWorkspace) {
+    const w = stats(inWorkspace.samples);
+    const jsonFiles = listFiles(QUICKSTARTS, (f) => f.endsWith('.json')).length;
+    rows.push([`iot-netlint, with the quickstarts folder as workspace (${jsonFiles} JSON files; stdio)`, ms(w.median), ms(w.p95), '']);
+  } else {
+    console.warn(`NOTICE: ${QUICKSTARTS} is absent: the workspace row is skipped.`);
   }
   const perPublish = (s: Session) => `${Math.min(...s.published)} to ${Math.max(...s.published)}`;
   rows.push(['diagnostics per publish: iot-netlint', perPublish(ours), '', '']);
