@@ -95,13 +95,32 @@ function load(file: ProjectFile, parameters: ProjectFile | undefined, cloud: Clo
 }
 
 function siblingParameters(templateId: string, files: Map<string, ProjectFile>, host: Host): ProjectFile | undefined {
-  const name = parametersFileNameFor(templateId);
-  if (name === templateId.split(/[\\/]/).pop()) return undefined;
-  const id = host.resolve(templateId, name);
-  if (id === templateId) return undefined;
+  const id = siblingParametersId(templateId, host);
+  if (id === undefined) return undefined;
   const known = files.get(id);
   if (known) return known;
   const text = host.readFile(id);
   return text === undefined ? undefined : { id, text };
 }
 
+/**
+ * Where the parameters file beside a template would be, remembered per host:
+ * an editor asks at every keystroke for every template of its workspace, and
+ * the answer depends only on the template's id and how the host resolves paths.
+ */
+const siblingIds = new WeakMap<Host, Map<string, string | null>>();
+
+function siblingParametersId(templateId: string, host: Host): string | undefined {
+  let ids = siblingIds.get(host);
+  if (!ids) siblingIds.set(host, (ids = new Map()));
+  let id = ids.get(templateId);
+  if (id === undefined) {
+    const name = parametersFileNameFor(templateId);
+    const resolved = name === templateId.split(/[\\/]/).pop() ? templateId : host.resolve(templateId, name);
+    id = resolved === templateId ? null : resolved;
+    // A bound, so that a long editing session of renamed files cannot grow it without end.
+    if (ids.size >= 20000) ids.clear();
+    ids.set(templateId, id);
+  }
+  return id ?? undefined;
+}

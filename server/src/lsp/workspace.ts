@@ -171,20 +171,19 @@ export class Workspace {
     return cloudNamed(settings?.cloud) ?? cloudNamed(fromFile) ?? DEFAULT_CLOUD;
   }
 
-  private host(): Host {
-    return {
-      readFile: (id) => {
-        const key = canonicalUri(id);
-        const held = this.files.get(key);
-        if (held) return held.text;
-        const file = pathOfUri(key);
-        if (!file) return undefined;
-        if (this.watchesDisk && WATCHED.test(file) && this.inFolders(file)) return remembered(this.diskTexts, key, () => readText(file));
-        return readText(file);
-      },
-      resolve: (from, relative) => canonicalUri(joinPath(dirnameOf(from), relative)),
-    };
-  }
+  /** One host for the server's life: what it resolves is remembered per host (`analyzeProject`). */
+  private readonly fileHost: Host = {
+    readFile: (id) => {
+      const key = canonicalUri(id);
+      const held = this.files.get(key);
+      if (held) return held.text;
+      const file = pathOfUri(key);
+      if (!file) return undefined;
+      if (this.watchesDisk && WATCHED.test(file) && this.inFolders(file)) return remembered(this.diskTexts, key, () => readText(file));
+      return readText(file);
+    },
+    resolve: (from, relative) => canonicalUri(joinPath(dirnameOf(from), relative)),
+  };
 
   /** Analyses every file of the workspace that is enabled, and returns the findings by document. */
   analyze(): Analysis {
@@ -207,7 +206,7 @@ export class Workspace {
       }
       if (f.text !== undefined) files.push({ id: f.uri, text: f.text, explicit: false });
     }
-    const result = analyzeProject(files, { host: this.host(), cloud: this.cloud(), configFor: (doc) => this.configFor(doc), cache: this.cache });
+    const result = analyzeProject(files, { host: this.fileHost, cloud: this.cloud(), configFor: (doc) => this.configFor(doc), cache: this.cache });
     // Entries of files that are gone would keep old texts alive.
     for (const id of this.cache.keys()) if (!this.files.has(id)) this.cache.delete(id);
     const findings = new Map<string, Finding[]>();

@@ -19,8 +19,12 @@ export interface Resource {
   doc: string;
   /** The full type, as written (`Microsoft.Devices/IotHubs`). */
   type: string;
+  /** The type as the model indexes it (`typeKeyOf`): made once when the resource is read, not at every analysis. */
+  typeKey: string;
   /** The full name, one value per segment (`['sa', 'default', 'container']`). */
   names: Value[];
+  /** The last name's text as the model indexes it (`nameTextOf`), when it is known text. */
+  nameText: string | undefined;
   /** Where the name is written: the place for findings about the resource as a whole. */
   nameLoc: Loc;
   /** The whole declaration. */
@@ -119,6 +123,10 @@ function addName(index: NameIndex, v: Value | undefined, resource: Resource): vo
   } else {
     return;
   }
+  addTo(map, key, resource);
+}
+
+function addTo(map: Map<string, Resource[]>, key: string, resource: Resource): void {
   const list = map.get(key);
   if (list) list.push(resource);
   else map.set(key, [resource]);
@@ -131,8 +139,15 @@ function lookupName(index: NameIndex | undefined, v: Value | undefined): Resourc
   return undefined;
 }
 
-/** A type as indexed: in lower case (types are compared without regard to case). */
-const typeKey = lowerCase;
+/** A type as indexed: in lower case (types are compared without regard to case), one string per type. */
+export const typeKeyOf = lowerCase;
+const typeKey = typeKeyOf;
+
+/** A resource's last name as the name index holds it: its text in lower case, when it is known text. */
+export function nameTextOf(names: readonly Value[]): string | undefined {
+  const last = names[names.length - 1];
+  return last?.kind === 'string' ? last.value.toLowerCase() : undefined;
+}
 
 /** All resources of an analysis, indexed by type and by last name, so that lookups cost the same in a 10,000-resource template. */
 export class Model {
@@ -141,14 +156,16 @@ export class Model {
   private readonly memos = new Map<string, unknown>();
 
   constructor(readonly resources: readonly Resource[]) {
+    // The keys were made when the resources were read: an editor's analysis indexes thousands of unchanged resources.
     for (const resource of resources) {
-      const type = typeKey(resource.type);
+      const type = resource.typeKey;
       let list = this.byType.get(type);
       if (!list) this.byType.set(type, (list = []));
       list.push(resource);
       let names = this.byName.get(type);
       if (!names) this.byName.set(type, (names = { byText: new Map(), byKey: new Map() }));
-      addName(names, resource.names[resource.names.length - 1], resource);
+      if (resource.nameText !== undefined) addTo(names.byText, resource.nameText, resource);
+      else addName(names, resource.names[resource.names.length - 1], resource);
     }
   }
 

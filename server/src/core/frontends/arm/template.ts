@@ -14,7 +14,7 @@ import { parseJson } from '../../json/parser';
 import { findKeyIndices, findProperty, findValueIndex, JsonDocument, JsonNode, nodeOfIndex, stringAt, stringToken, Tape, TapeKind, valueIndexOf } from '../../json/tree';
 import { nameCount, parseResourceId, ResourceRef, sameType, splitName } from '../../model/ids';
 import type { SourceDocument } from '../../model/document';
-import { DeploymentScope, Resource } from '../../model/resource';
+import { DeploymentScope, nameTextOf, Resource, typeKeyOf } from '../../model/resource';
 import { asString, isOneOf, Origin, str, unknown, Value } from '../../model/values';
 import { truthiness } from '../../evaluate/functions';
 import { detectArm } from './detect';
@@ -158,7 +158,9 @@ function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: Source
       source: 'arm',
       doc: unit.doc,
       type: d.type,
+      typeKey: typeKeyOf(d.type),
       names: d.names,
+      nameText: nameTextOf(d.names),
       nameLoc: tapeLoc(unit.doc, d.tape, nameAt),
       loc: tapeLoc(unit.doc, d.tape, d.index),
       apiVersion: body.get('apiVersion'),
