@@ -101,14 +101,23 @@ class Session {
   readonly published: number[] = [];
   startToFirst = 0;
 
+  private started: LspClient | undefined;
+
+  /** The server process starts when the session opens, so that no other server boots meanwhile and skews its start. */
   constructor(
-    private readonly client: LspClient,
+    private readonly startServer: () => LspClient,
     private readonly text: string,
   ) {}
+
+  get client(): LspClient {
+    if (!this.started) throw new Error('The session is not open.');
+    return this.started;
+  }
 
   /** `folder`: a workspace folder whose templates the server reads and analyses with the edited one. */
   async open(initializationOptions?: object, folder?: string): Promise<void> {
     const started = performance.now();
+    this.started = this.startServer();
     await this.client.initialize(folder ? pathToFileURL(folder).href : null, initializationOptions);
     if (folder) {
       // The background analysis of the workspace ends before the first keystroke.
@@ -136,8 +145,8 @@ class Session {
     this.current = next;
   }
 
-  close(): Promise<void> {
-    return this.client.shutdown();
+  async close(): Promise<void> {
+    await this.started?.shutdown();
   }
 }
 
@@ -194,12 +203,11 @@ async function main(): Promise<void> {
   const text = template(5000);
   const lineCount = text.split('\n').length;
   const schemaAvailable = fs.existsSync(path.join(SCHEMAS, '2019-04-01', 'deploymentTemplate.json'));
-  const ours = new Session(new LspClient(), text);
-  const jsonClient = schemaAvailable ? new LspClient([SCHEMAS], path.join(__dirname, 'jsonSchemaServer.js')) : undefined;
-  const theirs = jsonClient && new Session(jsonClient, text);
+  const ours = new Session(() => new LspClient(), text);
+  const theirs = schemaAvailable ? new Session(() => new LspClient([SCHEMAS], path.join(__dirname, 'jsonSchemaServer.js')), text) : undefined;
   // The same keystrokes with a workspace folder of real templates, which the server analyses with the edited one.
   const workspaceFolder = fs.existsSync(QUICKSTARTS) ? QUICKSTARTS : undefined;
-  const inWorkspace = workspaceFolder ? new Session(new LspClient(), text) : undefined;
+  const inWorkspace = workspaceFolder ? new Session(() => new LspClient(), text) : undefined;
   try {
     await ours.open({ debounceMs: 0 });
     await theirs?.open();
@@ -219,8 +227,8 @@ async function main(): Promise<void> {
   const inProcess = stats(inProcessLatency(text));
   let schemaLog = '';
   let json: { stdio: ReturnType<typeof stats>; inProcess: ReturnType<typeof stats> } | undefined;
-  if (theirs && jsonClient) {
-    schemaLog = jsonClient.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message).join('; ');
+  if (theirs) {
+    schemaLog = theirs.client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message).join('; ');
     json = { stdio: stats(theirs.samples), inProcess: stats(await jsonSchemaInProcess(text)) };
   }
   console.log(`Node ${process.version}; a ${lineCount}-line template (${(text.length / 1024).toFixed(0)} KB); ${EDITS} edits; debounce 0 ms for the run (default ${DEFAULT_DEBOUNCE_MS} ms).\n`);
