@@ -228,14 +228,22 @@ class Parser {
       }
     }
 
+    return this.finish(maxDepth);
+  }
+
+  /**
+   * After the root value. A method of its own: the loop above is compiled while it runs (on-stack replacement),
+   * before this code ever ran, and optimized code that meets code without type feedback is thrown away, at the end of
+   * every parse of an editing session.
+   */
+  private finish(maxDepth: number): JsonDocument {
     // Anything after the root value is an error (comments excepted).
-    tok = this.next();
-    if (tok !== Tok.EOF) {
+    if (this.next() !== Tok.EOF) {
       const start = this.tokStart;
       this.error(start, this.len - start, 'Unexpected content after the end of the document.');
     }
-    tape.root = new JsonNode(tape, 0, undefined);
-    return { root: tape.root, errors: this.errors, comments: this.comments, maxDepth };
+    this.tape.root = new JsonNode(this.tape, 0, undefined);
+    return { root: this.tape.root, errors: this.errors, comments: this.comments, maxDepth };
   }
 
   /** Puts a value token on the tape; a scalar that is a key's value completes that key. */
