@@ -8,7 +8,7 @@ import { Loc, Value, unknown, str, num, asString, withInput } from '../model/val
 import type { EvalContext } from './context';
 import { Expr } from './expression';
 import { FUNCTIONS, truthiness } from './functions';
-import { deriveRuntime } from './runtime';
+import { extendRuntime } from './runtime';
 
 export function evaluate(expr: Expr, ctx: EvalContext, loc: Loc | undefined): Value {
   try {
@@ -55,10 +55,16 @@ function evaluateExpr(expr: Expr, ctx: EvalContext, loc: Loc | undefined): Value
       }
       const fn = FUNCTIONS.get(expr.name);
       if (!fn) return unknown(loc);
-      const args = expr.args.map((a) => evaluateExpr(a, ctx, loc));
+      const args = new Array<Value>(expr.args.length);
+      let input = false;
+      for (let i = 0; i < args.length; i++) {
+        const arg = evaluateExpr(expr.args[i], ctx, loc);
+        args[i] = arg;
+        if (arg.input) input = true;
+      }
       const result = fn(args, ctx, loc);
       // What is computed from an input depends on it too.
-      return args.some((a) => a.input) ? withInput(result) : result;
+      return input ? withInput(result) : result;
     }
   }
 }
@@ -69,7 +75,7 @@ export function member(target: Value, name: string, loc: Loc | undefined, cloud:
     case 'object':
       return target.get(name) ?? unknown(loc);
     case 'runtime':
-      return deriveRuntime({ ...target, path: [...target.path, name], loc }, cloud);
+      return extendRuntime(target, name, loc, cloud);
     default:
       return unknown(loc);
   }
@@ -84,7 +90,7 @@ export function indexInto(target: Value, index: Value, loc: Loc | undefined, clo
   }
   if (target.kind === 'runtime') {
     const key = index.kind === 'number' ? String(index.value) : asString(index);
-    return key === undefined ? unknown(loc) : deriveRuntime({ ...target, path: [...target.path, key], loc }, cloud);
+    return key === undefined ? unknown(loc) : extendRuntime(target, key, loc, cloud);
   }
   if (target.kind === 'string' && index.kind === 'number') return str(target.value.charAt(index.value), loc);
   if (target.kind === 'unknown' && target.parts && index.kind === 'number') {

@@ -178,21 +178,28 @@ define('environment', (_args, ctx, loc) => {
 
 // ---- Resource ids and references ----------------------------------------------------------
 
+/** A resource type argument: `Namespace.Provider/type…`. */
+const RESOURCE_TYPE = /^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+\/[A-Za-z0-9]/;
+
 /** `resourceId([subscriptionId], [resourceGroupName], resourceType, name1, name2…)`. */
 function resourceIdFunction(level: ResourceRef['level']): TemplateFunction {
+  // Written as loops: every resource name and reference of a template goes through here.
   return (args, ctx, loc) => {
-    const typeIndex = args.findIndex((a) => {
-      const s = asString(a);
-      return s !== undefined && /^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+\/[A-Za-z0-9]/.test(s);
-    });
+    let typeIndex = -1;
+    for (let i = 0; i < args.length && typeIndex < 0; i++) {
+      const s = asString(args[i]);
+      if (s !== undefined && RESOURCE_TYPE.test(s)) typeIndex = i;
+    }
     if (typeIndex < 0) return unknown(loc);
     const type = asString(args[typeIndex])!;
     const before = args.slice(0, typeIndex);
-    const names = args.slice(typeIndex + 1).flatMap((n) => {
+    const names: Value[] = [];
+    for (let i = typeIndex + 1; i < args.length; i++) {
       // A name argument may hold several segments: `resourceId('A/b/c', 'x/y')`.
-      const s = asString(n);
-      return s !== undefined && s.includes('/') ? s.split('/').map((p) => str(p, loc)) : [n];
-    });
+      const s = asString(args[i]);
+      if (s !== undefined && s.includes('/')) for (const segment of s.split('/')) names.push(str(segment, loc));
+      else names.push(args[i]);
+    }
     const ref: ResourceRef = { type, names, level };
     if (level === undefined) {
       if (before.length === 2) {
@@ -240,6 +247,15 @@ define('listKeys', (args, ctx, loc) => {
 // ---- Strings --------------------------------------------------------------------------------
 
 define('concat', (args, _ctx, loc) => {
+  // Known strings, what names are made of, joined directly: the general join below keeps track of unknown pieces.
+  let text = '';
+  let known = true;
+  for (let i = 0; i < args.length && known; i++) {
+    const a = args[i];
+    if (a.kind === 'string') text += a.value;
+    else known = false;
+  }
+  if (known) return str(text, loc);
   if (args.length > 0 && args.every((a) => a.kind === 'array')) {
     return arr(args.flatMap((a) => (a.kind === 'array' ? a.items : [])), loc);
   }

@@ -6,7 +6,7 @@
  */
 import type { Cloud } from '../clouds';
 import { ResourceRef } from '../model/ids';
-import { fromParts, RuntimeValue, StringPart, Value } from '../model/values';
+import { fromParts, Loc, RuntimeValue, StringPart, Value } from '../model/values';
 
 const STORAGE_ENDPOINTS = new Set(['blob', 'queue', 'table', 'file', 'dfs']);
 
@@ -17,8 +17,21 @@ function nameParts(v: Value | undefined): StringPart[] {
   return [null];
 }
 
-/** The runtime value with its path extended, or what the path is known to hold. */
-export function deriveRuntime(v: RuntimeValue, cloud: Cloud): Value {
+/**
+ * `value.segment` of a runtime value: the path extended, or what the path is
+ * known to hold. Built field by field: it runs for every `.identity.principalId`
+ * of a template, and a spread of values of several shapes is slow.
+ */
+export function extendRuntime(v: RuntimeValue, segment: string, loc: Loc | undefined, cloud: Cloud): Value {
+  const extended: RuntimeValue = { kind: 'runtime', ref: v.ref, via: v.via, path: [...v.path, segment], loc, origin: v.origin, input: v.input };
+  return deriveRuntime(extended, cloud);
+}
+
+/** What the path of a runtime value is known to hold, or the value itself. */
+function deriveRuntime(v: RuntimeValue, cloud: Cloud): Value {
+  // Only a few short paths are known (below): the rest is returned before anything is lower-cased.
+  const listKeys = v.via === 'listKeys';
+  if (v.path.length > 3 || (!listKeys && v.path[0]?.toLowerCase() !== 'properties')) return v;
   const type = v.ref.type.toLowerCase();
   const path = v.path.map((p) => p.toLowerCase());
   const names = v.ref.names;

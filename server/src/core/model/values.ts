@@ -213,8 +213,11 @@ function plainScalar(v: Value, loc: Loc | undefined, input: boolean | undefined)
 export function withInput<T extends Value>(v: T): T {
   if (v.input) return v;
   if (Object.getPrototypeOf(v) === Object.prototype) {
-    // Strings are most of what parameters feed (names, hosts): copied field by field, which is far cheaper than a spread.
+    // What parameters feed most (names, hosts, the ids and references built from them) is copied field by field,
+    // which is far cheaper than a spread of values of several shapes.
     if (v.kind === 'string') return { kind: 'string', value: v.value, loc: v.loc, origin: v.origin, input: true } as StringValue as T;
+    if (v.kind === 'ref') return { kind: 'ref', ref: v.ref, loc: v.loc, origin: v.origin, input: true } as RefValue as T;
+    if (v.kind === 'runtime') return { kind: 'runtime', ref: v.ref, via: v.via, path: v.path, loc: v.loc, origin: v.origin, input: true } as RuntimeValue as T;
     return { ...v, input: true };
   }
   const scalar = plainScalar(v, v.loc, true);
