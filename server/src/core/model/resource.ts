@@ -162,11 +162,23 @@ export class Model {
       let list = this.byType.get(type);
       if (!list) this.byType.set(type, (list = []));
       list.push(resource);
-      let names = this.byName.get(type);
-      if (!names) this.byName.set(type, (names = { byText: new Map(), byKey: new Map() }));
-      if (resource.nameText !== undefined) addTo(names.byText, resource.nameText, resource);
-      else addName(names, resource.names[resource.names.length - 1], resource);
     }
+  }
+
+  /** The name index of a type, built when a name of that type is first looked up: most types never are. */
+  private namesOf(type: string): NameIndex | undefined {
+    let names = this.byName.get(type);
+    if (!names) {
+      const list = this.byType.get(type);
+      if (!list) return undefined;
+      names = { byText: new Map(), byKey: new Map() };
+      for (const resource of list) {
+        if (resource.nameText !== undefined) addTo(names.byText, resource.nameText, resource);
+        else addName(names, resource.names[resource.names.length - 1], resource);
+      }
+      this.byName.set(type, names);
+    }
+    return names;
   }
 
   ofType(type: string): readonly Resource[] {
@@ -181,7 +193,7 @@ export class Model {
 
   /** Resources of a type whose last name is this one. */
   named(type: string, name: Value | undefined): readonly Resource[] {
-    return lookupName(this.byName.get(typeKey(type)), name) ?? [];
+    return lookupName(this.namesOf(typeKey(type)), name) ?? [];
   }
 
   /**
