@@ -87,7 +87,8 @@ export class Workspace {
    * a change is reported, instead of being read again at every keystroke.
    */
   watchesDisk = false;
-  private readonly diskTexts = new Map<string, string | undefined>();
+  /** By URI; null when the file is absent or cannot be read. */
+  private readonly diskTexts = new Map<string, string | null>();
 
   constructor(private settingsFor: (uri: string) => Settings) {}
 
@@ -177,9 +178,12 @@ export class Workspace {
       const key = canonicalUri(id);
       const held = this.files.get(key);
       if (held) return held.text;
+      // Asked first: most of what is read here at each keystroke is the absent parameters file of each template.
+      const known = this.diskTexts.get(key);
+      if (known !== undefined) return known ?? undefined;
       const file = pathOfUri(key);
       if (!file) return undefined;
-      if (this.watchesDisk && WATCHED.test(file) && this.inFolders(file)) return remembered(this.diskTexts, key, () => readText(file));
+      if (this.watchesDisk && WATCHED.test(file) && this.inFolders(file)) return remembered(this.diskTexts, key, () => readText(file) ?? null) ?? undefined;
       return readText(file);
     },
     resolve: (from, relative) => canonicalUri(joinPath(dirnameOf(from), relative)),

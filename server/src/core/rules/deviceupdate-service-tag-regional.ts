@@ -17,8 +17,11 @@ export const rule: Rule = {
     for (const value of addressValues(ctx.model.declared.bind(ctx.model))) {
       const text = asString(value);
       if (text === undefined || !REGIONAL.test(text)) continue;
+      // The place is asked for only now: values read from a template make it when asked, and most addresses are fine.
+      const at = value.loc;
+      if (!at) continue;
       ctx.report({
-        at: value.loc!,
+        at,
         messageId: 'regional',
         data: { value: text.trim() },
         fixes: [{ title: "Use 'AzureDeviceUpdate'", edits: [{ op: 'replace', target: value, value: 'AzureDeviceUpdate' }] }],
@@ -39,8 +42,8 @@ function addressValues(declared: (type: string) => readonly Resource[]): Value[]
     for (const key of keys) {
       const v = o.get(key);
       if (!v) continue;
-      if (v.kind === 'array') out.push(...v.items.filter((i) => i.loc));
-      else if (v.loc) out.push(v);
+      if (v.kind === 'array') out.push(...v.items);
+      else out.push(v);
     }
   };
   for (const nsg of declared(TYPES.networkSecurityGroup)) {
