@@ -447,7 +447,9 @@ export function findKeyIndices(tape: Tape, object: number, keys: readonly string
   if (tape.kinds[object] !== TapeKind.Object) return found;
   const text = tape.text;
   const stop = tape.skips[object];
-  const exact: boolean[] = new Array(keys.length).fill(false);
+  // The keys found with their exact spelling, one bit each: this runs for every resource of a template.
+  if (keys.length > 31) throw new RangeError('findKeyIndices looks for at most 31 keys at once');
+  let exact = 0;
   let escaped = false;
   for (let c = object + 1; c < stop; c = tape.skips[c]) {
     if (tape.kinds[c] !== TapeKind.Key) continue;
@@ -459,10 +461,10 @@ export function findKeyIndices(tape: Tape, object: number, keys: readonly string
     const length = tape.ends[c] - 1 - start;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k];
-      if (exact[k] || key.length !== length) continue;
+      if (exact & (1 << k) || key.length !== length) continue;
       if (text.startsWith(key, start)) {
         found[k] = c;
-        exact[k] = true;
+        exact |= 1 << k;
       } else if (found[k] < 0 && sameIgnoringCase(text, start, key)) {
         found[k] = c;
       }

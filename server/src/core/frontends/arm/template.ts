@@ -17,6 +17,7 @@ import type { SourceDocument } from '../../model/document';
 import { DeploymentScope, nameTextOf, Resource, typeKeyOf } from '../../model/resource';
 import { asString, isOneOf, Origin, str, unknown, Value } from '../../model/values';
 import { truthiness } from '../../evaluate/functions';
+import { lowerCase } from '../../text/case';
 import { detectArm } from './detect';
 import { ArmScope, ProvidedParameter } from './scope';
 import { ArmEnv, ArmObject, LazyOrigin, nodeValue, tapeLoc, valueAt } from './values';
@@ -222,7 +223,8 @@ function declare(unit: Unit, tape: Tape, resources: number): Declaration[] {
 
 function declareOne(tape: Tape, index: number, parent: Declaration | undefined, parentScope: ArmScope, unit: Unit, symbol: string | undefined, container: Origin): Declaration | undefined {
   const env: ArmEnv = { scope: parentScope, doc: unit.doc, expressions: true };
-  const keys = findKeyIndices(tape, index, DECLARATION_KEYS).map((k) => valueIndexOf(tape, k));
+  const keys = findKeyIndices(tape, index, DECLARATION_KEYS);
+  for (let k = 0; k < keys.length; k++) keys[k] = valueIndexOf(tape, keys[k]);
   const condition = keys[DeclarationKey.Condition];
   if (condition >= 0 && truthiness(valueAt(tape, condition, env, false, false)) === false) return undefined;
 
@@ -242,8 +244,10 @@ function declareOne(tape: Tape, index: number, parent: Declaration | undefined, 
   let names = splitName(nameValue);
   let type = typeText;
 
-  // A child written inside its parent has a relative type and name.
-  const relative = parent && !typeText.split('/')[0].includes('.');
+  // A child written inside its parent has a relative type and name: no namespace (no dot) before the first slash.
+  const dot = typeText.indexOf('.');
+  const slash = typeText.indexOf('/');
+  const relative = parent && (dot < 0 || (slash >= 0 && slash < dot));
   if (parent && relative) {
     type = `${parent.type}/${typeText}`;
     names = [...parent.names, ...names];
@@ -252,7 +256,7 @@ function declareOne(tape: Tape, index: number, parent: Declaration | undefined, 
   let extensionOf: ResourceRef | undefined;
   let extensionUnknown = false;
   // Legacy extension form: `Microsoft.Storage/storageAccounts/providers/roleAssignments`, named `sa/Microsoft.Authorization/guid`.
-  const legacy = /^(.+?)\/providers\/(.+)$/i.exec(type);
+  const legacy = lowerCase(type).includes('/providers/') ? /^(.+?)\/providers\/(.+)$/i.exec(type) : null;
   if (legacy) {
     const parentType = legacy[1];
     const extensionTail = legacy[2];
