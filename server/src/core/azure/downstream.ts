@@ -4,7 +4,7 @@
  * names), and whether their firewall lets the hub in.
  */
 import { FixProposal } from '../fixes/edits';
-import { Model, prop, Resource, TYPES } from '../model/resource';
+import { Model, prop, Resource, typeKeyOf, TYPES } from '../model/resource';
 import { asBoolean, asObject, asString, isOneOf, Loc, ObjectValue, str, Value } from '../model/values';
 import { serviceOfHost } from './hosts';
 import { HubEndpoint, targetKindOf, TargetKind } from './iothub';
@@ -30,11 +30,14 @@ function findTarget(endpoint: HubEndpoint, model: Model): Resource | undefined {
   return undefined;
 }
 
+const TARGET_KINDS: ReadonlyMap<string, TargetKind> = new Map([
+  [typeKeyOf(TYPES.storageAccount), 'storage'],
+  [typeKeyOf(TYPES.eventHubNamespace), 'eventHubs'],
+  [typeKeyOf(TYPES.serviceBusNamespace), 'serviceBus'],
+]);
+
 export function targetKindOfResource(resource: Resource): TargetKind | undefined {
-  if (resource.type.toLowerCase() === TYPES.storageAccount.toLowerCase()) return 'storage';
-  if (resource.type.toLowerCase() === TYPES.eventHubNamespace.toLowerCase()) return 'eventHubs';
-  if (resource.type.toLowerCase() === TYPES.serviceBusNamespace.toLowerCase()) return 'serviceBus';
-  return undefined;
+  return TARGET_KINDS.get(resource.typeKey);
 }
 
 export interface FirewallState {

@@ -3,7 +3,7 @@
  * version), where it is written, and its body as model values.
  */
 import { lowerCase } from '../text/case';
-import { ResourceRef, sameResource, sameType } from './ids';
+import { ResourceRef, sameResource } from './ids';
 import { Loc, ObjectValue, Origin, Value, getPath } from './values';
 
 export type SourceKind = 'arm' | 'bicep' | 'cli' | 'live';
@@ -52,10 +52,6 @@ export function refOf(resource: Resource): ResourceRef {
     subscription: resource.scope.subscription,
     resourceGroup: resource.scope.resourceGroup,
   };
-}
-
-export function isType(resource: Resource, type: string): boolean {
-  return sameType(resource.type, type);
 }
 
 export function prop(resource: Resource, path: string): Value | undefined {

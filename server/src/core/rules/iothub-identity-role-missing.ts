@@ -1,7 +1,7 @@
 import { endpointTarget } from '../azure/downstream';
 import { hubEndpoints, identityRef, targetKindOf } from '../azure/iothub';
 import { BROAD_ROLES, BuiltInRole, DATA_ROLES, hubPrincipalOf, roleOf } from '../azure/roles';
-import { ResourceRef, sameResource } from '../model/ids';
+import { ResourceRef, sameResource, sameType } from '../model/ids';
 import { displayName, Model, prop, refOf, Resource, TYPES } from '../model/resource';
 import { asObject, asString } from '../model/values';
 import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
@@ -133,6 +133,8 @@ function hasRole(model: Model, hub: Resource, identity: 'system' | ResourceRef, 
  * endpoint writes to, or any entity when that one is not known.
  */
 function covers(scope: ResourceRef, target: ResourceRef, entity: string | undefined): boolean {
+  // The usual case, a role given on the target itself: cutting the target down to the scope's depth changes nothing.
+  if (scope.names.length === target.names.length && slashesIn(target.type) <= target.names.length) return sameResource(target, scope);
   if (scope.names.length <= target.names.length) {
     const segments = target.type.split('/');
     const truncated: ResourceRef = { ...target, type: segments.slice(0, scope.names.length + 1).join('/'), names: target.names.slice(0, scope.names.length) };
@@ -142,8 +144,14 @@ function covers(scope: ResourceRef, target: ResourceRef, entity: string | undefi
   const atTarget: ResourceRef = { ...scope, type: segments.slice(0, target.names.length + 1).join('/'), names: scope.names.slice(0, target.names.length) };
   if (!sameResource(atTarget, target)) return false;
   // Between the target and its entities (a storage account's blobServices/default) a scope covers them all.
-  const entityDepth = target.type.toLowerCase() === TYPES.storageAccount.toLowerCase() ? 3 : 2;
+  const entityDepth = sameType(target.type, TYPES.storageAccount) ? 3 : 2;
   if (scope.names.length < entityDepth) return true;
   const atEntity = asString(scope.names[entityDepth - 1]);
   return entity === undefined || atEntity === undefined || atEntity.toLowerCase() === entity.toLowerCase();
+}
+
+function slashesIn(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) count++;
+  return count;
 }
