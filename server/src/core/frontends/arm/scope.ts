@@ -108,8 +108,16 @@ export class ArmScope implements EvalContext {
     return this.shared.options.doc;
   }
 
+  private ownEnv: ArmEnv | undefined;
+
+  /** How expressions are read in this scope and a document: one object per scope, not one per value read. */
+  envFor(doc: string): ArmEnv {
+    if (this.ownEnv?.doc !== doc) this.ownEnv = { scope: this, doc, expressions: true };
+    return this.ownEnv;
+  }
+
   private env(): ArmEnv {
-    return { scope: this, doc: this.shared.options.doc, expressions: true };
+    return this.envFor(this.shared.options.doc);
   }
 
   /** The same template, inside one more iteration of a copy loop. */

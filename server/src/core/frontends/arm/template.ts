@@ -153,7 +153,7 @@ function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: Source
   if (!resourcesNode) return;
   const declarations = declare(unit, resourcesNode.tape, resourcesNode.index);
   for (const d of declarations) {
-    const body = new ArmObject(d.tape, d.index, envOf(d.scope, unit.doc), true, false);
+    const body = new ArmObject(d.tape, d.index, d.scope.envFor(unit.doc), true, false);
     const nameAt = d.keys[DeclarationKey.Name] >= 0 ? d.keys[DeclarationKey.Name] : d.keys[DeclarationKey.Type] >= 0 ? d.keys[DeclarationKey.Type] : d.index;
     const resource: Resource = {
       source: 'arm',
@@ -221,20 +221,8 @@ function declare(unit: Unit, tape: Tape, resources: number): Declaration[] {
   return out;
 }
 
-/** How the expressions of a scope are read, one object per scope and document: a template of 10,000 resources kept one per resource. */
-const envs = new WeakMap<ArmScope, ArmEnv>();
-
-function envOf(scope: ArmScope, doc: string): ArmEnv {
-  let env = envs.get(scope);
-  if (!env || env.doc !== doc) {
-    env = { scope, doc, expressions: true };
-    envs.set(scope, env);
-  }
-  return env;
-}
-
 function declareOne(tape: Tape, index: number, parent: Declaration | undefined, parentScope: ArmScope, unit: Unit, symbol: string | undefined, container: Origin): Declaration | undefined {
-  const env = envOf(parentScope, unit.doc);
+  const env = parentScope.envFor(unit.doc);
   const keys = findKeyIndices(tape, index, DECLARATION_KEYS);
   for (let k = 0; k < keys.length; k++) keys[k] = valueIndexOf(tape, keys[k]);
   const condition = keys[DeclarationKey.Condition];
@@ -247,7 +235,7 @@ function declareOne(tape: Tape, index: number, parent: Declaration | undefined, 
     // One instance stands for the loop; what depends on the index is unknown (but the same across reads).
     scope = scope.withCopy(copyName ?? '', unknown(undefined, { key: `${scope.id}:copy:${copyName ?? ''}:${tape.starts[index]}` }));
   }
-  const ownEnv = scope === parentScope ? env : envOf(scope, unit.doc);
+  const ownEnv = scope === parentScope ? env : scope.envFor(unit.doc);
 
   const typeText = stringAt(tape, keys[DeclarationKey.Type]);
   if (!typeText) return undefined;
@@ -329,7 +317,7 @@ function scopeRef(value: Value, scope: ArmScope): ResourceRef | undefined {
 }
 
 function queueDeployment(d: Declaration, unit: Unit, queue: Unit[], documents: SourceDocument[], seenLinks: Set<string>, options: ArmLoadOptions): void {
-  const env = envOf(d.scope, unit.doc);
+  const env = d.scope.envFor(unit.doc);
   // Deployments are few: their tree node is worth finding for the reads below.
   const node = nodeOfIndex(d.tape, d.index);
   const properties = findProperty(node, 'properties')?.value;
