@@ -43,11 +43,14 @@ let debounceOverride: number | undefined;
 /** Settings by resource: open documents by their URI, other files by their workspace folder. */
 const settingsCache = new Map<string, Settings>();
 const folderUris: string[] = [];
+/** Each folder's URI ending in a slash, made once: settings are looked up for every file at every analysis. */
+const folderPrefixes: string[] = [];
 
 function settingsFor(uri: string): Settings {
   const direct = settingsCache.get(uri);
   if (direct) return direct;
-  const folder = folderUris.find((f) => uri.startsWith(f.endsWith('/') ? f : f + '/'));
+  const i = folderPrefixes.findIndex((prefix) => uri.startsWith(prefix));
+  const folder = i >= 0 ? folderUris[i] : undefined;
   return (folder && settingsCache.get(folder)) || settingsCache.get('') || DEFAULT_SETTINGS;
 }
 
@@ -74,7 +77,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   for (const uri of folders) {
     const folder = pathOfUri(uri);
     if (folder) {
-      folderUris.push(canonicalUri(uri));
+      const folderUri = canonicalUri(uri);
+      folderUris.push(folderUri);
+      folderPrefixes.push(folderUri.endsWith('/') ? folderUri : folderUri + '/');
       workspace.folders.push(folder);
     }
   }
