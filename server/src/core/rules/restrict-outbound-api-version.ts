@@ -17,6 +17,9 @@ const SUPPORT: Support[] = [
   { type: TYPES.cluster, since: { restrictOutboundNetworkAccess: '2021-08-27', allowedFqdnList: '2021-08-27', calloutPolicies: '2024-04-13' }, newest: '2025-02-14' },
 ];
 
+/** Each property of each entry of SUPPORT, with its path and first API version, listed once rather than for every resource. */
+const PROPERTIES = SUPPORT.map((support) => Object.entries(support.since).map(([property, since]) => ({ property, since, path: `properties.${property}` })));
+
 /** `2021-07-01-preview` counts as 2021-07-01: the preview already has the properties. */
 function dateOf(apiVersion: string): string {
   return apiVersion.slice(0, 10);
@@ -32,21 +35,23 @@ export const rule: Rule = {
     old: "API version {apiVersion} of '{name}' does not know {property}, which needs {since} or later: the setting is not applied.",
   },
   check(ctx) {
-    for (const support of SUPPORT) {
+    SUPPORT.forEach((support, s) => {
       for (const resource of ctx.model.declared(support.type)) {
         const apiVersion = asString(resource.apiVersion);
         if (!apiVersion || !/^\d{4}-\d{2}-\d{2}/.test(apiVersion)) continue;
-        const missing = Object.entries(support.since).filter(([p, since]) => dateOf(apiVersion) < since && prop(resource, `properties.${p}`) !== undefined);
-        if (missing.length === 0) continue;
-        const needed = missing.map(([, since]) => since).sort().pop()!;
+        const date = dateOf(apiVersion);
+        let missing: (typeof PROPERTIES)[number] | undefined;
+        for (const p of PROPERTIES[s]) if (date < p.since && prop(resource, p.path) !== undefined) (missing ??= []).push(p);
+        if (!missing) continue;
+        const needed = missing.map((p) => p.since).sort().pop()!;
         ctx.report({
           at: resource.apiVersion?.loc ?? resource.nameLoc,
           messageId: 'old',
-          data: { apiVersion, name: displayName(resource), property: missing.map(([p]) => p).join(' and '), since: needed },
+          data: { apiVersion, name: displayName(resource), property: missing.map((p) => p.property).join(' and '), since: needed },
           fixes: resource.apiVersion ? fixes(resource.apiVersion, needed, support.newest) : [],
         });
       }
-    }
+    });
   },
 };
 
