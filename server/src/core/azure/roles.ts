@@ -2,7 +2,7 @@
  * Role assignments: which built-in role they grant, to which principal, on
  * what. Role definition ids are the built-in roles' documented GUIDs.
  */
-import { lastName, ResourceRef, sameResource, typeSegments } from '../model/ids';
+import { lastName, ResourceRef, sameResource, sameType, typeSegments } from '../model/ids';
 import { Model, prop, Resource, TYPES } from '../model/resource';
 import { asString, stringParts, Value } from '../model/values';
 import { hubIdentity } from './iothub';
@@ -80,6 +80,12 @@ export interface HubPrincipal {
   identity: 'system' | ResourceRef;
 }
 
+/** The user-assigned identity whose principal a value reads (`reference(identity).principalId`), whether or not a hub uses it. */
+export function userAssignedIdentityOf(v: Value | undefined): ResourceRef | undefined {
+  if (v?.kind !== 'runtime' || !sameType(v.ref.type, TYPES.userAssignedIdentity)) return undefined;
+  return v.path.map((p) => p.toLowerCase()).join('.') === 'properties.principalid' ? v.ref : undefined;
+}
+
 export function hubPrincipalOf(v: Value | undefined, model: Model): HubPrincipal | undefined {
   if (!v) return undefined;
   if (v.kind === 'runtime') {
@@ -89,9 +95,10 @@ export function hubPrincipalOf(v: Value | undefined, model: Model): HubPrincipal
     if (type === TYPES.hub.toLowerCase() && tail.join('.') === 'identity.principalid') {
       return { hubs: model.resolve(v.ref), hubRef: v.ref, identity: 'system' };
     }
-    if (type === TYPES.userAssignedIdentity.toLowerCase() && path.join('.') === 'properties.principalid') {
-      const hubs = hubsListing(model).filter((entry) => sameResource(entry.identity, v.ref)).map((entry) => entry.hub);
-      return hubs.length ? { hubs, identity: v.ref } : undefined;
+    const identity = userAssignedIdentityOf(v);
+    if (identity) {
+      const hubs = hubsListing(model).filter((entry) => sameResource(entry.identity, identity)).map((entry) => entry.hub);
+      return hubs.length ? { hubs, identity } : undefined;
     }
     return undefined;
   }

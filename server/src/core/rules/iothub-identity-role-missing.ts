@@ -1,6 +1,6 @@
 import { endpointTarget } from '../azure/downstream';
 import { hubEndpoints, identityRef, targetKindOf } from '../azure/iothub';
-import { BROAD_ROLES, BuiltInRole, DATA_ROLES, hubPrincipalOf, roleOf } from '../azure/roles';
+import { BROAD_ROLES, BuiltInRole, DATA_ROLES, hubPrincipalOf, roleOf, userAssignedIdentityOf } from '../azure/roles';
 import { ResourceRef, sameResource, sameType } from '../model/ids';
 import { displayName, Model, prop, refOf, Resource, TYPES } from '../model/resource';
 import { asObject, asString } from '../model/values';
@@ -88,7 +88,10 @@ function assignmentIndex(model: Model): { byHub: Map<Resource, Assignment[]>; by
         unknownPrincipal.push({ resource, principal: 'unknown', role });
         continue;
       }
-      const principal = hubPrincipalOf(principalId, model);
+      // An assignment to a user-assigned identity gives it the role even when no hub here lists that identity
+      // (the endpoint names it): a fix that adds one must be found again.
+      const identity = userAssignedIdentityOf(principalId);
+      const principal = hubPrincipalOf(principalId, model) ?? (identity && { hubs: [], identity });
       if (!principal) continue;
       const entry = { resource, principal, role };
       if (principal.identity !== 'system') byIdentity.push(entry);
