@@ -3,7 +3,7 @@ import { hubEndpoints, identityRef, targetKindOf } from '../azure/iothub';
 import { BROAD_ROLES, BuiltInRole, DATA_ROLES, hubPrincipalOf, roleOf, userAssignedIdentityOf } from '../azure/roles';
 import { ResourceRef, sameResource, sameType } from '../model/ids';
 import { displayName, Model, prop, refOf, Resource, TYPES } from '../model/resource';
-import { asObject, asString } from '../model/values';
+import { asObject, asString, Value } from '../model/values';
 import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
 import type { Rule } from './rule';
 
@@ -48,7 +48,10 @@ export const rule: Rule = {
             role: roles.needed.name,
           },
           related: [{ at: target.nameLoc, message: `The ${TARGET_TEXT[kind as keyof typeof TARGET_TEXT]} the endpoint sends to.` }],
-          fixes: hub.container
+          // The assignment a fix adds names the hub (or identity) and the target again: only names the analysis can
+          // recognize once written (known text, a parameter, guid()) make one that is found again.
+          fixes:
+            hub.container && canBeNamed(hub.names) && canBeNamed(target.names) && (identity === 'system' || canBeNamed(identity.names))
             ? [
                 {
                   title: `Add a role assignment: ${roles.needed.name} on '${displayName(target)}' for the hub's identity`,
@@ -157,4 +160,9 @@ function slashesIn(text: string): number {
   let count = 0;
   for (let i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) count++;
   return count;
+}
+
+/** Whether every segment of a name is known text or an unknown value with a stable key. */
+function canBeNamed(names: readonly Value[]): boolean {
+  return names.every((n) => n.kind === 'string' || (n.kind === 'unknown' && n.key !== undefined));
 }

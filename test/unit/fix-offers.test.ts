@@ -1,0 +1,48 @@
+/**
+ * Fixes are offered only when they can be applied safely: a fix whose result
+ * the analysis could not recognize would leave its own finding behind.
+ */
+import * as assert from 'assert';
+import { analyzeTexts } from '../support/analyze';
+import { deploymentTemplate } from '../support/templates';
+
+/** A hub routing to a storage account with its identity, and no role assignment; `hubName` as written. */
+function hubRoutingToStorage(hubName: string): string {
+  const resources = [
+    { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'contosoarchive', location: 'westeurope', sku: { name: 'Standard_LRS' }, kind: 'StorageV2' },
+    {
+      type: 'Microsoft.Devices/IotHubs',
+      apiVersion: '2023-06-30',
+      name: hubName,
+      location: 'westeurope',
+      sku: { name: 'S1', capacity: 1 },
+      identity: { type: 'SystemAssigned' },
+      properties: {
+        routing: {
+          endpoints: {
+            storageContainers: [{ name: 'archive', authenticationType: 'identityBased', endpointUri: 'https://contosoarchive.blob.core.windows.net/', containerName: 'telemetry' }],
+          },
+          routes: [{ name: 'all', source: 'DeviceMessages', condition: 'true', endpointNames: ['archive'], isEnabled: true }],
+        },
+      },
+    },
+  ];
+  return deploymentTemplate(...resources.map((r) => JSON.stringify(r, null, 2)));
+}
+
+const roleMissing = (text: string) => analyzeTexts({ '/t.json': text }).findings.filter((f) => f.ruleId === 'iothub-identity-role-missing');
+
+describe('fixes offered', () => {
+  it('adds a role assignment for a hub named literally or by an expression it can evaluate', () => {
+    for (const name of ['contoso-hub', "[concat('contoso', '-hub')]"]) {
+      const [finding] = roleMissing(hubRoutingToStorage(name));
+      assert.strictEqual(finding?.fixes.length, 1, name);
+    }
+  });
+
+  it('offers no role assignment for a hub whose name cannot be evaluated, since the assignment it wrote could not be matched to it', () => {
+    const [finding] = roleMissing(hubRoutingToStorage("[arameters('hubName')]"));
+    assert.ok(finding, 'the finding stays');
+    assert.deepStrictEqual(finding.fixes, []);
+  });
+});
