@@ -7,7 +7,8 @@ import { analyzeTexts } from '../support/analyze';
 import { deploymentTemplate } from '../support/templates';
 
 /** A hub routing to a storage account with its identity, and no role assignment; `hubName` as written. */
-function hubRoutingToStorage(hubName: string): string {
+function hubRoutingToStorage(hubName: string, userAssignedIdentity?: string): string {
+  const identity = userAssignedIdentity ? { userAssignedIdentity } : undefined;
   const resources = [
     { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'contosoarchive', location: 'westeurope', sku: { name: 'Standard_LRS' }, kind: 'StorageV2' },
     {
@@ -20,7 +21,9 @@ function hubRoutingToStorage(hubName: string): string {
       properties: {
         routing: {
           endpoints: {
-            storageContainers: [{ name: 'archive', authenticationType: 'identityBased', endpointUri: 'https://contosoarchive.blob.core.windows.net/', containerName: 'telemetry' }],
+            storageContainers: [
+              { name: 'archive', authenticationType: 'identityBased', identity, endpointUri: 'https://contosoarchive.blob.core.windows.net/', containerName: 'telemetry' },
+            ],
           },
           routes: [{ name: 'all', source: 'DeviceMessages', condition: 'true', endpointNames: ['archive'], isEnabled: true }],
         },
@@ -42,6 +45,12 @@ describe('fixes offered', () => {
 
   it('offers no role assignment for a hub whose name cannot be evaluated, since the assignment it wrote could not be matched to it', () => {
     const [finding] = roleMissing(hubRoutingToStorage("[arameters('hubName')]"));
+    assert.ok(finding, 'the finding stays');
+    assert.deepStrictEqual(finding.fixes, []);
+  });
+
+  it('offers no role assignment for an endpoint whose identity is not a user-assigned identity', () => {
+    const [finding] = roleMissing(hubRoutingToStorage('contoso-hub', "[resourceId('Microsoft.Storage/storageAccounts', 'contosoarchive')]"));
     assert.ok(finding, 'the finding stays');
     assert.deepStrictEqual(finding.fixes, []);
   });

@@ -48,10 +48,10 @@ export const rule: Rule = {
             role: roles.needed.name,
           },
           related: [{ at: target.nameLoc, message: `The ${TARGET_TEXT[kind as keyof typeof TARGET_TEXT]} the endpoint sends to.` }],
-          // The assignment a fix adds names the hub (or identity) and the target again: only names the analysis can
-          // recognize once written (known text, a parameter, guid()) make one that is found again.
+          // The assignment a fix adds names the hub (or user-assigned identity) and the target again: only names the
+          // analysis can recognize once written (known text, a parameter, guid()) make one that is found again.
           fixes:
-            hub.container && canBeNamed(hub.names) && canBeNamed(target.names) && (identity === 'system' || canBeNamed(identity.names))
+            hub.container && canBeNamed(hub.names) && canBeNamed(target.names) && (identity === 'system' || (sameType(identity.type, TYPES.userAssignedIdentity) && canBeNamed(identity.names)))
             ? [
                 {
                   title: `Add a role assignment: ${roles.needed.name} on '${displayName(target)}' for the hub's identity`,
