@@ -101,7 +101,7 @@ class Session {
   readonly published: number[] = [];
   startToFirst = 0;
 
-  private started: LspClient | undefined;
+  private server: LspClient | undefined;
 
   /** The server process starts when the session opens, so that no other server boots meanwhile and skews its start. */
   constructor(
@@ -110,14 +110,14 @@ class Session {
   ) {}
 
   get client(): LspClient {
-    if (!this.started) throw new Error('The session is not open.');
-    return this.started;
+    if (!this.server) throw new Error('The session is not open.');
+    return this.server;
   }
 
   /** `folder`: a workspace folder whose templates the server reads and analyses with the edited one. */
   async open(initializationOptions?: object, folder?: string): Promise<void> {
     const started = performance.now();
-    this.started = this.startServer();
+    this.server = this.startServer();
     await this.client.initialize(folder ? pathToFileURL(folder).href : null, initializationOptions);
     if (folder) {
       // The background analysis of the workspace ends before the first keystroke.
@@ -146,7 +146,7 @@ class Session {
   }
 
   async close(): Promise<void> {
-    await this.started?.shutdown();
+    await this.server?.shutdown();
   }
 }
 
