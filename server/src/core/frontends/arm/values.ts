@@ -197,22 +197,21 @@ export class ArmObject extends TapeValue implements ObjectValue {
     const cache = this.cache;
     const used = this.cacheUsed;
     for (let i = 0; i < used; i += 2) if (cache![i] === key) return cache![i + 1] as Value | undefined;
-    const lower = lowerCase(key);
-    if (cache) {
-      // Another spelling of a key read before.
-      for (let i = 0; i < used; i += 2) {
-        if (lowerCase(cache[i] as string) !== lower) continue;
-        const value = cache[i + 1] as Value | undefined;
-        this.remember(key, value);
-        return value;
-      }
+    // Another spelling of a key read before (compared in lower case only when the lengths agree).
+    for (let i = 0; i < used; i += 2) {
+      const spelling = cache![i] as string;
+      if (spelling.length !== key.length || lowerCase(spelling) !== lowerCase(key)) continue;
+      const value = cache![i + 1] as Value | undefined;
+      this.remember(key, value);
+      return value;
     }
     let value: Value | undefined;
     if (this.hasExpressionKeys() || this.copyProperty()) {
+      const lower = lowerCase(key);
       value = this.entries().find((e) => e.key?.toLowerCase() === lower)?.value;
     } else {
       const v = findValueIndex(this.tape, this.index, key);
-      value = v < 0 ? undefined : this.readValue(v, lower);
+      value = v < 0 ? undefined : this.readValue(v, key);
     }
     this.remember(key, value);
     return value;
@@ -265,15 +264,16 @@ export class ArmObject extends TapeValue implements ObjectValue {
         key: keyValue.kind === 'string' ? keyValue.value : undefined,
         keyValue,
         keyLoc,
-        value: this.readValue(v, lowerCase(key)),
+        value: this.readValue(v, key),
       });
     }
     this.cachedEntries = entries;
     return entries;
   }
 
-  private readValue(index: number, lowerKey: string): Value {
-    const inProperties = this.inProperties || (lowerKey === 'properties' && this.isResourceBody());
+  /** The value at a tape index, read under `key` (any spelling): a resource's `properties` are where property copy loops live. */
+  private readValue(index: number, key: string): Value {
+    const inProperties = this.inProperties || (key.length === 10 && lowerCase(key) === 'properties' && this.isResourceBody());
     return valueAt(this.tape, index, this.env, this.literal, inProperties);
   }
 
