@@ -11,6 +11,7 @@ import type { Writer } from './fixes/writer';
 import { Host } from './host';
 import { ArmLoadResult, loadArmTemplate, parametersFileNameFor } from './frontends/arm/template';
 import { armWriter } from './frontends/arm/writer';
+import { Memo } from './memo';
 import type { SourceDocument } from './model/document';
 import type { Resource } from './model/resource';
 import { RULES } from './rules';
@@ -108,19 +109,14 @@ function siblingParameters(templateId: string, files: Map<string, ProjectFile>, 
  * an editor asks at every keystroke for every template of its workspace, and
  * the answer depends only on the template's id and how the host resolves paths.
  */
-const siblingIds = new WeakMap<Host, Map<string, string | null>>();
+const siblingIds = new WeakMap<Host, Memo<string | undefined>>();
 
 function siblingParametersId(templateId: string, host: Host): string | undefined {
   let ids = siblingIds.get(host);
-  if (!ids) siblingIds.set(host, (ids = new Map()));
-  let id = ids.get(templateId);
-  if (id === undefined) {
+  if (!ids) siblingIds.set(host, (ids = new Memo(20000)));
+  return ids.get(templateId, () => {
     const name = parametersFileNameFor(templateId);
     const resolved = name === templateId.split(/[\\/]/).pop() ? templateId : host.resolve(templateId, name);
-    id = resolved === templateId ? null : resolved;
-    // A bound, so that a long editing session of renamed files cannot grow it without end.
-    if (ids.size >= 20000) ids.clear();
-    ids.set(templateId, id);
-  }
-  return id ?? undefined;
+    return resolved === templateId ? undefined : resolved;
+  });
 }

@@ -12,6 +12,7 @@ import { Cloud, cloudNamed, DEFAULT_CLOUD } from '../core/clouds';
 import { Config, DEFAULT_MAX_FILE_SIZE } from '../core/config';
 import { Finding, TOOL_FINDINGS } from '../core/findings';
 import { dirnameOf, Host, joinPath } from '../core/host';
+import { Memo } from '../core/memo';
 import type { SourceDocument } from '../core/model/document';
 import { analyzeProject, LoadCache, ProjectFile } from '../core/project';
 import { ConfigResolver } from '../node/configResolver';
@@ -33,44 +34,34 @@ export interface Analysis {
   documents: Map<string, SourceDocument>;
 }
 
-/**
- * The result of a pure function of a string, remembered: every analysis asks
- * for the URI and path of every workspace file, and parsing a URL costs more
- * than the rest of what a keystroke does for a file that did not change.
- */
-function remembered<T>(memo: Map<string, T>, key: string, compute: (key: string) => T): T {
-  if (memo.has(key)) return memo.get(key) as T;
-  const value = compute(key);
-  // A bound, so that a long session of renamed files cannot grow it without end.
-  if (memo.size >= 20000) memo.clear();
-  memo.set(key, value);
-  return value;
+// Remembered: every analysis asks for the URI and path of every workspace file, and parsing a URL costs more than
+// the rest of what a keystroke does for a file that did not change.
+const canonicalUris = new Memo<string>(20000);
+const pathsOfUris = new Memo<string | undefined>(20000);
+
+function canonical(uri: string): string {
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
 }
 
-const canonicalUris = new Map<string, string>();
-const pathsOfUris = new Map<string, string | undefined>();
+function pathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 /** One spelling per file: the client's URIs and the ones made from paths differ in escaping. */
 export function canonicalUri(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
-  return remembered(canonicalUris, uri, (u) => {
-    try {
-      return pathToFileURL(fileURLToPath(u)).href;
-    } catch {
-      return u;
-    }
-  });
+  return uri.startsWith('file:') ? canonicalUris.get(uri, canonical) : uri;
 }
 
 export function pathOfUri(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  return remembered(pathsOfUris, uri, (u) => {
-    try {
-      return fileURLToPath(u);
-    } catch {
-      return undefined;
-    }
-  });
+  return uri.startsWith('file:') ? pathsOfUris.get(uri, pathOf) : undefined;
 }
 
 /** The files the client's watchers report on (server.ts registers them): what the disk holds of them can be remembered. */
@@ -87,8 +78,8 @@ export class Workspace {
    * a change is reported, instead of being read again at every keystroke.
    */
   watchesDisk = false;
-  /** By URI; null when the file is absent or cannot be read. */
-  private readonly diskTexts = new Map<string, string | null>();
+  /** By URI; undefined when the file is absent or cannot be read. */
+  private readonly diskTexts = new Memo<string | undefined>(20000);
 
   constructor(private settingsFor: (uri: string) => Settings) {}
 
@@ -179,11 +170,10 @@ export class Workspace {
       const held = this.files.get(key);
       if (held) return held.text;
       // Asked first: most of what is read here at each keystroke is the absent parameters file of each template.
-      const known = this.diskTexts.get(key);
-      if (known !== undefined) return known ?? undefined;
+      if (this.diskTexts.has(key)) return this.diskTexts.peek(key);
       const file = pathOfUri(key);
       if (!file) return undefined;
-      if (this.watchesDisk && WATCHED.test(file) && this.inFolders(file)) return remembered(this.diskTexts, key, () => readText(file) ?? null) ?? undefined;
+      if (this.watchesDisk && WATCHED.test(file) && this.inFolders(file)) return this.diskTexts.get(key, () => readText(file));
       return readText(file);
     },
     resolve: (from, relative) => canonicalUri(joinPath(dirnameOf(from), relative)),

@@ -5,6 +5,7 @@
  */
 import type { Cloud } from '../clouds';
 import { ALL_CLOUDS } from '../clouds';
+import { Memo } from '../memo';
 import { StringPart, stringParts, Value } from '../model/values';
 
 /** The text of the parts up to the first hole, and whether the whole string is known. */
@@ -112,25 +113,20 @@ export interface HostService {
   readonly name: string;
 }
 
-const serviceByHost = new Map<string, HostService | null>();
+const serviceByHost = new Memo<HostService | undefined>(50000);
+
+function findService(host: string): HostService | undefined {
+  const h = host.toLowerCase();
+  for (const { service, pattern } of SERVICE_HOSTS) {
+    const m = pattern.exec(h);
+    if (m) return { service, name: m[1] };
+  }
+  return undefined;
+}
 
 /** Which service a host belongs to, remembered: several rules ask about the host of every endpoint. */
 export function serviceOfHost(host: string): HostService | undefined {
-  let found = serviceByHost.get(host);
-  if (found === undefined) {
-    found = null;
-    const h = host.toLowerCase();
-    for (const { service, pattern } of SERVICE_HOSTS) {
-      const m = pattern.exec(h);
-      if (m) {
-        found = { service, name: m[1] };
-        break;
-      }
-    }
-    if (serviceByHost.size > 50000) serviceByHost.clear();
-    serviceByHost.set(host, found);
-  }
-  return found ?? undefined;
+  return serviceByHost.get(host, findService);
 }
 
 function escape(s: string): string {

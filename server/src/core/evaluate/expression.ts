@@ -3,6 +3,7 @@
  * The parser never throws: what it cannot read becomes an `error` node, which
  * evaluates to unknown.
  */
+import { Memo } from '../memo';
 
 export type Expr =
   | { k: 'string'; value: string }
@@ -29,17 +30,13 @@ export function unescapeLiteral(text: string): string {
   return text.length >= 2 && text.charCodeAt(0) === 91 && text.charCodeAt(1) === 91 ? text.slice(1) : text;
 }
 
-const cache = new Map<string, Expr>();
+const parsed = new Memo<Expr>(20000);
 
-/** Parses the expression inside `[` and `]`. Results are cached: templates repeat expressions. */
+const parseAll = (source: string) => new ExpressionParser(source).parseAll();
+
+/** Parses the expression inside `[` and `]`. Results are remembered: templates repeat expressions. */
 export function parseExpression(source: string): Expr {
-  let expr = cache.get(source);
-  if (!expr) {
-    expr = new ExpressionParser(source).parseAll();
-    if (cache.size > 20000) cache.clear();
-    cache.set(source, expr);
-  }
-  return expr;
+  return parsed.get(source, parseAll);
 }
 
 class ExpressionParser {

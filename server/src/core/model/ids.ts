@@ -4,6 +4,7 @@
  * `/subscriptions/…/providers/Microsoft.Devices/IotHubs/contoso` and a hub
  * declared in the template are the same resource, even when parts are unknown.
  */
+import { Memo } from '../memo';
 import { fromParts, joinValues, sameValue, str, StringPart, unknown, Value } from './values';
 
 export interface ResourceRef {
@@ -29,17 +30,13 @@ export function typeSegments(type: string): string[] {
 }
 
 /** The number of name segments a full type takes (`Microsoft.X/a/b` takes two). */
-const nameCounts = new Map<string, number>();
+// Remembered: a template spells a handful of types thousands of times.
+const nameCounts = new Memo<number>(10000);
+
+const countNames = (type: string) => Math.max(0, typeSegments(type).length - 1);
 
 export function nameCount(type: string): number {
-  // Remembered: a template spells a handful of types thousands of times.
-  let count = nameCounts.get(type);
-  if (count === undefined) {
-    count = Math.max(0, typeSegments(type).length - 1);
-    if (nameCounts.size > 10000) nameCounts.clear();
-    nameCounts.set(type, count);
-  }
-  return count;
+  return nameCounts.get(type, countNames);
 }
 
 export function sameType(a: string, b: string): boolean {

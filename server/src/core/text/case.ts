@@ -1,17 +1,14 @@
+import { Memo } from '../memo';
+
 /**
  * Lower case, remembered. Property keys and resource types are compared
  * without regard to case, as Azure Resource Manager does, and a template
  * spells the same few of them thousands of times.
  */
-const lowered = new Map<string, string>();
+const lowered = new Memo<string>(50000);
+
+const toLower = (text: string) => text.toLowerCase();
 
 export function lowerCase(text: string): string {
-  let lower = lowered.get(text);
-  if (lower === undefined) {
-    lower = text.toLowerCase();
-    // A bound, so that a stream of distinct strings cannot grow the memory without end.
-    if (lowered.size > 50000) lowered.clear();
-    lowered.set(text, lower);
-  }
-  return lower;
+  return lowered.get(text, toLower);
 }
