@@ -137,7 +137,6 @@ function lookupName(index: NameIndex | undefined, v: Value | undefined): Resourc
 
 /** A type as indexed: in lower case (types are compared without regard to case), one string per type. */
 export const typeKeyOf = lowerCase;
-const typeKey = typeKeyOf;
 
 /** A resource's last name as the name index holds it: its text in lower case, when it is known text. */
 export function nameTextOf(names: readonly Value[]): string | undefined {
@@ -178,18 +177,18 @@ export class Model {
   }
 
   ofType(type: string): readonly Resource[] {
-    return this.byType.get(typeKey(type)) ?? [];
+    return this.byType.get(typeKeyOf(type)) ?? [];
   }
 
   /** Resources of a type declared with their properties (not `existing` references). */
   declared(type: string): readonly Resource[] {
     // Listed once per analysis: most rules start from the hubs.
-    return this.memo(`declared:${typeKey(type)}`, () => this.ofType(type).filter((r) => !r.existing));
+    return this.memo(`declared:${typeKeyOf(type)}`, () => this.ofType(type).filter((r) => !r.existing));
   }
 
   /** Resources of a type whose last name is this one. */
   named(type: string, name: Value | undefined): readonly Resource[] {
-    return lookupName(this.namesOf(typeKey(type)), name) ?? [];
+    return lookupName(this.namesOf(typeKeyOf(type)), name) ?? [];
   }
 
   /**
@@ -216,7 +215,7 @@ export class Model {
 
   /** Child resources of a resource, of one child type (`networkRuleSets` of a namespace). */
   childrenOf(resource: Resource, childType: string): Resource[] {
-    const type = typeKey(`${resource.type}/${childType}`);
+    const type = typeKeyOf(`${resource.type}/${childType}`);
     // Children grouped by their parent's last name, built once per child type.
     const byParent = this.memo(`children:${type}`, () => {
       const index: NameIndex = { byText: new Map(), byKey: new Map() };

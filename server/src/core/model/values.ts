@@ -181,9 +181,9 @@ export class PlainObject implements ObjectValue {
  */
 export function withLoc<T extends Value>(v: T, loc: Loc | undefined): T {
   if (!loc || v.loc === loc) return v;
-  if (Object.getPrototypeOf(v) === Object.prototype) return { ...v, loc };
   const scalar = plainScalar(v, loc, v.input);
   if (scalar) return scalar as T;
+  if (Object.getPrototypeOf(v) === Object.prototype) return { ...v, loc };
   // Lazily evaluated objects keep their caches: the copy delegates to them.
   const copy = Object.create(v) as T;
   Object.defineProperty(copy, 'loc', { value: loc, enumerable: true });
@@ -191,10 +191,11 @@ export function withLoc<T extends Value>(v: T, loc: Loc | undefined): T {
 }
 
 /**
- * A scalar of a class that reads its fields when asked (a template's value on
- * its parse tape), copied into a plain value: a copy made with Object.create
- * would get a hidden class of its own, and every parameter read makes one,
- * which turns the property reads that meet them slow. Undefined for objects and arrays.
+ * A scalar copied field by field into a plain value, whatever it was made as:
+ * far cheaper than a spread, and for a class that reads its fields when asked
+ * (a template's value on its parse tape) the only copy that does not get a
+ * hidden class of its own, as a copy made with Object.create does at every
+ * parameter read. Undefined for other kinds.
  */
 function plainScalar(v: Value, loc: Loc | undefined, input: boolean | undefined): Value | undefined {
   switch (v.kind) {
@@ -212,16 +213,15 @@ function plainScalar(v: Value, loc: Loc | undefined, input: boolean | undefined)
 /** The same value, marked as depending on a deployment input. */
 export function withInput<T extends Value>(v: T): T {
   if (v.input) return v;
+  // What parameters feed most (names, hosts, the ids and references built from them) is copied field by field,
+  // which is far cheaper than a spread of values of several shapes.
+  const scalar = plainScalar(v, v.loc, true);
+  if (scalar) return scalar as T;
   if (Object.getPrototypeOf(v) === Object.prototype) {
-    // What parameters feed most (names, hosts, the ids and references built from them) is copied field by field,
-    // which is far cheaper than a spread of values of several shapes.
-    if (v.kind === 'string') return { kind: 'string', value: v.value, loc: v.loc, origin: v.origin, input: true } as StringValue as T;
     if (v.kind === 'ref') return { kind: 'ref', ref: v.ref, loc: v.loc, origin: v.origin, input: true } as RefValue as T;
     if (v.kind === 'runtime') return { kind: 'runtime', ref: v.ref, via: v.via, path: v.path, loc: v.loc, origin: v.origin, input: true } as RuntimeValue as T;
     return { ...v, input: true };
   }
-  const scalar = plainScalar(v, v.loc, true);
-  if (scalar) return scalar as T;
   const copy = Object.create(v) as T;
   Object.defineProperty(copy, 'input', { value: true, enumerable: true });
   return copy;
