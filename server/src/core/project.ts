@@ -9,7 +9,9 @@ import type { Config } from './config';
 import type { Finding } from './findings';
 import type { Writer } from './fixes/writer';
 import { Host } from './host';
-import { ArmLoadResult, loadArmTemplate, parametersFileNameFor } from './frontends/arm/template';
+import { loadArmTemplate, parametersFileNameFor } from './frontends/arm/template';
+import { isBicepId, isBicepParamsId, loadBicep } from './frontends/bicep/template';
+import type { LoadResult } from './frontends/result';
 import { armWriter } from './frontends/arm/writer';
 import { Memo } from './memo';
 import type { SourceDocument } from './model/document';
@@ -39,7 +41,7 @@ export interface ProjectOptions {
   cache?: LoadCache;
 }
 
-export type LoadCache = Map<string, { cloud: Cloud; parameters: string | undefined; result: ArmLoadResult }>;
+export type LoadCache = Map<string, { cloud: Cloud; parameters: string | undefined; result: LoadResult }>;
 
 export interface ProjectResult {
   findings: Finding[];
@@ -76,7 +78,7 @@ export function analyzeProject(files: readonly ProjectFile[], options: ProjectOp
   return { findings, documents, resources };
 }
 
-function load(file: ProjectFile, parameters: ProjectFile | undefined, cloud: Cloud, options: ProjectOptions): ArmLoadResult {
+function load(file: ProjectFile, parameters: ProjectFile | undefined, cloud: Cloud, options: ProjectOptions): LoadResult {
   const cached = options.cache?.get(file.id);
   if (
     cached &&
@@ -90,7 +92,8 @@ function load(file: ProjectFile, parameters: ProjectFile | undefined, cloud: Clo
   // The stale entry goes first: an editor's analysis then never holds two models of the file at once,
   // and the old one dies young instead of being copied by the garbage collector while the new one is built.
   if (cached) options.cache!.delete(file.id);
-  const result = loadArmTemplate(file, { cloud, parameters, host: options.host });
+  const bicep = isBicepId(file.id) || isBicepParamsId(file.id);
+  const result = (bicep ? loadBicep : loadArmTemplate)(file, { cloud, parameters, host: options.host });
   options.cache?.set(file.id, { cloud, parameters: parameters?.id, result });
   return result;
 }

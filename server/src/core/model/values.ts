@@ -227,6 +227,12 @@ export function withInput<T extends Value>(v: T): T {
   return copy;
 }
 
+/** An unknown value read through a parameter or variable is known by that name: two reads are the same value. */
+export function withKey(value: Value, key: string): Value {
+  if (value.kind === 'unknown' && value.key === undefined) return { ...value, key };
+  return value;
+}
+
 export const isKnown = (v: Value | undefined): boolean => !!v && v.kind !== 'unknown' && v.kind !== 'runtime';
 
 /** The text of a fully known string. */

@@ -8,7 +8,7 @@ import type { EvalContext } from '../../evaluate/context';
 import { JsonNode, findProperty } from '../../json/tree';
 import type { ResourceRef } from '../../model/ids';
 import type { DeploymentScope } from '../../model/resource';
-import { arr, unknown, Value, withInput } from '../../model/values';
+import { arr, unknown, Value, withInput, withKey } from '../../model/values';
 import { ArmEnv, locOf, nodeValue } from './values';
 
 /** A parameter's value given from outside: a parameters file, or `properties.parameters` of a parent deployment. */
@@ -217,10 +217,4 @@ export class ArmScope implements EvalContext {
     for (let i = 0; i < n.value; i++) items.push(nodeValue(input, this.withCopy(loop, i).env(), false));
     return arr(items, locOf(this.doc, copy));
   }
-}
-
-/** An unknown value read through a parameter or variable is known by that name: two reads are the same value. */
-function withKey(value: Value, key: string): Value {
-  if (value.kind === 'unknown' && value.key === undefined) return { ...value, key };
-  return value;
 }

@@ -18,6 +18,7 @@ import { DeploymentScope, nameTextOf, Resource, typeKeyOf } from '../../model/re
 import { asString, isOneOf, Origin, str, unknown, Value } from '../../model/values';
 import { truthiness } from '../../evaluate/functions';
 import { lowerCase } from '../../text/case';
+import type { LoadResult } from '../result';
 import { detectArm } from './detect';
 import { ArmScope, ProvidedParameter } from './scope';
 import { ArmEnv, ArmObject, LazyOrigin, nodeValue, tapeLoc, valueAt } from './values';
@@ -35,12 +36,7 @@ export interface ArmLoadOptions {
   host?: Host;
 }
 
-export interface ArmLoadResult {
-  kind: 'template' | 'parameters' | 'other';
-  resources: Resource[];
-  /** The template, its parameters file and linked templates, each parsed. */
-  documents: SourceDocument[];
-}
+export type ArmLoadResult = LoadResult;
 
 /** Nested deployments beyond this many are not followed (a guard against generated monsters). */
 const MAX_DEPLOYMENTS = 500;
@@ -374,8 +370,11 @@ function queueDeployment(d: Declaration, unit: Unit, queue: Unit[], documents: S
   queue.push({ doc, template, scope, placement });
 }
 
-/** `azuredeploy.json` → `azuredeploy.parameters.json`: the parameters file a template's neighbours expect. */
+/**
+ * The parameters file a template's neighbours expect: `azuredeploy.json` →
+ * `azuredeploy.parameters.json`, `main.bicep` → `main.bicepparam`.
+ */
 export function parametersFileNameFor(templateId: string): string {
   const base = basenameOf(templateId);
-  return base.replace(/(\.jsonc?)$/i, '.parameters$1');
+  return base.replace(/(\.jsonc?)$/i, '.parameters$1').replace(/\.bicep$/i, '.bicepparam');
 }

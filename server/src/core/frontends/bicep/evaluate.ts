@@ -1,0 +1,362 @@
+/**
+ * Evaluates Bicep expressions to model values, with the ARM template
+ * functions the evaluator already knows (Bicep compiles its functions and
+ * operators to them). What cannot be known is unknown; nothing throws.
+ *
+ * References to resources are read as Bicep compiles them: `hub.id` is the
+ * hub's id, `hub.name` its name as written, `hub.identity.principalId` and
+ * `hub.properties.…` what the deployed hub will hold (a runtime value, known
+ * by its resource and path).
+ */
+import { member, indexInto } from '../../evaluate/evaluator';
+import { FUNCTIONS, truthiness } from '../../evaluate/functions';
+import { extendRuntime } from '../../evaluate/runtime';
+import type { ResourceRef } from '../../model/ids';
+import { arr, joinValues, Loc, num, ObjectEntry, PlainObject, RuntimeValue, str, unknown, Value, withInput, withLoc } from '../../model/values';
+import type { BicepScope, ModuleSymbol, ResourceSymbol } from './scope';
+import type * as S from './syntax';
+import { BicepObject, locOf, originOf, propertyKey } from './values';
+
+/** Loop variables and lambda parameters in scope, innermost first. */
+export interface Locals {
+  name: string;
+  value: Value;
+  next: Locals | undefined;
+}
+
+export interface Env {
+  scope: BicepScope;
+  locals: Locals | undefined;
+  /** Literals get origins (a writer may edit them): true for a resource body, false for what a parameter or variable holds. */
+  origins: boolean;
+}
+
+/** A `for` expression inside a value is unrolled up to this many items; longer ones are unknown. */
+const MAX_UNROLLED = 200;
+
+export function evaluate(expr: S.Expr, env: Env): Value {
+  try {
+    return evaluateExpr(expr, env);
+  } catch {
+    return unknown(locOf(env.scope.doc, expr));
+  }
+}
+
+function evaluateExpr(expr: S.Expr, env: Env): Value {
+  const loc = locOf(env.scope.doc, expr);
+  switch (expr.kind) {
+    case 'StringLit': {
+      if (expr.expressions.length === 0) return str(expr.segments[0], loc, env.origins ? originOf(env.scope.doc, expr) : undefined);
+      const pieces: Value[] = [];
+      for (let i = 0; i < expr.expressions.length; i++) {
+        pieces.push(str(expr.segments[i]), evaluateExpr(expr.expressions[i], inner(env)));
+      }
+      pieces.push(str(expr.segments[expr.segments.length - 1]));
+      const joined = joinValues(pieces, loc);
+      return pieces.some((p) => p.input) ? withInput(joined) : joined;
+    }
+    case 'NumberLit':
+      return { kind: 'number', value: expr.value, loc, origin: env.origins ? originOf(env.scope.doc, expr) : undefined };
+    case 'BoolLit':
+      return { kind: 'boolean', value: expr.value, loc, origin: env.origins ? originOf(env.scope.doc, expr) : undefined };
+    case 'NullLit':
+      return { kind: 'null', loc, origin: env.origins ? originOf(env.scope.doc, expr) : undefined };
+    case 'Identifier':
+      return identifier(expr, env, loc);
+    case 'ObjectExpr':
+      return object(expr, env, loc);
+    case 'ArrayExpr':
+      return array(expr, env, loc);
+    case 'ForExpr':
+      return unrolled(expr, env, loc);
+    case 'ParenExpr':
+      return evaluateExpr(expr.expression, inner(env));
+    case 'NonNullExpr':
+      return evaluateExpr(expr.expression, env);
+    case 'MemberExpr':
+      return memberOf(expr, env, loc);
+    case 'IndexExpr': {
+      const resource = resourceOf(expr, env);
+      if (resource) return refValue(resource, env, loc);
+      const target = evaluateExpr(expr.object, inner(env));
+      const index = evaluateExpr(expr.index, inner(env));
+      let result: Value;
+      if (expr.fromEnd && target.kind === 'array' && index.kind === 'number') result = target.items[target.items.length - index.value] ?? unknown(loc);
+      else result = indexInto(target, index, loc, env.scope.cloud);
+      return target.input || index.input ? withInput(result) : result;
+    }
+    case 'ResourceAccessExpr': {
+      const resource = resourceOf(expr, env);
+      return resource ? refValue(resource, env, loc) : unknown(loc);
+    }
+    case 'CallExpr':
+      return call(expr, env, loc);
+    case 'UnaryExpr': {
+      const operand = evaluateExpr(expr.operand, inner(env));
+      return apply(expr.op === '!' ? 'not' : 'sub', expr.op === '!' ? [operand] : [num(0), operand], env, loc);
+    }
+    case 'BinaryExpr':
+      return binary(expr, env, loc);
+    case 'TernaryExpr': {
+      const condition = evaluateExpr(expr.condition, inner(env));
+      const truth = truthiness(condition);
+      if (truth === undefined) {
+        // Both branches the same string: the result is known anyway.
+        const a = evaluateExpr(expr.whenTrue, inner(env));
+        const b = evaluateExpr(expr.whenFalse, inner(env));
+        return a.kind === 'string' && b.kind === 'string' && a.value === b.value ? str(a.value, loc) : unknown(loc);
+      }
+      // The branch taken is what deploys, but it is not written where it is used: it gets no origin.
+      const chosen = evaluateExpr(truth ? expr.whenTrue : expr.whenFalse, inner(env));
+      return condition.input ? withInput(chosen) : chosen;
+    }
+    case 'IfExpr': {
+      const truth = truthiness(evaluateExpr(expr.condition, inner(env)));
+      return truth === true ? evaluateExpr(expr.body, env) : unknown(loc);
+    }
+    case 'LambdaExpr':
+    case 'MissingExpr':
+      return unknown(loc);
+  }
+}
+
+/** The environment of a sub-expression: what it computes is not written where it is used. */
+function inner(env: Env): Env {
+  return env.origins ? { scope: env.scope, locals: env.locals, origins: false } : env;
+}
+
+function lookupLocal(locals: Locals | undefined, name: string): Value | undefined {
+  for (let l = locals; l; l = l.next) if (l.name === name) return l.value;
+  return undefined;
+}
+
+function identifier(expr: S.Identifier, env: Env, loc: Loc): Value {
+  const local = lookupLocal(env.locals, expr.name);
+  if (local) return withLoc(local, loc);
+  const symbol = env.scope.symbol(expr.name);
+  switch (symbol?.kind) {
+    case 'param':
+      return withLoc(env.scope.parameter(expr.name), loc);
+    case 'var':
+      return withLoc(env.scope.variable(expr.name), loc);
+    case 'resource':
+      return refValue(symbol, env, loc);
+    default:
+      return unknown(loc, { key: `${env.scope.id}:symbol:${expr.name}` });
+  }
+}
+
+function object(expr: S.ObjectExpr, env: Env, loc: Loc): Value {
+  const entries: ObjectEntry[] = [];
+  let open = false;
+  let input = false;
+  for (const m of expr.properties) {
+    if (m.kind === 'ResourceDecl') continue;
+    if (m.kind === 'SpreadExpr') {
+      const spread = evaluateExpr(m.expression, inner(env));
+      if (spread.input) input = true;
+      if (spread.kind === 'object') entries.push(...spread.entries());
+      else open = true;
+      continue;
+    }
+    const keyLoc = locOf(env.scope.doc, m.key);
+    const written = propertyKey(m);
+    // A key with interpolation is computed; one the analysis cannot compute may be any key.
+    const keyValue = written !== undefined ? str(written, keyLoc) : evaluateExpr(m.key, inner(env));
+    const key = keyValue.kind === 'string' ? keyValue.value : undefined;
+    if (key === undefined) open = true;
+    entries.push({ key, keyValue, keyLoc, value: evaluateExpr(m.value, env) });
+  }
+  const value = new BicepObject(entries, open, loc, env.origins ? originOf(env.scope.doc, expr) : undefined);
+  return input ? withInput(value) : value;
+}
+
+function array(expr: S.ArrayExpr, env: Env, loc: Loc): Value {
+  const items: Value[] = [];
+  let input = false;
+  for (const item of expr.items) {
+    if (item.kind !== 'SpreadExpr') {
+      items.push(evaluateExpr(item, env));
+      continue;
+    }
+    const spread = evaluateExpr(item.expression, inner(env));
+    if (spread.input) input = true;
+    // Items the analysis cannot list make the whole array unknown: an allow list may hold anything then.
+    if (spread.kind !== 'array') return input ? withInput(unknown(loc)) : unknown(loc);
+    items.push(...spread.items);
+  }
+  const value = arr(items, loc);
+  if (env.origins) value.origin = originOf(env.scope.doc, expr);
+  return input ? withInput(value) : value;
+}
+
+/** `[for x in list: body]` as a value: one item per item of a known list, the body read with `x` bound. */
+function unrolled(expr: S.ForExpr, env: Env, loc: Loc): Value {
+  const list = evaluateExpr(expr.iterable, inner(env));
+  if (list.kind !== 'array' || list.items.length > MAX_UNROLLED) return list.input ? withInput(unknown(loc)) : unknown(loc);
+  const items: Value[] = [];
+  for (let i = 0; i < list.items.length; i++) {
+    let locals = env.locals;
+    if (expr.item) locals = { name: expr.item.name, value: list.items[i], next: locals };
+    if (expr.index) locals = { name: expr.index.name, value: num(i), next: locals };
+    const itemEnv: Env = { scope: env.scope, locals, origins: false };
+    let body: S.Expr = expr.body;
+    if (body.kind === 'IfExpr') {
+      const truth = truthiness(evaluateExpr(body.condition, itemEnv));
+      // An item that may or may not be there makes the list unknown.
+      if (truth === undefined) return unknown(loc);
+      if (!truth) continue;
+      body = body.body;
+    }
+    items.push(evaluateExpr(body, itemEnv));
+  }
+  const value = arr(items, loc);
+  return list.input ? withInput(value) : value;
+}
+
+/** The resource an expression names: a symbol, an item of a resource loop, or `parent::child`. */
+export function resourceOf(expr: S.Expr, env: Env): ResourceSymbol | undefined {
+  switch (expr.kind) {
+    case 'Identifier': {
+      if (lookupLocal(env.locals, expr.name)) return undefined;
+      const symbol = env.scope.symbol(expr.name);
+      return symbol?.kind === 'resource' ? symbol : undefined;
+    }
+    case 'IndexExpr':
+      // One declaration stands for every instance of its loop.
+      return resourceOf(expr.object, env);
+    case 'ResourceAccessExpr':
+      return resourceOf(expr.object, env)?.nested.get(expr.name.name);
+    case 'ParenExpr':
+    case 'NonNullExpr':
+      return resourceOf(expr.expression, env);
+    default:
+      return undefined;
+  }
+}
+
+function moduleOf(expr: S.Expr, env: Env): ModuleSymbol | undefined {
+  if (expr.kind === 'IndexExpr') return moduleOf(expr.object, env);
+  if (expr.kind !== 'Identifier' || lookupLocal(env.locals, expr.name)) return undefined;
+  const symbol = env.scope.symbol(expr.name);
+  return symbol?.kind === 'module' ? symbol : undefined;
+}
+
+function refValue(resource: ResourceSymbol, env: Env, loc: Loc): Value {
+  const ref = env.scope.refOf(resource);
+  return ref ? { kind: 'ref', ref, loc } : unknown(loc);
+}
+
+/** What a deployed resource holds: `reference(resource, version, 'full')` and the path read from it. */
+function runtimeOf(ref: ResourceRef, loc: Loc): RuntimeValue {
+  return { kind: 'runtime', ref, via: 'full', path: [], loc };
+}
+
+function memberOf(expr: S.MemberExpr, env: Env, loc: Loc): Value {
+  const name = expr.property.name;
+  const resource = resourceOf(expr.object, env);
+  if (resource) {
+    const info = env.scope.info(resource);
+    if (!info) return unknown(loc);
+    switch (name) {
+      case 'id':
+        return { kind: 'ref', ref: info.ref, loc };
+      case 'name':
+        return withLoc(info.nameValue, loc);
+      case 'type':
+        return str(info.type, loc);
+      case 'apiVersion':
+        return info.apiVersion === undefined ? unknown(loc) : str(info.apiVersion, loc);
+      default:
+        return extendRuntime(runtimeOf(info.ref, loc), name, loc, env.scope.cloud);
+    }
+  }
+  const module = moduleOf(expr.object, env);
+  if (module) {
+    if (name === 'outputs') return env.scope.moduleOutputs(module, loc);
+    if (name === 'name') return withLoc(env.scope.moduleName(module), loc);
+    return unknown(loc);
+  }
+  const target = evaluateExpr(expr.object, inner(env));
+  const result = member(target, name, loc, env.scope.cloud);
+  return target.input ? withInput(result) : result;
+}
+
+/** Functions whose Bicep name differs from, or is missing in, the template functions. */
+function call(expr: S.CallExpr, env: Env, loc: Loc): Value {
+  const name = expr.name.name.toLowerCase();
+  if (expr.object) {
+    const resource = resourceOf(expr.object, env);
+    if (resource) {
+      // `account.listKeys()`, `rule.listConnectionStrings()`: what the deployed resource returns.
+      const info = env.scope.info(resource);
+      return info && name.startsWith('list') ? { kind: 'runtime', ref: info.ref, via: 'listKeys', path: [], loc } : unknown(loc);
+    }
+    const namespace = expr.object.kind === 'Identifier' ? expr.object.name : undefined;
+    // `az.` and `sys.` name the built-in namespaces, unless a symbol of the file has that name.
+    if ((namespace !== 'az' && namespace !== 'sys') || env.scope.symbol(namespace)) return unknown(loc);
+  }
+  // A function of the file, or one imported, is not evaluated.
+  if (!expr.object && env.scope.symbol(expr.name.name)) return unknown(loc);
+  if (expr.args.some((a) => a.kind === 'LambdaExpr')) return unknown(loc);
+  const args = expr.args.map((a) => evaluateExpr(a, inner(env)));
+  switch (name) {
+    case 'any':
+      return args[0] ?? unknown(loc);
+    case 'resourcegroup':
+      if (args.length > 0) return scopeObject({ name: args[args.length - 1] }, loc);
+      break;
+    case 'subscription':
+      if (args.length > 0) return scopeObject({ subscriptionId: args[0] }, loc);
+      break;
+  }
+  return apply(name, args, env, loc);
+}
+
+/** `resourceGroup('other')`: a scope elsewhere, of which only what was written is known. */
+function scopeObject(record: Record<string, Value>, loc: Loc): Value {
+  return PlainObject.from(record, loc);
+}
+
+const OPERATORS: Record<S.BinaryOperator, string> = {
+  '*': 'mul',
+  '/': 'div',
+  '%': 'mod',
+  '+': 'add',
+  '-': 'sub',
+  '<': 'less',
+  '<=': 'lessOrEquals',
+  '>': 'greater',
+  '>=': 'greaterOrEquals',
+  '==': 'equals',
+  '!=': 'equals',
+  '=~': 'equals',
+  '!~': 'equals',
+  '&&': 'and',
+  '||': 'or',
+  '??': 'coalesce',
+};
+
+function binary(expr: S.BinaryExpr, env: Env, loc: Loc): Value {
+  let left = evaluateExpr(expr.left, inner(env));
+  let right = evaluateExpr(expr.right, inner(env));
+  if (expr.op === '=~' || expr.op === '!~') {
+    left = left.kind === 'string' ? str(left.value.toLowerCase()) : left;
+    right = right.kind === 'string' ? str(right.value.toLowerCase()) : right;
+  }
+  const result = apply(OPERATORS[expr.op], [left, right], env, loc);
+  if (expr.op === '!=' || expr.op === '!~') return apply('not', [result], env, loc);
+  return result;
+}
+
+function apply(name: string, args: Value[], env: Env, loc: Loc): Value {
+  const fn = FUNCTIONS.get(name.toLowerCase());
+  if (!fn) return unknown(loc);
+  let result: Value;
+  try {
+    result = fn(args, env.scope, loc);
+  } catch {
+    result = unknown(loc);
+  }
+  return args.some((a) => a.input) ? withInput(result) : result;
+}

@@ -1,0 +1,398 @@
+/**
+ * The evaluation context of one Bicep file as one deployment: its symbols
+ * (parameters, variables, resources, modules), the values given to its
+ * parameters, and where it deploys. A resource's type, name and place are
+ * worked out the first time something asks (its own lowering, or another
+ * declaration's `parent:` or `hub.id`), whatever the order of declarations.
+ */
+import type { Cloud } from '../../clouds';
+import type { EvalContext } from '../../evaluate/context';
+import { nameCount, ResourceRef, splitName } from '../../model/ids';
+import type { DeploymentScope } from '../../model/resource';
+import { Loc, ObjectEntry, ObjectValue, unknown, Value, withInput, withKey, withLoc } from '../../model/values';
+import type { ProvidedParameter } from '../arm/scope';
+import { Env, evaluate, Locals, resourceOf } from './evaluate';
+import type * as S from './syntax';
+import { findProperty, literalText, locOf } from './values';
+
+export interface ResourceSymbol {
+  kind: 'resource';
+  decl: S.ResourceDecl;
+  /** The resource whose body declares this one (`parent::child`). */
+  parent: ResourceSymbol | undefined;
+  nested: Map<string, ResourceSymbol>;
+}
+
+export interface ModuleSymbol {
+  kind: 'module';
+  decl: S.ModuleDecl;
+}
+
+export type BicepSymbol = { kind: 'param'; decl: S.ParamDecl } | { kind: 'var'; decl: S.VarDecl } | ResourceSymbol | ModuleSymbol | { kind: 'other' };
+
+/** What a resource declaration deploys, worked out once. */
+export interface ResourceInfo {
+  /** The full type, without the API version. */
+  type: string;
+  apiVersion: string | undefined;
+  names: Value[];
+  /** The `name` property as written (what `resource.name` reads). */
+  nameValue: Value;
+  ref: ResourceRef;
+  body: S.ObjectExpr | undefined;
+  /** `if (…)` before the body. */
+  condition: S.Expr | undefined;
+  /** Loop variables of the declaration and of the resources it is nested in, each an unknown value of its own. */
+  locals: Locals | undefined;
+  placement: DeploymentScope;
+  extensionOf?: ResourceRef;
+  extensionUnknown: boolean;
+}
+
+/** Reads the files modules deploy: one scope per module declaration, or undefined when the file cannot be read. */
+export interface ModuleLoader {
+  scopeOf(module: ModuleSymbol, from: BicepScope): BicepScope | undefined;
+}
+
+export interface BicepScopeOptions {
+  cloud: Cloud;
+  doc: string;
+  /** A key unique to this deployment, so unknowns of two deployments never compare equal. */
+  id: string;
+  program: S.Program;
+  placement: DeploymentScope;
+  provided: Map<string, ProvidedParameter>;
+  deploymentName: Value;
+  loader: ModuleLoader;
+}
+
+/** The parts of a resource or module declaration's value: `if (…) {…}`, `[for … in …: {…}]`, or `{…}`. */
+export function bodyOf(value: S.Expr): { object?: S.ObjectExpr; condition?: S.Expr; loop?: S.ForExpr } {
+  let loop: S.ForExpr | undefined;
+  let condition: S.Expr | undefined;
+  let v = value;
+  if (v.kind === 'ForExpr') {
+    loop = v;
+    v = v.body;
+  }
+  if (v.kind === 'IfExpr') {
+    condition = v.condition;
+    v = v.body;
+  }
+  return { object: v.kind === 'ObjectExpr' ? v : undefined, condition, loop };
+}
+
+/** `targetScope = 'subscription'`…; a file deploys to a resource group unless it says otherwise. */
+export function targetScopeOf(program: S.Program): string {
+  for (const statement of program.statements) {
+    if (statement.kind === 'TargetScopeDecl') return literalText(statement.value) ?? 'resourceGroup';
+  }
+  return 'resourceGroup';
+}
+
+export class BicepScope implements EvalContext {
+  private readonly symbols = new Map<string, BicepSymbol>();
+  private readonly outputs = new Map<string, S.OutputDecl>();
+  /** Every resource declaration, parents before what they declare. */
+  readonly resources: ResourceSymbol[] = [];
+  readonly modules: ModuleSymbol[] = [];
+  private readonly values = new Map<string, Value>();
+  private readonly evaluating = new Set<string>();
+  /** null while being worked out (a cycle reads it as unknown) or when it cannot be. */
+  private readonly infos = new Map<ResourceSymbol, ResourceInfo | null>();
+  private readonly ownEnv: Env = { scope: this, locals: undefined, origins: false };
+
+  constructor(readonly options: BicepScopeOptions) {
+    for (const statement of options.program.statements) {
+      switch (statement.kind) {
+        case 'ParamDecl':
+          this.define(statement.name.name, { kind: 'param', decl: statement });
+          break;
+        case 'VarDecl':
+          this.define(statement.name.name, { kind: 'var', decl: statement });
+          break;
+        case 'ResourceDecl':
+          this.declareResources(statement);
+          break;
+        case 'ModuleDecl': {
+          const module: ModuleSymbol = { kind: 'module', decl: statement };
+          this.define(statement.name.name, module);
+          this.modules.push(module);
+          break;
+        }
+        case 'OutputDecl':
+          this.outputs.set(statement.name.name, statement);
+          break;
+        case 'FuncDecl':
+        case 'TypeDecl':
+          this.define(statement.name.name, { kind: 'other' });
+          break;
+        case 'ImportDecl':
+          for (const s of statement.symbols ?? []) {
+            const name = s.alias?.name ?? (s.name.kind === 'Identifier' ? s.name.name : literalText(s.name));
+            if (name) this.define(name, { kind: 'other' });
+          }
+          if (statement.wildcardAlias) this.define(statement.wildcardAlias.name, { kind: 'other' });
+          break;
+        case 'ExtensionDecl':
+          if (statement.alias) this.define(statement.alias.name, { kind: 'other' });
+          break;
+      }
+    }
+  }
+
+  /** The first declaration of a name wins (Bicep rejects a second). */
+  private define(name: string, symbol: BicepSymbol): void {
+    if (name && !this.symbols.has(name)) this.symbols.set(name, symbol);
+  }
+
+  /** A resource and those declared in its body, parents first. */
+  private declareResources(top: S.ResourceDecl): void {
+    const work: Array<{ decl: S.ResourceDecl; parent: ResourceSymbol | undefined }> = [{ decl: top, parent: undefined }];
+    for (let i = 0; i < work.length; i++) {
+      const { decl, parent } = work[i];
+      const symbol: ResourceSymbol = { kind: 'resource', decl, parent, nested: new Map() };
+      if (parent) {
+        if (!parent.nested.has(decl.name.name)) parent.nested.set(decl.name.name, symbol);
+      } else {
+        this.define(decl.name.name, symbol);
+      }
+      this.resources.push(symbol);
+      for (const member of bodyOf(decl.value).object?.properties ?? []) {
+        if (member.kind === 'ResourceDecl') work.push({ decl: member, parent: symbol });
+      }
+    }
+  }
+
+  get cloud(): Cloud {
+    return this.options.cloud;
+  }
+
+  get doc(): string {
+    return this.options.doc;
+  }
+
+  get id(): string {
+    return this.options.id;
+  }
+
+  /** Where this file deploys (`resourceGroup()` and `subscription()` describe it). */
+  get scope(): DeploymentScope {
+    return this.options.placement;
+  }
+
+  get deploymentName(): Value {
+    return this.options.deploymentName;
+  }
+
+  symbol(name: string): BicepSymbol | undefined {
+    return this.symbols.get(name);
+  }
+
+  /** A value worked out once; a cycle reads it as the fallback. */
+  private memo(key: string, fallback: Value, compute: () => Value): Value {
+    const known = this.values.get(key);
+    if (known) return known;
+    if (this.evaluating.has(key)) return fallback;
+    this.evaluating.add(key);
+    let value: Value;
+    try {
+      value = compute();
+    } finally {
+      this.evaluating.delete(key);
+    }
+    this.values.set(key, value);
+    return value;
+  }
+
+  parameter(name: string): Value {
+    const key = `${this.id}:parameters:${name.toLowerCase()}`;
+    const fallback = unknown(undefined, { key });
+    return this.memo(`p:${name}`, withInput(fallback), () => {
+      const provided = this.options.provided.get(name.toLowerCase());
+      const symbol = this.symbols.get(name);
+      let value: Value = fallback;
+      if (provided) value = 'value' in provided ? provided.value : fallback;
+      else if (symbol?.kind === 'param' && symbol.decl.value) value = evaluate(symbol.decl.value, this.ownEnv);
+      return withInput(withKey(value, key));
+    });
+  }
+
+  variable(name: string): Value {
+    const key = `${this.id}:variables:${name}`;
+    const fallback = unknown(undefined, { key });
+    return this.memo(`v:${name}`, fallback, () => {
+      const symbol = this.symbols.get(name);
+      return symbol?.kind === 'var' ? withKey(evaluate(symbol.decl.value, this.ownEnv), key) : fallback;
+    });
+  }
+
+  output(name: string): Value {
+    const key = `${this.id}:outputs:${name}`;
+    const fallback = unknown(undefined, { key });
+    return this.memo(`o:${name}`, fallback, () => {
+      const decl = this.outputs.get(name);
+      return decl ? withKey(evaluate(decl.value, this.ownEnv), key) : fallback;
+    });
+  }
+
+  copyIndex(): Value {
+    return unknown(undefined, { key: `${this.id}:copyIndex` });
+  }
+
+  resourceNamed(): ResourceRef | undefined {
+    // Bicep refers to resources by symbol, never by a name in a string.
+    return undefined;
+  }
+
+  refOf(resource: ResourceSymbol): ResourceRef | undefined {
+    return this.info(resource)?.ref;
+  }
+
+  info(resource: ResourceSymbol): ResourceInfo | undefined {
+    const known = this.infos.get(resource);
+    if (known !== undefined) return known ?? undefined;
+    this.infos.set(resource, null);
+    const info = this.declare(resource);
+    this.infos.set(resource, info ?? null);
+    return info;
+  }
+
+  private declare(resource: ResourceSymbol): ResourceInfo | undefined {
+    const decl = resource.decl;
+    const typeText = literalText(decl.type as S.Expr);
+    if (!typeText) return undefined;
+    const at = typeText.indexOf('@');
+    let type = at >= 0 ? typeText.slice(0, at) : typeText;
+    const apiVersion = at >= 0 ? typeText.slice(at + 1) : undefined;
+    const { object, condition, loop } = bodyOf(decl.value);
+
+    const lexicalParent = resource.parent ? this.info(resource.parent) : undefined;
+    if (resource.parent && !lexicalParent) return undefined;
+    let locals = lexicalParent?.locals;
+    if (loop) {
+      const key = `${this.id}:loop:${decl.offset}`;
+      if (loop.item) locals = { name: loop.item.name, value: unknown(undefined, { key: `${key}:item` }), next: locals };
+      if (loop.index) locals = { name: loop.index.name, value: unknown(undefined, { key: `${key}:index` }), next: locals };
+    }
+    const env: Env = { scope: this, locals, origins: false };
+
+    const nameProperty = findProperty(object, 'name');
+    const nameValue = nameProperty ? evaluate(nameProperty.value, env) : unknown(locOf(this.doc, decl.name));
+    let parent = lexicalParent;
+    if (lexicalParent) {
+      // A nested declaration may give its type relative to its parent's (`containers@…`): no namespace before the first slash.
+      const dot = type.indexOf('.');
+      const slash = type.indexOf('/');
+      if (dot < 0 || (slash >= 0 && slash < dot)) type = `${lexicalParent.type}/${type}`;
+    } else {
+      const parentProperty = findProperty(object, 'parent');
+      const named = parentProperty ? resourceOf(parentProperty.value, env) : undefined;
+      parent = named ? this.info(named) : undefined;
+    }
+    let names = parent ? [...parent.names, nameValue] : splitName(nameValue);
+    // A parent that cannot be read leaves its names unknown.
+    while (names.length < nameCount(type)) names = [unknown(nameValue.loc), ...names];
+
+    let placement = parent?.placement ?? this.scope;
+    let extensionOf: ResourceRef | undefined;
+    let extensionUnknown = false;
+    const scopeProperty = findProperty(object, 'scope');
+    if (scopeProperty) {
+      const target = resourceOf(scopeProperty.value, env);
+      const placed = target ? undefined : this.placementOf(scopeProperty.value, env);
+      if (target) {
+        extensionOf = this.info(target)?.ref;
+        extensionUnknown = !extensionOf;
+      } else if (placed) {
+        placement = placed;
+      } else {
+        const value = evaluate(scopeProperty.value, env);
+        if (value.kind === 'ref') extensionOf = value.ref;
+        else extensionUnknown = true;
+      }
+    }
+    const ref: ResourceRef = { type, names, subscription: placement.subscription, resourceGroup: placement.resourceGroup };
+    return { type, apiVersion, names, nameValue, ref, body: object, condition, locals, placement, extensionOf, extensionUnknown };
+  }
+
+  /** `resourceGroup('rg')`, `subscription('id')`…: a deployment scope elsewhere. Undefined for anything else. */
+  placementOf(expr: S.Expr, env: Env): DeploymentScope | undefined {
+    if (expr.kind !== 'CallExpr') return undefined;
+    if (expr.object && !(expr.object.kind === 'Identifier' && expr.object.name === 'az')) return undefined;
+    const args = expr.args.map((a) => evaluate(a, env));
+    const none = unknown(undefined, { key: `${this.id}:no-resource-group` });
+    switch (expr.name.name.toLowerCase()) {
+      case 'resourcegroup':
+        if (args.length === 0) return this.scope;
+        return { subscription: args.length > 1 ? args[0] : this.scope.subscription, resourceGroup: args[args.length - 1] };
+      case 'subscription':
+        return { subscription: args[0] ?? this.scope.subscription, resourceGroup: none };
+      case 'tenant':
+      case 'managementgroup':
+        return { subscription: unknown(undefined, { key: `${this.id}:no-subscription` }), resourceGroup: none };
+      default:
+        return undefined;
+    }
+  }
+
+  /** The values a module declaration gives to its file's parameters (`params: {…}`). */
+  moduleParameters(module: ModuleSymbol): Map<string, ProvidedParameter> {
+    const provided = new Map<string, ProvidedParameter>();
+    const params = findProperty(bodyOf(module.decl.value).object, 'params')?.value;
+    if (params?.kind !== 'ObjectExpr') return provided;
+    const value = evaluate(params, this.moduleEnv(module));
+    if (value.kind !== 'object') return provided;
+    for (const entry of value.entries()) if (entry.key !== undefined) provided.set(entry.key.toLowerCase(), { value: entry.value });
+    return provided;
+  }
+
+  /** Where a module deploys: its `scope:`, or where this file deploys. */
+  modulePlacement(module: ModuleSymbol): DeploymentScope {
+    const scope = findProperty(bodyOf(module.decl.value).object, 'scope')?.value;
+    return (scope && this.placementOf(scope, this.moduleEnv(module))) ?? this.scope;
+  }
+
+  moduleName(module: ModuleSymbol): Value {
+    const name = findProperty(bodyOf(module.decl.value).object, 'name')?.value;
+    return name ? evaluate(name, this.moduleEnv(module)) : unknown(locOf(this.doc, module.decl.name), { key: `${this.id}:module:${module.decl.name.name}` });
+  }
+
+  /** `module.outputs`: what the module's file outputs, read when asked. */
+  moduleOutputs(module: ModuleSymbol, loc: Loc): Value {
+    const scope = this.options.loader.scopeOf(module, this);
+    return scope ? new ModuleOutputs(scope, loc) : unknown(loc, { key: `${this.id}:module:${module.decl.name.name}:outputs` });
+  }
+
+  private moduleEnv(module: ModuleSymbol): Env {
+    const loop = bodyOf(module.decl.value).loop;
+    if (!loop) return this.ownEnv;
+    const key = `${this.id}:loop:${module.decl.offset}`;
+    let locals: Locals | undefined;
+    if (loop.item) locals = { name: loop.item.name, value: unknown(undefined, { key: `${key}:item` }), next: locals };
+    if (loop.index) locals = { name: loop.index.name, value: unknown(undefined, { key: `${key}:index` }), next: locals };
+    return { scope: this, locals, origins: false };
+  }
+}
+
+/** The outputs of a module's file, each evaluated when read. */
+class ModuleOutputs implements ObjectValue {
+  readonly kind = 'object';
+
+  constructor(
+    private readonly scope: BicepScope,
+    readonly loc: Loc,
+  ) {}
+
+  get(key: string): Value | undefined {
+    return withLoc(this.scope.output(key), this.loc);
+  }
+
+  entries(): readonly ObjectEntry[] {
+    return [];
+  }
+
+  keyLoc(): Loc | undefined {
+    return undefined;
+  }
+}
