@@ -2,7 +2,8 @@
  * Runs every rule fixture of test/rules/<rule-id>/:
  *   <case>.json          one template (with its <case>.parameters.json, if any), expectations under the lines
  *   <case>/              several files analysed together
- *   fix-<name>.before.json / fix-<name>.after.json   the first fix of the rule's first fixable finding, applied
+ *   <case>.bicep         a Bicep file (with its <case>.bicepparam, if any), expectations under the lines
+ *   fix-<name>.before.json / fix-<name>.after.json   the first fix of the rule's first fixable finding, applied (also .bicep)
  * All rules run on every fixture, so a line without a marker must produce nothing at all.
  */
 import * as assert from 'assert';
@@ -13,7 +14,7 @@ import { LineIndex } from '../server/src/core/text/lines';
 import { analyzeTexts, applyFix } from './support/analyze';
 import { Expectation, parseFixture } from './support/fixture';
 import { ROOT } from './support/paths';
-import { casesOf, Case } from './support/ruleCases';
+import { casesOf, Case, parametersOf } from './support/ruleCases';
 
 const FIXTURES = path.join(ROOT, 'test', 'rules');
 
@@ -65,11 +66,11 @@ function runCase(c: Case): void {
 
 function runFix(ruleId: string, fix: { before: string; after: string }): void {
   const beforeFixture = parseFixture(fs.readFileSync(fix.before, 'utf8'));
-  const id = virtualId(fix.before).replace(/\.before(\.jsonc?)$/, '$1');
+  const id = virtualId(fix.before).replace(/\.before(\.\w+)$/, '$1');
   const files: Record<string, string> = { [id]: beforeFixture.text };
   // A parameters file for the template, when the case needs one.
-  const parameters = fix.before.replace(/\.before\.(jsonc?)$/, '.parameters.$1');
-  if (fs.existsSync(parameters)) files[id.replace(/\.(jsonc?)$/, '.parameters.$1')] = fs.readFileSync(parameters, 'utf8');
+  const parameters = parametersOf(fix.before.replace(/\.before(\.\w+)$/, '$1'));
+  if (fs.existsSync(parameters)) files[parametersOf(id)] = fs.readFileSync(parameters, 'utf8');
   const cloud = beforeFixture.directives.cloud;
   const before = analyzeTexts(files, { cloud });
   const candidates = before.findings.filter((f) => f.ruleId === ruleId && f.fixes.length > 0);

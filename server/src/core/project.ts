@@ -13,6 +13,7 @@ import { loadArmTemplate, parametersFileNameFor } from './frontends/arm/template
 import { isBicepId, isBicepParamsId, loadBicep } from './frontends/bicep/template';
 import type { LoadResult } from './frontends/result';
 import { armWriter } from './frontends/arm/writer';
+import { bicepWriter } from './frontends/bicep/writer';
 import { Memo } from './memo';
 import type { SourceDocument } from './model/document';
 import type { Resource } from './model/resource';
@@ -49,7 +50,7 @@ export interface ProjectResult {
   resources: Resource[];
 }
 
-export const WRITERS: Readonly<Record<string, Writer>> = { arm: armWriter };
+export const WRITERS: Readonly<Record<string, Writer>> = { arm: armWriter, bicep: bicepWriter };
 
 export function analyzeProject(files: readonly ProjectFile[], options: ProjectOptions): ProjectResult {
   const cloud = options.cloud ?? DEFAULT_CLOUD;

@@ -1,0 +1,258 @@
+/**
+ * Writes model edits into a Bicep file, in Bicep's own layout: a new
+ * property or array item on a line of its own at its siblings' indentation
+ * (beside them, after a comma, in a one-line object or array), values in
+ * Bicep syntax (single-quoted strings, multi-line objects and arrays), and a
+ * new role assignment as a `resource` declaration at the end of the file
+ * that names the hub and the target by their symbols.
+ *
+ * The file must parse after the edits with no more errors than before, or
+ * the fix is not offered.
+ */
+import { FixValue, isRoleDefinitionValue, ModelEdit, NewRoleAssignment, originOf, TextEdit } from '../../fixes/edits';
+import type { Writer } from '../../fixes/writer';
+import { detectEol, detectIndent } from '../../text/lines';
+import { parseBicep } from './parser';
+import type * as S from './syntax';
+import { BICEP_WRITER, findProperty, originNode } from './values';
+
+interface Layout {
+  eol: string;
+  /** One level of indentation. */
+  unit: string;
+}
+
+type Edit = Omit<TextEdit, 'doc'>;
+
+export const bicepWriter: Writer = {
+  canWrite(doc, edits) {
+    if (!doc.tree || (doc.language !== 'bicep' && doc.language !== 'bicepparam')) return false;
+    return edits.every((e) => {
+      const origin = originOf(e);
+      if (!origin || origin.writer !== BICEP_WRITER || origin.doc !== doc.id) return false;
+      return e.op !== 'addRoleAssignment' || roleAssignmentText(e.assignment, { eol: '\n', unit: '  ' }, new Set()) !== undefined;
+    });
+  },
+
+  write(doc, edits) {
+    if (!this.canWrite(doc, edits)) return undefined;
+    const tree = doc.tree as S.BicepDocument;
+    const text = doc.text;
+    const indent = detectIndent(text);
+    const layout: Layout = { eol: detectEol(text), unit: indent.insertSpaces ? ' '.repeat(indent.tabSize) : '\t' };
+    const out: Edit[] = [];
+    for (const edit of edits) {
+      const step = editOf(edit, text, tree, layout);
+      if (!step) return undefined;
+      out.push(step);
+    }
+    out.sort((a, b) => a.offset - b.offset);
+    for (let i = 1; i < out.length; i++) if (out[i].offset < out[i - 1].offset + out[i - 1].length) return undefined;
+    let after = '';
+    let last = 0;
+    for (const e of out) {
+      after += text.slice(last, e.offset) + e.newText;
+      last = e.offset + e.length;
+    }
+    after += text.slice(last);
+    if (after === text || parseBicep(after).errors.length > tree.errors.length) return undefined;
+    return out.map((e) => ({ doc: doc.id, ...e }));
+  },
+};
+
+function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: Layout): Edit | undefined {
+  const node = originNode(originOf(edit));
+  if (!node) return undefined;
+  switch (edit.op) {
+    case 'replace':
+      return replaceValue(node, edit.value, text, layout);
+    case 'set': {
+      if (node.kind !== 'ObjectExpr') return undefined;
+      const existing = findProperty(node, edit.key);
+      if (existing) return replaceValue(existing.value, edit.value, text, layout);
+      return insertMember(node, node.properties, `${keyText(edit.key)}: `, edit.value, text, layout);
+    }
+    case 'remove': {
+      if (node.kind !== 'ObjectExpr') return undefined;
+      const existing = findProperty(node, edit.key);
+      return existing ? removeMember(node, node.properties, existing, text) : undefined;
+    }
+    case 'append':
+      if (node.kind !== 'ArrayExpr' || !plainItems(node)) return undefined;
+      return insertMember(node, node.items, '', edit.value, text, layout);
+    case 'removeItem': {
+      if (node.kind !== 'ArrayExpr' || !plainItems(node)) return undefined;
+      const item = node.items[edit.index];
+      return item ? removeMember(node, node.items, item, text) : undefined;
+    }
+    case 'addRoleAssignment': {
+      if (node.kind !== 'Program') return undefined;
+      const resource = roleAssignmentText(edit.assignment, layout, symbolsOf(tree.program));
+      if (!resource) return undefined;
+      const end = text.length;
+      const needsBreak = end > 0 && text[end - 1] !== '\n';
+      return { offset: end, length: 0, newText: `${needsBreak ? layout.eol : ''}${layout.eol}${resource}${layout.eol}` };
+    }
+  }
+}
+
+/** The model's items are the written ones only when nothing is spread into the array and no loop makes it. */
+function plainItems(node: S.ArrayExpr): boolean {
+  return node.items.every((i) => i.kind !== 'SpreadExpr');
+}
+
+function replaceValue(node: S.Node, value: FixValue, text: string, layout: Layout): Edit | undefined {
+  const rendered = render(value, lineIndent(text, node.offset), layout);
+  return { offset: node.offset, length: node.length, newText: rendered };
+}
+
+/** Adds a property (`prefix` is `key: `) or an array item to an object or array literal. */
+function insertMember(container: S.ObjectExpr | S.ArrayExpr, members: readonly S.Node[], prefix: string, value: FixValue, text: string, layout: Layout): Edit | undefined {
+  if (container.closeOffset < 0) return undefined;
+  const own = lineIndent(text, container.offset);
+  const multiLine = /[\r\n]/.test(text.slice(container.offset, container.closeOffset));
+  if (members.length === 0) {
+    // An empty literal is rewritten over lines, one level deeper than its own line.
+    const inner = own + layout.unit;
+    const body = `${prefix}${render(value, inner, layout)}`;
+    return { offset: container.offset + 1, length: container.closeOffset - container.offset - 1, newText: `${layout.eol}${inner}${body}${layout.eol}${own}` };
+  }
+  if (!multiLine) {
+    // One line: beside the others after a comma, when the value fits on the line.
+    const rendered = render(value, '', layout);
+    if (/[\r\n]/.test(rendered)) return undefined;
+    const lastMember = members[members.length - 1];
+    return { offset: lastMember.offset + lastMember.length, length: 0, newText: `, ${prefix}${rendered}` };
+  }
+  // Over lines: on a line of its own before the closing bracket, at the siblings' indentation.
+  const closeLine = lineStart(text, container.closeOffset);
+  if (text.slice(closeLine, container.closeOffset).trim() !== '') return undefined;
+  const siblingIndent = lineIndent(text, members[members.length - 1].offset);
+  return { offset: closeLine, length: 0, newText: `${siblingIndent}${prefix}${render(value, siblingIndent, layout)}${layout.eol}` };
+}
+
+/** Removes a property or an item: its whole line(s) when it stands alone on them, else with the comma beside it. */
+function removeMember(container: S.ObjectExpr | S.ArrayExpr, members: readonly S.Node[], member: S.Node, text: string): Edit | undefined {
+  const start = lineStart(text, member.offset);
+  const end = member.offset + member.length;
+  const lineEnd = lineEndOf(text, end);
+  const before = text.slice(start, member.offset);
+  const after = text.slice(end, lineEnd);
+  if (before.trim() === '' && (after.trim() === '' || after.trim().startsWith('//'))) {
+    const next = lineEnd < text.length && text[lineEnd] === '\r' ? lineEnd + 2 : lineEnd + 1;
+    return { offset: start, length: Math.min(next, text.length) - start, newText: '' };
+  }
+  const index = members.indexOf(member);
+  if (members.length === 1) return { offset: container.offset + 1, length: Math.max(0, container.closeOffset - container.offset - 1), newText: '' };
+  if (index === members.length - 1) {
+    const previous = members[index - 1];
+    return { offset: previous.offset + previous.length, length: end - (previous.offset + previous.length), newText: '' };
+  }
+  return { offset: member.offset, length: members[index + 1].offset - member.offset, newText: '' };
+}
+
+function lineStart(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+function lineEndOf(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** The white space that starts the line holding `offset`. */
+function lineIndent(text: string, offset: number): string {
+  const start = lineStart(text, offset);
+  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function keyText(key: string): string {
+  return IDENTIFIER.test(key) ? key : quote(key);
+}
+
+/** A Bicep string literal: `'`, `\` and `${` escaped. */
+export function quote(s: string): string {
+  const escaped = s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\$\{/g, '\\${').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  return `'${escaped}'`;
+}
+
+/** A fix value in Bicep syntax; objects and arrays over lines, below `indent`. */
+function render(value: FixValue, indent: string, layout: Layout): string {
+  if (isRoleDefinitionValue(value)) return roleDefinitionId(value.$roleDefinition);
+  if (typeof value === 'string') return quote(value);
+  if (value === null || typeof value !== 'object') return String(value);
+  const inner = indent + layout.unit;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[${value.map((v) => `${layout.eol}${inner}${render(v, inner, layout)}`).join('')}${layout.eol}${indent}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '{}';
+  return `{${entries.map(([k, v]) => `${layout.eol}${inner}${keyText(k)}: ${render(v as FixValue, inner, layout)}`).join('')}${layout.eol}${indent}}`;
+}
+
+function roleDefinitionId(guid: string): string {
+  return `subscriptionResourceId('Microsoft.Authorization/roleDefinitions', ${quote(guid)})`;
+}
+
+/** The symbols a file declares at its top level, so a new one does not collide. */
+function symbolsOf(program: S.Program): Set<string> {
+  const names = new Set<string>();
+  for (const s of program.statements) if ('name' in s && s.name.kind === 'Identifier') names.add(s.name.name.toLowerCase());
+  return names;
+}
+
+/**
+ * A role assignment declaration, when the hub and the target are resources
+ * of the same file with symbols (and a user-assigned identity has a literal
+ * name); undefined otherwise.
+ */
+function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, taken: Set<string>): string | undefined {
+  const hub = assignment.principal;
+  const target = assignment.scope;
+  if (!hub.symbol || !target.symbol || hub.doc !== target.doc || hub.source !== 'bicep' || target.source !== 'bicep') return undefined;
+  let principalId: string;
+  let identityId: string;
+  if (assignment.identity === 'system') {
+    principalId = `${hub.symbol}.identity.principalId`;
+    identityId = `${hub.symbol}.id`;
+  } else {
+    const names = assignment.identity.names.map((n) => (n.kind === 'string' ? quote(n.value) : undefined));
+    if (names.length === 0 || names.some((n) => n === undefined)) return undefined;
+    identityId = `resourceId('${assignment.identity.type}', ${names.join(', ')})`;
+    principalId = `reference(${identityId}, '2023-01-31').principalId`;
+  }
+  const role = roleDefinitionId(assignment.role.$roleDefinition);
+  const stem = `${hub.symbol}${capitalize(symbolWords(assignment.role.roleName))}`;
+  let symbol = stem;
+  for (let i = 2; taken.has(symbol.toLowerCase()); i++) symbol = `${stem}${i}`;
+  const u = layout.unit;
+  const eol = layout.eol;
+  return [
+    `resource ${symbol} 'Microsoft.Authorization/roleAssignments@2022-04-01' = {`,
+    `${u}name: guid(${target.symbol}.id, ${identityId}, ${role})`,
+    `${u}scope: ${target.symbol}`,
+    `${u}properties: {`,
+    `${u}${u}roleDefinitionId: ${role}`,
+    `${u}${u}principalId: ${principalId}`,
+    `${u}${u}principalType: 'ServicePrincipal'`,
+    `${u}}`,
+    `}`,
+  ].join(eol);
+}
+
+/** `Storage Blob Data Contributor` → `StorageBlobDataContributor`. */
+function symbolWords(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map(capitalize)
+    .join('');
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

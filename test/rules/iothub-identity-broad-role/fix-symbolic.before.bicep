@@ -1,0 +1,31 @@
+param hubName string = 'contoso-hub'
+param storageAccountName string = 'contosoarchive'
+
+var contributorRoleId = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b24988ac-6180-42a0-ab88-20f7382dd24c')
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: storageAccountName
+  location: 'westeurope'
+  sku: { name: 'Standard_LRS' }
+  kind: 'StorageV2'
+}
+
+resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: hubName
+  location: 'westeurope'
+  sku: { name: 'S1', capacity: 1 }
+  identity: { type: 'SystemAssigned' }
+  properties: {}
+}
+
+// Contributor, by a variable, on the storage account by its symbol.
+resource contributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, hub.id, contributorRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: contributorRoleId
+    principalId: hub.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
