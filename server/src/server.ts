@@ -100,7 +100,7 @@ connection.onInitialized(async () => {
   if (canReadConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'iotNetlint' });
   if (canRegisterWatchers) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.jsonc' }],
+      watchers: ['json', 'jsonc', 'bicep', 'bicepparam'].map((extension) => ({ globPattern: `**/*.${extension}` })),
     });
     workspace.watchesDisk = true;
   }

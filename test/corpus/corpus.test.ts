@@ -17,6 +17,7 @@ const MAX_MS = 1000;
 
 interface Summary {
   filesAnalysed: number;
+  /** ARM templates and Bicep files among them. */
   templates: number;
   findingsPerRule: Record<string, number>;
   /** Each finding: `file:line rule-id`. */
@@ -29,11 +30,9 @@ describe('corpus of real templates', function () {
     requireCorpus(this);
   });
 
-  it('analyses every ARM template without throwing, each within a second, as summed up in summary.json', () => {
-    const files = [
-      ...listFiles(path.join(CORPUS, 'templates'), (f) => /\.json$/i.test(f)),
-      ...listFiles(path.join(CORPUS, 'cli'), (f) => /\.json$/i.test(f)),
-    ];
+  it('analyses every ARM template and Bicep file without throwing, each within a second, as summed up in summary.json', () => {
+    const sources = (f: string) => /\.(json|bicep|bicepparam)$/i.test(f);
+    const files = [...listFiles(path.join(CORPUS, 'templates'), sources), ...listFiles(path.join(CORPUS, 'cli'), sources)];
     const host = fileSystemHost();
     const summary: Summary = { filesAnalysed: 0, templates: 0, findingsPerRule: {}, findings: [] };
     const slow: string[] = [];
@@ -44,10 +43,12 @@ describe('corpus of real templates', function () {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (ms > MAX_MS) slow.push(`${path.relative(CORPUS, file)}: ${ms.toFixed(0)} ms`);
       summary.filesAnalysed++;
-      if (result.documents.some((d) => d.id === file && d.language === 'arm-template')) summary.templates++;
+      if (result.documents.some((d) => d.id === file && (d.language === 'arm-template' || d.language === 'bicep'))) summary.templates++;
       for (const f of result.findings) {
         summary.findingsPerRule[f.ruleId] = (summary.findingsPerRule[f.ruleId] ?? 0) + 1;
-        const line = text.slice(0, f.offset).split('\n').length;
+        // A finding may be in another file than the one analysed (a module, a linked template).
+        const docText = result.documents.find((d) => d.id === f.doc)?.text ?? text;
+        const line = docText.slice(0, f.offset).split('\n').length;
         summary.findings.push(`${path.relative(CORPUS, f.doc).split(path.sep).join('/')}:${line} ${f.ruleId}`);
       }
     }

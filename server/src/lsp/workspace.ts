@@ -65,7 +65,7 @@ export function pathOfUri(uri: string): string | undefined {
 }
 
 /** The files the client's watchers report on (server.ts registers them): what the disk holds of them can be remembered. */
-const WATCHED = /\.jsonc?$/i;
+const WATCHED = /\.(jsonc?|bicep|bicepparam)$/i;
 
 export class Workspace {
   readonly files = new Map<string, FileState>();

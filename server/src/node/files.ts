@@ -22,8 +22,8 @@ export interface Skipped {
 
 export type ReadOutcome = { ok: true; file: SourceFile } | { ok: false; skipped: Skipped };
 
-/** Extensions of files that may hold ARM templates; their content decides. */
-const TEMPLATE_EXTENSIONS = new Set(['.json', '.jsonc']);
+/** Extensions of files that may hold templates: ARM (their content decides) and Bicep with its parameters files. */
+const TEMPLATE_EXTENSIONS = new Set(['.json', '.jsonc', '.bicep', '.bicepparam']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export function decode(buffer: Buffer): { text: string; encoding: Encoding } | { problem: string } {
@@ -101,7 +101,7 @@ export interface WalkResult {
 }
 
 /**
- * The files under a folder that may hold templates (`.json`, `.jsonc`), in
+ * The files under a folder that may hold templates (`.json`, `.jsonc`, `.bicep`, `.bicepparam`), in
  * name order, without recursion; `node_modules` and `.git` are skipped and
  * symbolic links followed once. Folders that cannot be listed are reported.
  */

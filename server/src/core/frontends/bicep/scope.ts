@@ -62,6 +62,12 @@ export interface BicepScopeOptions {
   program: S.Program;
   placement: DeploymentScope;
   provided: Map<string, ProvidedParameter>;
+  /**
+   * Every parameter's value is given (a module's caller, a parameters file):
+   * one not given takes its default, or null when its type allows null. Otherwise a
+   * parameter without a default is a deployment input, unknown.
+   */
+  complete: boolean;
   deploymentName: Value;
   loader: ModuleLoader;
 }
@@ -214,6 +220,7 @@ export class BicepScope implements EvalContext {
       let value: Value = fallback;
       if (provided) value = 'value' in provided ? provided.value : fallback;
       else if (symbol?.kind === 'param' && symbol.decl.value) value = evaluate(symbol.decl.value, this.ownEnv);
+      else if (symbol?.kind === 'param' && this.options.complete && symbol.decl.type?.kind === 'NullableType') value = { kind: 'null', loc: locOf(this.doc, symbol.decl.name) };
       return withInput(withKey(value, key));
     });
   }

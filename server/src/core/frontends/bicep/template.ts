@@ -78,6 +78,7 @@ export function loadBicep(source: BicepSource, options: BicepLoadOptions): LoadR
       resourceGroup: unknown(undefined, { key: targetScopeOf(tree.program) === 'resourceGroup' ? 'resourceGroup' : `${source.id}:no-resource-group` }),
     },
     provided,
+    complete: options.parameters !== undefined,
     deploymentName: unknown(undefined, { key: `${source.id}:deployment` }),
     loader,
   });
@@ -108,6 +109,7 @@ function readParameters(source: BicepSource, cloud: Cloud, into: Map<string, Pro
     program: tree.program,
     placement: { subscription: unknown(undefined, { key: 'subscription' }), resourceGroup: unknown(undefined, { key: 'resourceGroup' }) },
     provided: new Map(),
+    complete: false,
     deploymentName: unknown(),
     loader: { scopeOf: () => undefined },
   });
@@ -216,6 +218,7 @@ class Loader implements ModuleLoader {
       program: tree.program,
       placement,
       provided: from.moduleParameters(module),
+      complete: true,
       deploymentName: from.moduleName(module),
       loader: this,
     });
