@@ -20,10 +20,18 @@ import { isLineBreak, lex, stringPieceValue, StringFlag, Tok, TOKEN_KINDS, Token
 import type * as S from './syntax';
 
 export function parseBicep(text: string): S.BicepDocument {
-  return new Parser(text).parse();
+  try {
+    return new Parser(text, MAX_DEPTH).parse();
+  } catch (e) {
+    // A host that calls from deep in its own stack may leave too little for MAX_DEPTH levels.
+    if (!(e instanceof RangeError)) throw e;
+    return new Parser(text, SHALLOW_DEPTH).parse();
+  }
 }
 
-const MAX_DEPTH = 500;
+/** Real files nest a few dozen levels; each level costs about ten frames. */
+const MAX_DEPTH = 256;
+const SHALLOW_DEPTH = 32;
 const MAX_ERRORS = 200;
 
 const enum Flags {
@@ -108,8 +116,17 @@ class Parser {
   private lastEnd = 0;
   private depth = 0;
   private tooDeepReported = false;
+  /**
+   * How many constructs being parsed wait for each kind of closing token (a
+   * string's holes count under StringRight): a closing token that none waits
+   * for is junk to skip, one that some construct waits for ends the inner ones.
+   */
+  private readonly open = new Int32Array(TOKEN_KINDS);
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {
     this.lexed = lex(text, (offset, length, message) => this.error(offset, length, message));
     this.tokens = this.lexed.tokens;
     this.kinds = this.tokens.kinds;
@@ -211,6 +228,18 @@ class Parser {
     return false;
   }
 
+  /** Consumes an opening bracket, whose closing one `close` is then awaited. */
+  private openWith(close: Tok): void {
+    this.next();
+    this.open[close]++;
+  }
+
+  /** Stops awaiting `close`, and consumes it or reports it missing. */
+  private closeWith(close: Tok): boolean {
+    this.open[close]--;
+    return this.expect(close, CLOSER_TEXT[close]!);
+  }
+
   private expectKeyword(word: string): boolean {
     if (this.isKeyword(word)) {
       this.next();
@@ -220,13 +249,17 @@ class Parser {
     return false;
   }
 
+  /** Whether some construct being parsed waits for this closing token. */
+  private awaited(kind: Tok): boolean {
+    return this.open[kind === Tok.StringMiddle ? Tok.StringRight : kind] > 0;
+  }
+
   /**
    * Skips tokens up to one of `stop` at this nesting level, or to a closing
-   * bracket of an enclosing one, counting brackets instead of recursing.
-   * At statement level (`strays`), closing brackets that close nothing are
-   * skipped too.
+   * token that an enclosing construct waits for, counting brackets instead
+   * of recursing. Closing tokens that close nothing are skipped.
    */
-  private skipTo(stop: Uint8Array, strays = false): void {
+  private skipTo(stop: Uint8Array): void {
     let depth = 0;
     const first = this.p;
     for (;;) {
@@ -235,9 +268,10 @@ class Parser {
       if (depth === 0 && stop[kind]) return;
       if (this.p > first && this.atDeclarationStart()) return;
       if (OPENERS[kind]) depth++;
-      else if (CLOSERS[kind] && kind !== Tok.StringMiddle) {
-        if (depth === 0 && !strays) return;
-        if (depth > 0) depth--;
+      else if (CLOSERS[kind]) {
+        if (depth > 0) {
+          if (kind !== Tok.StringMiddle) depth--;
+        } else if (this.awaited(kind)) return;
       }
       this.next();
     }
@@ -254,7 +288,7 @@ class Parser {
     // A list that stopped at a declaration keyword has left us at the start of a line, its error reported.
     if (this.kinds[this.p - 1] === Tok.NewLine) return;
     this.errorHere('Expected a new line after the declaration.');
-    this.skipTo(LINE_END, true);
+    this.skipTo(LINE_END);
   }
 
   // ---- Statements
@@ -301,7 +335,7 @@ class Parser {
       }
     }
     this.errorHere(decorators.length ? 'Expected a declaration after the decorators.' : 'Expected a declaration (param, var, resource, module, output, …).');
-    this.skipTo(LINE_END, true);
+    this.skipTo(LINE_END);
     return { kind: 'ErrorStatement', offset: s, length: this.len(s) };
   }
 
@@ -441,7 +475,9 @@ class Parser {
     this.next();
     const name = this.name('the function name');
     const params: S.TypedParam[] = [];
-    if (this.expect(Tok.LeftParen, '(')) {
+    if (this.k() !== Tok.LeftParen) this.errorHere("Expected '('.");
+    else {
+      this.openWith(Tok.RightParen);
       this.skipNewLines();
       while (this.k() === Tok.Identifier) {
         const param = this.identifier();
@@ -452,7 +488,7 @@ class Parser {
         this.next();
         this.skipNewLines();
       }
-      this.expect(Tok.RightParen, ')');
+      this.closeWith(Tok.RightParen);
     }
     const returnType = this.type(false);
     this.expect(Tok.Arrow, '=>');
@@ -563,6 +599,7 @@ class Parser {
     const expressions: S.Expr[] = [];
     const complete = this.k() === Tok.StringComplete;
     this.next();
+    if (!complete) this.open[Tok.StringRight]++;
     while (!complete) {
       expressions.push(this.expression(Flags.None));
       if (this.k() !== Tok.StringMiddle && this.k() !== Tok.StringRight && this.k() !== Tok.NewLine && this.k() !== Tok.EOF) {
@@ -579,6 +616,7 @@ class Parser {
       this.next();
       if (kind === Tok.StringRight) break;
     }
+    if (!complete) this.open[Tok.StringRight]--;
     return { kind: 'StringLit', offset: s, length: this.len(s), segments, expressions, multiline };
   }
 
@@ -589,10 +627,11 @@ class Parser {
    * Returns the offset of the closing bracket, or -1 when it is missing.
    */
   private items(close: Tok, args: boolean, element: () => void): number {
+    this.open[close]++;
     if (this.k() !== close) {
       this.skipNewLines();
       let expectElement = true;
-      while (this.k() !== close && !CLOSERS[this.k()] && !this.atDeclarationStart()) {
+      while (this.k() !== close && !(CLOSERS[this.k()] && this.awaited(this.k())) && this.k() !== Tok.EOF && !this.atDeclarationStart()) {
         if (expectElement) {
           element();
           expectElement = false;
@@ -611,10 +650,12 @@ class Parser {
         } else {
           this.errorHere(args ? "Expected ',' or ')'." : 'Expected a new line or a comma.');
           this.skipTo(ITEM_END);
+          continue;
         }
         expectElement = true;
       }
     }
+    this.open[close]--;
     if (this.k() === close) {
       const at = this.start;
       this.next();
@@ -627,7 +668,7 @@ class Parser {
   // ---- Expressions
 
   private expression(flags: Flags): S.Expr {
-    if (this.depth >= MAX_DEPTH) return this.tooDeep();
+    if (this.depth >= this.maxDepth) return this.tooDeep();
     this.depth++;
     let expression = this.binary(flags, 0);
     if (this.k() === Tok.Question || (this.k() === Tok.NewLine && this.kinds[this.afterNewLines(this.p)] === Tok.Question)) {
@@ -647,7 +688,7 @@ class Parser {
   private tooDeep(): S.MissingExpr {
     if (!this.tooDeepReported) {
       this.tooDeepReported = true;
-      this.errorHere(`Nested more than ${MAX_DEPTH} levels deep: the inner levels are not read.`);
+      this.errorHere(`Nested more than ${this.maxDepth} levels deep: the inner levels are not read.`);
     }
     const s = this.start;
     this.skipTo(ITEM_END);
@@ -683,7 +724,7 @@ class Parser {
     for (;;) {
       switch (this.k()) {
         case Tok.LeftSquare: {
-          this.next();
+          this.openWith(Tok.RightSquare);
           const safe = this.k() === Tok.Question;
           if (safe) this.next();
           const fromEnd = this.k() === Tok.Hat;
@@ -693,7 +734,7 @@ class Parser {
             this.errorHere('Expected an index.');
             index = this.missing();
           } else index = this.expression(flags);
-          this.expect(Tok.RightSquare, ']');
+          this.closeWith(Tok.RightSquare);
           e = { kind: 'IndexExpr', offset: s, length: this.len(s), object: e, index, safe, fromEnd };
           break;
         }
@@ -778,7 +819,7 @@ class Parser {
 
   private parenOrLambda(flags: Flags): S.Expr {
     const s = this.start;
-    this.next();
+    this.openWith(Tok.RightParen);
     this.skipNewLines();
     const items: S.Expr[] = [];
     while (this.k() !== Tok.RightParen && !CLOSERS[this.k()]) {
@@ -788,7 +829,7 @@ class Parser {
       this.next();
       this.skipNewLines();
     }
-    this.expect(Tok.RightParen, ')');
+    this.closeWith(Tok.RightParen);
     if (this.k() === Tok.Arrow) {
       const params: S.Identifier[] = [];
       for (const item of items) {
@@ -871,17 +912,17 @@ class Parser {
   /** `[for …]`; in a resource or module (`resourceBody`) the body is an object or an `if`. */
   private forExpr(flags: Flags, resourceBody: boolean): S.ForExpr {
     const s = this.start;
-    this.next();
+    this.openWith(Tok.RightSquare);
     this.skipNewLines();
     this.expectKeyword('for');
     let item: S.Identifier | undefined;
     let index: S.Identifier | undefined;
     if (this.k() === Tok.Identifier) item = this.identifier();
     else if (this.k() === Tok.LeftParen) {
-      this.next();
+      this.openWith(Tok.RightParen);
       item = this.name('the loop item name');
       if (this.expect(Tok.Comma, ',')) index = this.name('the loop index name');
-      this.expect(Tok.RightParen, ')');
+      this.closeWith(Tok.RightParen);
     } else this.errorHere('Expected the loop item name.');
     this.expectKeyword('in');
     const iterable = this.expression(Flags.Complex);
@@ -899,6 +940,7 @@ class Parser {
       this.errorHere("Expected ']'.");
       this.skipTo(LINE_END);
     }
+    this.open[Tok.RightSquare]--;
     if (this.k() === Tok.RightSquare) this.next();
     return { kind: 'ForExpr', offset: s, length: this.len(s), item, index, iterable, body };
   }
@@ -908,11 +950,11 @@ class Parser {
     this.next();
     let condition: S.Expr;
     if (this.k() === Tok.LeftParen) {
-      this.next();
+      this.openWith(Tok.RightParen);
       this.skipNewLines();
       condition = this.expression(flags & ~Flags.Resources);
       this.skipNewLines();
-      this.expect(Tok.RightParen, ')');
+      this.closeWith(Tok.RightParen);
     } else {
       this.errorHere("Expected '('.");
       condition = this.missing();
@@ -934,7 +976,7 @@ class Parser {
   }
 
   private typeExpr(): S.TypeExpr {
-    if (this.depth >= MAX_DEPTH) return this.tooDeep();
+    if (this.depth >= this.maxDepth) return this.tooDeep();
     this.depth++;
     const s = this.start;
     // A union may begin with `|`, written on a line of its own.
@@ -990,16 +1032,16 @@ class Parser {
     const s = type.offset;
     for (;;) {
       if (this.k() === Tok.LeftSquare) {
-        this.next();
+        this.openWith(Tok.RightSquare);
         if (this.k() === Tok.RightSquare) {
-          this.next();
+          this.closeWith(Tok.RightSquare);
           type = { kind: 'ArrayType', offset: s, length: this.len(s), element: type };
           continue;
         }
         let index: S.Expr | '*' = '*';
         if (this.k() === Tok.Asterisk) this.next();
         else index = this.expression(Flags.None);
-        this.expect(Tok.RightSquare, ']');
+        this.closeWith(Tok.RightSquare);
         type = { kind: 'TypeIndexAccess', offset: s, length: this.len(s), object: type, index };
       } else if (this.k() === Tok.Dot) {
         this.next();
@@ -1032,9 +1074,9 @@ class Parser {
       case Tok.LeftSquare:
         return this.tupleType();
       case Tok.LeftParen: {
-        this.next();
+        this.openWith(Tok.RightParen);
         const type = this.typeExpr();
-        this.expect(Tok.RightParen, ')');
+        this.closeWith(Tok.RightParen);
         return { kind: 'ParenType', offset: s, length: this.len(s), type };
       }
       case Tok.Identifier: {
