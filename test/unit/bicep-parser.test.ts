@@ -314,6 +314,16 @@ describe('Bicep parser', () => {
     });
   });
 
+  it('reads a file with a byte order mark and CRLF line breaks', () => {
+    const [a, b] = parse('\uFEFFvar a = 1\r\nvar b = {\r\n  c: 2\r\n}\r\n') as S.VarDecl[];
+    assert.deepStrictEqual([a.name.name, show(b.value)], ['a', '{c: 2}']);
+  });
+
+  it('reads the other declarations of parameters files', () => {
+    const statements = parse(lines("using './main.bicep'", "extends 'base.bicepparam'", 'extensionConfig k8s with {', "  namespace: 'x'", '}', 'param a = 1'));
+    assert.deepStrictEqual(statements.map((s) => s.kind), ['UsingDecl', 'ExtendsDecl', 'ExtensionConfigDecl', 'ParamDecl']);
+  });
+
   describe('strings', () => {
     it('unescapes \\\\ \\\' \\n \\r \\t \\$ and \\u{…}', () => {
       assert.deepStrictEqual((expr("'a\\\\b\\'c\\nd\\re\\tf\\${g}\\u{48}\\u{1F600}'") as S.StringLit).segments, ["a\\b'c\nd\re\tf${g}H\u{1F600}"]);
@@ -389,6 +399,7 @@ describe('Bicep parser', () => {
       assert.strictEqual(show(expr('map(list, x => x.id)')), 'map(list, (x) => x.id)');
       assert.strictEqual(show(expr('reduce(list, 0, (cur, next) => cur + next)')), 'reduce(list, 0, (cur, next) => (cur + next))');
       assert.strictEqual(show(expr('() => 1')), '() => 1');
+      assert.strictEqual(show(expr(lines('map(list, x =>', '  x.id)'))), 'map(list, (x) => x.id)');
     });
 
     it('reads for-expressions, with and without an index', () => {
@@ -522,6 +533,19 @@ describe('Bicep parser', () => {
       const doc = parseBicep(lines('this is { not bicep } at all', "var a = 'b'"));
       assert.strictEqual(doc.errors.length, 1);
       assert.deepStrictEqual(doc.program.statements.map((s) => s.kind), ['ErrorStatement', 'VarDecl']);
+    });
+
+    it('reports an unrecognized character once', () => {
+      assert.deepStrictEqual(parseBicep('var x = "a"').errors.map((e) => e.message), ["Unexpected character '\"'.", "Unexpected character '\"'."]);
+      assert.deepStrictEqual(parseBicep('var é = 1').errors.map((e) => e.message), ["Unexpected character 'é'."]);
+    });
+
+    it('reports unterminated strings and comments', () => {
+      const errors = (text: string) => parseBicep(text).errors.map((e) => e.message);
+      assert.deepStrictEqual(errors("var x = '''open"), ["Unterminated multi-line string: ''' is missing."]);
+      assert.deepStrictEqual(errors('/* open'), ['Unterminated comment: "*/" is missing.']);
+      assert.deepStrictEqual(errors("var x = '${a\nvar y = 1"), ['Unterminated string: a string cannot span lines.']);
+      assert.deepStrictEqual(errors("var x = '\\q'"), ["Unrecognized escape sequence: use \\\\, \\', \\n, \\r, \\t, \\$ or \\u{…}."]);
     });
 
     it('reports what follows a complete declaration on its line', () => {

@@ -16,7 +16,7 @@
  * recursion, so no input overflows the stack.
  */
 import type { SyntaxProblem } from '../../model/document';
-import { isLineBreak, lex, stringPieceValue, StringFlag, Tok, TOKEN_KINDS, Tokens } from './lexer';
+import { isLineBreak, lex, LexResult, stringPieceValue, StringFlag, Tok, TOKEN_KINDS, Tokens } from './lexer';
 import type * as S from './syntax';
 
 export function parseBicep(text: string): S.BicepDocument {
@@ -110,7 +110,7 @@ class Parser {
   private readonly ends: Int32Array;
   private readonly tokens: Tokens;
   private readonly errors: SyntaxProblem[] = [];
-  private readonly lexed: ReturnType<typeof lex>;
+  private readonly lexed: LexResult;
   private p = 0;
   /** The end of the last token consumed, line breaks aside: where a node being built ends. */
   private lastEnd = 0;
@@ -216,6 +216,8 @@ class Parser {
 
   private errorHere(message: string): void {
     const kind = this.k();
+    // The lexer has reported an unrecognized token already.
+    if (kind === Tok.Unrecognized) return;
     this.error(this.start, kind === Tok.NewLine || kind === Tok.EOF ? 0 : this.ends[this.p] - this.start, message);
   }
 
@@ -1012,8 +1014,9 @@ class Parser {
     const kind = this.k();
     if (kind === Tok.Minus || kind === Tok.Exclamation) {
       this.next();
-      type = { kind: 'UnaryExpr', offset: s, length: 0, op: kind === Tok.Minus ? '-' : '!', operand: this.memberType() as S.Expr };
-      type.length = this.len(s);
+      // Only a literal may follow, which is an expression as much as a type.
+      const operand = this.memberType() as S.Expr;
+      type = { kind: 'UnaryExpr', offset: s, length: this.len(s), op: kind === Tok.Minus ? '-' : '!', operand };
     } else type = this.memberType();
     for (;;) {
       if (this.k() === Tok.Question) {
