@@ -124,6 +124,8 @@ export interface LexResult {
 const HOLE_BRACE = -1;
 const HOLE_SINGLE_LINE = 0;
 
+const MAX_IDENTIFIER_LENGTH = 255;
+
 const DIRECTIVE_KEYWORDS = ['disable-next-line', 'disable-diagnostics', 'restore-diagnostics'];
 
 export function lex(text: string, report: (offset: number, length: number, message: string) => void): LexResult {
@@ -336,6 +338,7 @@ class Lexer {
         if (isIdentifierStart(c)) {
           while (p < text.length && isIdentifierPart(text.charCodeAt(p))) p++;
           kind = keywordKind(text, start, p);
+          if (p - start > MAX_IDENTIFIER_LENGTH) this.report(start, p - start, `An identifier may have at most ${MAX_IDENTIFIER_LENGTH} characters.`);
         } else if (c >= 48 && c <= 57) {
           while (p < text.length && isDigit(text.charCodeAt(p))) p++;
           kind = Tok.Integer;

@@ -55,6 +55,7 @@ const LINE_END = kindSet(Tok.NewLine);
 const ITEM_END = kindSet(Tok.NewLine, Tok.Comma);
 const PROPERTY_VALUE = kindSet(Tok.NewLine, Tok.Comma, Tok.Colon);
 const BODY_START = kindSet(Tok.NewLine, Tok.LeftBrace, Tok.LeftSquare);
+const IF_BODY = kindSet(Tok.NewLine, Tok.LeftBrace);
 
 /** Binding strength of binary operators (0: not one). */
 const PRECEDENCE = new Uint8Array(TOKEN_KINDS);
@@ -449,7 +450,7 @@ class Parser {
       this.errorHere("Expected '='.");
       this.skipTo(BODY_START);
     }
-    if (this.isKeyword('if')) return this.ifExpr(flags, false);
+    if (this.isKeyword('if')) return this.ifExpr(flags);
     if (this.k() === Tok.LeftBrace) return this.object(flags);
     if (this.k() === Tok.LeftSquare) return this.forExpr(flags, true);
     this.errorHere("Expected '{', 'if' or '[for'.");
@@ -931,7 +932,7 @@ class Parser {
     this.expect(Tok.Colon, ':');
     let body: S.Expr;
     if (!resourceBody) body = this.expression(flags | Flags.Complex);
-    else if (this.isKeyword('if')) body = this.ifExpr(flags, true);
+    else if (this.isKeyword('if')) body = this.ifExpr(flags);
     else if (this.k() === Tok.LeftBrace) body = this.object(flags);
     else {
       this.errorHere("Expected '{' or 'if'.");
@@ -947,7 +948,7 @@ class Parser {
     return { kind: 'ForExpr', offset: s, length: this.len(s), item, index, iterable, body };
   }
 
-  private ifExpr(flags: Flags, inLoop: boolean): S.IfExpr {
+  private ifExpr(flags: Flags): S.IfExpr {
     const s = this.start;
     this.next();
     let condition: S.Expr;
@@ -960,7 +961,7 @@ class Parser {
     } else {
       this.errorHere("Expected '('.");
       condition = this.missing();
-      this.skipTo(inLoop ? BODY_START : LINE_END);
+      this.skipTo(IF_BODY);
     }
     const body = this.k() === Tok.LeftBrace ? this.object(flags) : (this.errorHere("Expected '{'."), this.missing());
     return { kind: 'IfExpr', offset: s, length: this.len(s), condition, body };
