@@ -48,7 +48,7 @@ function kindSet(...kinds: Tok[]): Uint8Array {
   return set;
 }
 
-/** Tokens that end a list; a list stops at any of them, its own or an enclosing one's. */
+/** Closing tokens, the ends of interpolation holes among them, and the end of the file. */
 const CLOSERS = kindSet(Tok.RightBrace, Tok.RightSquare, Tok.RightParen, Tok.StringMiddle, Tok.StringRight, Tok.EOF);
 const OPENERS = kindSet(Tok.LeftBrace, Tok.LeftSquare, Tok.LeftParen, Tok.StringLeft);
 const LINE_END = kindSet(Tok.NewLine);
@@ -145,6 +145,7 @@ class Parser {
       const before = this.p;
       statements.push(this.statement());
       this.endOfStatement();
+      // Each statement reads at least one token; this keeps the loop finite even were one not to.
       if (this.p === before) this.next();
     }
     this.errors.sort((a, b) => a.offset - b.offset);
