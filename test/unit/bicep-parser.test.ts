@@ -519,6 +519,14 @@ describe('Bicep parser', () => {
       assert.strictEqual((a.value as S.ObjectExpr).closeOffset, -1);
     });
 
+    it('tells a nested resource written without indentation from a resource after a body left open', () => {
+      const nested = only<S.ResourceDecl>(lines("resource hub 'M.X/y@1' = {", "name: 'hub'", "resource group 'groups' = {", "name: 'g'", '}', '}'));
+      assert.strictEqual(show(nested.value), '{name: "hub", resource group}');
+      const doc = parseBicep(lines("resource hub 'M.X/y@1' = {", "  name: 'hub'", '', "resource other 'M.X/z@1' = {", "  name: 'other'", '}', 'output o string = other.id'));
+      assert.deepStrictEqual(doc.errors.map((e) => e.message), ["Expected '}'."]);
+      assert.deepStrictEqual(doc.program.statements.map((s) => s.kind), ['ResourceDecl', 'ResourceDecl', 'OutputDecl']);
+    });
+
     it('keeps the other properties of an object with a broken one', () => {
       const doc = parseBicep(
         lines("resource a 'M.X/y@1' = {", "  name: 'a'", '  sku: = 5', '  kind: )', "  location: 'west'", '}', "output o string = 'x'"),

@@ -34,6 +34,16 @@ const MAX_DEPTH = 256;
 const SHALLOW_DEPTH = 32;
 const MAX_ERRORS = 200;
 
+/** How a list's elements are separated, and whether it is a resource body (which may hold resources). */
+const enum List {
+  /** By line breaks, or commas on one line. */
+  Lines,
+  /** By commas, with line breaks around them allowed. */
+  Arguments,
+  /** As Lines. */
+  ResourceBody,
+}
+
 const enum Flags {
   None = 0,
   /** Objects and arrays are allowed (everywhere but inside string interpolation). */
@@ -198,12 +208,29 @@ class Parser {
   }
 
   /** A declaration keyword first on its line (and not a property name): see the file comment. */
-  private atDeclarationStart(): boolean {
-    const i = this.p;
+  private atDeclarationStart(i = this.p): boolean {
     if (this.kinds[i] !== Tok.Identifier) return false;
     const start = this.starts[i];
     if (start > 0 && !isLineBreak(this.text.charCodeAt(start - 1))) return false;
     return this.kinds[i + 1] !== Tok.Colon && DECLARATION_KEYWORDS.has(this.tokenText(i));
+  }
+
+  /**
+   * At `resource` first on its line in a resource body: whether the body
+   * closes further on, which makes this an unindented nested resource rather
+   * than the next declaration after a body left open.
+   */
+  private bodyClosesLater(): boolean {
+    let depth = 0;
+    for (let i = this.p + 1; ; i++) {
+      const kind = this.kinds[i];
+      if (kind === Tok.EOF) return false;
+      if (OPENERS[kind]) depth++;
+      else if (CLOSERS[kind] && kind !== Tok.StringMiddle) {
+        if (depth === 0) return kind === Tok.RightBrace;
+        depth--;
+      } else if (depth === 0 && this.atDeclarationStart(i) && !this.isKeyword('resource', i)) return false;
+    }
   }
 
   // ---- Errors and recovery
@@ -509,7 +536,7 @@ class Parser {
     if (this.k() === Tok.LeftBrace) {
       const list: S.ImportedSymbol[] = (symbols = []);
       this.next();
-      this.items(Tok.RightBrace, false, () => {
+      this.items(Tok.RightBrace, List.Lines, () => {
         const start = this.start;
         const name = this.k() === Tok.Identifier ? this.identifier() : this.stringOr('Expected the name of an exported symbol.');
         if (name.kind === 'MissingExpr') return this.skipTo(ITEM_END);
@@ -626,16 +653,21 @@ class Parser {
 
   /**
    * The elements of an object, array, argument list or import list, up to
-   * `close`. Elements are separated by line breaks or commas; in argument
-   * lists (`args`) by commas, with line breaks allowed around them.
-   * Returns the offset of the closing bracket, or -1 when it is missing.
+   * `close`. Returns the offset of the closing bracket, or -1 when it is
+   * missing.
    */
-  private items(close: Tok, args: boolean, element: () => void): number {
+  private items(close: Tok, list: List, element: () => void): number {
+    const args = list === List.Arguments;
     this.open[close]++;
     if (this.k() !== close) {
       this.skipNewLines();
       let expectElement = true;
-      while (this.k() !== close && !(CLOSERS[this.k()] && this.awaited(this.k())) && this.k() !== Tok.EOF && !this.atDeclarationStart()) {
+      while (
+        this.k() !== close &&
+        !(CLOSERS[this.k()] && this.awaited(this.k())) &&
+        this.k() !== Tok.EOF &&
+        !(this.atDeclarationStart() && !(list === List.ResourceBody && this.isKeyword('resource') && this.bodyClosesLater()))
+      ) {
         if (expectElement) {
           element();
           expectElement = false;
@@ -817,7 +849,7 @@ class Parser {
     const s = object ? object.offset : name.offset;
     const args: S.Expr[] = [];
     this.next();
-    this.items(Tok.RightParen, true, () => args.push(this.expression(flags)));
+    this.items(Tok.RightParen, List.Arguments, () => args.push(this.expression(flags)));
     return { kind: 'CallExpr', offset: s, length: this.len(s), object, name, args };
   }
 
@@ -864,7 +896,7 @@ class Parser {
     const s = this.start;
     const properties: S.ObjectMember[] = [];
     this.next();
-    const closeOffset = this.items(Tok.RightBrace, false, () => {
+    const closeOffset = this.items(Tok.RightBrace, flags & Flags.Resources ? List.ResourceBody : List.Lines, () => {
       const start = this.start;
       const decorators = this.decorators();
       if (flags & Flags.Resources && this.isKeyword('resource') && this.kinds[this.p + 1] === Tok.Identifier) {
@@ -906,7 +938,7 @@ class Parser {
     const s = this.start;
     const items: (S.Expr | S.SpreadExpr)[] = [];
     this.next();
-    const closeOffset = this.items(Tok.RightSquare, false, () => {
+    const closeOffset = this.items(Tok.RightSquare, List.Lines, () => {
       const item = this.k() === Tok.Ellipsis ? this.spread() : this.expression(Flags.Complex);
       if (item.length > 0 || item.kind !== 'MissingExpr') items.push(item);
     });
@@ -1099,7 +1131,7 @@ class Parser {
     const s = object ? object.offset : name.offset;
     const args: S.TypeExpr[] = [];
     this.next();
-    this.items(Tok.Greater, true, () => args.push(this.typeExpr()));
+    this.items(Tok.Greater, List.Arguments, () => args.push(this.typeExpr()));
     return { kind: 'ParameterizedType', offset: s, length: this.len(s), object, name, args };
   }
 
@@ -1107,7 +1139,7 @@ class Parser {
     const s = this.start;
     const properties: S.ObjectTypeProperty[] = [];
     this.next();
-    const closeOffset = this.items(Tok.RightBrace, false, () => {
+    const closeOffset = this.items(Tok.RightBrace, List.Lines, () => {
       const start = this.start;
       const decorators = this.decorators();
       let key: S.ObjectTypeProperty['key'];
@@ -1131,7 +1163,7 @@ class Parser {
     const s = this.start;
     const items: S.TupleTypeItem[] = [];
     this.next();
-    const closeOffset = this.items(Tok.RightSquare, false, () => {
+    const closeOffset = this.items(Tok.RightSquare, List.Lines, () => {
       const start = this.start;
       const decorators = this.decorators();
       const type = this.typeExpr();
