@@ -9,7 +9,8 @@
  * own nesting level, so that one broken resource does not take the others
  * with it. A declaration keyword at the start of a line also ends whatever
  * brackets are left open: an object left unclosed while typing must not
- * swallow the resources below it.
+ * swallow the resources below it (a `resource` in a resource body does so
+ * only when that body does not close further on: it may be nested).
  *
  * Nesting is bounded: past MAX_DEPTH levels one error is reported and the
  * rest of the nested region is skipped by counting brackets, without
@@ -40,7 +41,7 @@ const enum List {
   Lines,
   /** By commas, with line breaks around them allowed. */
   Arguments,
-  /** As Lines. */
+  /** Separated as Lines; may hold nested resources. */
   ResourceBody,
 }
 
