@@ -73,7 +73,9 @@ export const TOKEN_KINDS = Tok.Unrecognized + 1;
 export const enum StringFlag {
   Unterminated = 1,
   Multiline = 2,
-  DollarShift = 2,
+  /** A single-line piece with a backslash in it. */
+  Escaped = 4,
+  DollarShift = 3,
 }
 
 export class Tokens {
@@ -121,6 +123,8 @@ export interface LexResult {
 /** What an open interpolation hole belongs to: a brace opened inside a hole, a single-line string, or a multi-line string with its `$` count. */
 const HOLE_BRACE = -1;
 const HOLE_SINGLE_LINE = 0;
+
+const MAX_IDENTIFIER_LENGTH = 255;
 
 const DIRECTIVE_KEYWORDS = ['disable-next-line', 'disable-diagnostics', 'restore-diagnostics'];
 
@@ -334,6 +338,7 @@ class Lexer {
         if (isIdentifierStart(c)) {
           while (p < text.length && isIdentifierPart(text.charCodeAt(p))) p++;
           kind = keywordKind(text, start, p);
+          if (p - start > MAX_IDENTIFIER_LENGTH) this.report(start, p - start, `An identifier may have at most ${MAX_IDENTIFIER_LENGTH} characters.`);
         } else if (c >= 48 && c <= 57) {
           while (p < text.length && isDigit(text.charCodeAt(p))) p++;
           kind = Tok.Integer;
@@ -398,23 +403,27 @@ class Lexer {
   private singleLineString(start: number, first: boolean): void {
     const text = this.text;
     let p = this.pos;
+    let escaped = 0;
     for (;;) {
       if (p >= text.length) {
         this.report(start, p - start, 'Unterminated string.');
-        return this.endPiece(start, p, first, false, StringFlag.Unterminated);
+        return this.endPiece(start, p, first, false, StringFlag.Unterminated | escaped);
       }
       const c = text.charCodeAt(p);
       if (c === 10 || c === 13) {
         this.report(start, p - start, 'Unterminated string: a string cannot span lines.');
-        return this.endPiece(start, p, first, false, StringFlag.Unterminated);
+        return this.endPiece(start, p, first, false, StringFlag.Unterminated | escaped);
       }
       p++;
-      if (c === 39) return this.endPiece(start, p, first, false, 0);
+      if (c === 39) return this.endPiece(start, p, first, false, escaped);
       if (c === 36 && text.charCodeAt(p) === 123) {
         if (first) this.holes.push(HOLE_SINGLE_LINE);
-        return this.endPiece(start, p + 1, first, true, 0);
+        return this.endPiece(start, p + 1, first, true, escaped);
       }
-      if (c === 92) p = this.escape(p);
+      if (c === 92) {
+        escaped = StringFlag.Escaped;
+        p = this.escape(p);
+      }
     }
   }
 
@@ -514,20 +523,17 @@ export function stringPieceValue(text: string, tokens: Tokens, i: number): strin
   if (opensHole) end -= 2;
   else if (!(flags & StringFlag.Unterminated)) end--;
   if (start >= end) return '';
-  const backslash = text.indexOf('\\', start);
-  return backslash < 0 || backslash >= end ? text.slice(start, end) : unescape(text, start, end, backslash);
+  return flags & StringFlag.Escaped ? unescape(text, start, end) : text.slice(start, end);
 }
 
-function unescape(text: string, start: number, end: number, backslash: number): string {
-  let out = text.slice(start, backslash);
-  let p = backslash;
+function unescape(text: string, start: number, end: number): string {
+  let out = '';
+  let p = start;
   while (p < end) {
-    const c = text.charCodeAt(p);
-    if (c !== 92) {
-      const next = text.indexOf('\\', p);
-      const stop = next < 0 || next > end ? end : next;
-      out += text.slice(p, stop);
-      p = stop;
+    if (text.charCodeAt(p) !== 92) {
+      const from = p;
+      while (p < end && text.charCodeAt(p) !== 92) p++;
+      out += text.slice(from, p);
       continue;
     }
     const e = text.charCodeAt(p + 1);

@@ -9,22 +9,41 @@
  * own nesting level, so that one broken resource does not take the others
  * with it. A declaration keyword at the start of a line also ends whatever
  * brackets are left open: an object left unclosed while typing must not
- * swallow the resources below it.
+ * swallow the resources below it (a `resource` in a resource body does so
+ * only when that body does not close further on: it may be nested).
  *
  * Nesting is bounded: past MAX_DEPTH levels one error is reported and the
  * rest of the nested region is skipped by counting brackets, without
  * recursion, so no input overflows the stack.
  */
 import type { SyntaxProblem } from '../../model/document';
-import { isLineBreak, lex, stringPieceValue, StringFlag, Tok, TOKEN_KINDS, Tokens } from './lexer';
+import { isLineBreak, lex, LexResult, stringPieceValue, StringFlag, Tok, TOKEN_KINDS, Tokens } from './lexer';
 import type * as S from './syntax';
 
 export function parseBicep(text: string): S.BicepDocument {
-  return new Parser(text).parse();
+  try {
+    return new Parser(text, MAX_DEPTH).parse();
+  } catch (e) {
+    // A host that calls from deep in its own stack may leave too little for MAX_DEPTH levels.
+    if (!(e instanceof RangeError)) throw e;
+    return new Parser(text, SHALLOW_DEPTH).parse();
+  }
 }
 
-const MAX_DEPTH = 500;
+/** Real files nest a few dozen levels; each level costs about ten frames. */
+const MAX_DEPTH = 256;
+const SHALLOW_DEPTH = 32;
 const MAX_ERRORS = 200;
+
+/** How a list's elements are separated, and whether it is a resource body (which may hold resources). */
+const enum List {
+  /** By line breaks, or commas on one line. */
+  Lines,
+  /** By commas, with line breaks around them allowed. */
+  Arguments,
+  /** Separated as Lines; may hold nested resources. */
+  ResourceBody,
+}
 
 const enum Flags {
   None = 0,
@@ -40,13 +59,14 @@ function kindSet(...kinds: Tok[]): Uint8Array {
   return set;
 }
 
-/** Tokens that end a list; a list stops at any of them, its own or an enclosing one's. */
+/** Closing tokens, the ends of interpolation holes among them, and the end of the file. */
 const CLOSERS = kindSet(Tok.RightBrace, Tok.RightSquare, Tok.RightParen, Tok.StringMiddle, Tok.StringRight, Tok.EOF);
 const OPENERS = kindSet(Tok.LeftBrace, Tok.LeftSquare, Tok.LeftParen, Tok.StringLeft);
 const LINE_END = kindSet(Tok.NewLine);
 const ITEM_END = kindSet(Tok.NewLine, Tok.Comma);
 const PROPERTY_VALUE = kindSet(Tok.NewLine, Tok.Comma, Tok.Colon);
 const BODY_START = kindSet(Tok.NewLine, Tok.LeftBrace, Tok.LeftSquare);
+const IF_BODY = kindSet(Tok.NewLine, Tok.LeftBrace);
 
 /** Binding strength of binary operators (0: not one). */
 const PRECEDENCE = new Uint8Array(TOKEN_KINDS);
@@ -102,14 +122,23 @@ class Parser {
   private readonly ends: Int32Array;
   private readonly tokens: Tokens;
   private readonly errors: SyntaxProblem[] = [];
-  private readonly lexed: ReturnType<typeof lex>;
+  private readonly lexed: LexResult;
   private p = 0;
   /** The end of the last token consumed, line breaks aside: where a node being built ends. */
   private lastEnd = 0;
   private depth = 0;
   private tooDeepReported = false;
+  /**
+   * How many constructs being parsed wait for each kind of closing token (a
+   * string's holes count under StringRight): a closing token that none waits
+   * for is junk to skip, one that some construct waits for ends the inner ones.
+   */
+  private readonly open = new Int32Array(TOKEN_KINDS);
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {
     this.lexed = lex(text, (offset, length, message) => this.error(offset, length, message));
     this.tokens = this.lexed.tokens;
     this.kinds = this.tokens.kinds;
@@ -127,6 +156,7 @@ class Parser {
       const before = this.p;
       statements.push(this.statement());
       this.endOfStatement();
+      // Each statement reads at least one token; this keeps the loop finite even were one not to.
       if (this.p === before) this.next();
     }
     this.errors.sort((a, b) => a.offset - b.offset);
@@ -179,12 +209,29 @@ class Parser {
   }
 
   /** A declaration keyword first on its line (and not a property name): see the file comment. */
-  private atDeclarationStart(): boolean {
-    const i = this.p;
+  private atDeclarationStart(i = this.p): boolean {
     if (this.kinds[i] !== Tok.Identifier) return false;
     const start = this.starts[i];
     if (start > 0 && !isLineBreak(this.text.charCodeAt(start - 1))) return false;
     return this.kinds[i + 1] !== Tok.Colon && DECLARATION_KEYWORDS.has(this.tokenText(i));
+  }
+
+  /**
+   * At `resource` first on its line in a resource body: whether the body
+   * closes further on, which makes this an unindented nested resource rather
+   * than the next declaration after a body left open.
+   */
+  private bodyClosesLater(): boolean {
+    let depth = 0;
+    for (let i = this.p + 1; ; i++) {
+      const kind = this.kinds[i];
+      if (kind === Tok.EOF) return false;
+      if (OPENERS[kind]) depth++;
+      else if (CLOSERS[kind] && kind !== Tok.StringMiddle) {
+        if (depth === 0) return kind === Tok.RightBrace;
+        depth--;
+      } else if (depth === 0 && this.atDeclarationStart(i) && !this.isKeyword('resource', i)) return false;
+    }
   }
 
   // ---- Errors and recovery
@@ -199,6 +246,8 @@ class Parser {
 
   private errorHere(message: string): void {
     const kind = this.k();
+    // The lexer has reported an unrecognized token already.
+    if (kind === Tok.Unrecognized) return;
     this.error(this.start, kind === Tok.NewLine || kind === Tok.EOF ? 0 : this.ends[this.p] - this.start, message);
   }
 
@@ -211,6 +260,18 @@ class Parser {
     return false;
   }
 
+  /** Consumes an opening bracket, whose closing one `close` is then awaited. */
+  private openWith(close: Tok): void {
+    this.next();
+    this.open[close]++;
+  }
+
+  /** Stops awaiting `close`, and consumes it or reports it missing. */
+  private closeWith(close: Tok): boolean {
+    this.open[close]--;
+    return this.expect(close, CLOSER_TEXT[close]!);
+  }
+
   private expectKeyword(word: string): boolean {
     if (this.isKeyword(word)) {
       this.next();
@@ -220,13 +281,17 @@ class Parser {
     return false;
   }
 
+  /** Whether some construct being parsed waits for this closing token. */
+  private awaited(kind: Tok): boolean {
+    return this.open[kind === Tok.StringMiddle ? Tok.StringRight : kind] > 0;
+  }
+
   /**
    * Skips tokens up to one of `stop` at this nesting level, or to a closing
-   * bracket of an enclosing one, counting brackets instead of recursing.
-   * At statement level (`strays`), closing brackets that close nothing are
-   * skipped too.
+   * token that an enclosing construct waits for, counting brackets instead
+   * of recursing. Closing tokens that close nothing are skipped.
    */
-  private skipTo(stop: Uint8Array, strays = false): void {
+  private skipTo(stop: Uint8Array): void {
     let depth = 0;
     const first = this.p;
     for (;;) {
@@ -235,9 +300,10 @@ class Parser {
       if (depth === 0 && stop[kind]) return;
       if (this.p > first && this.atDeclarationStart()) return;
       if (OPENERS[kind]) depth++;
-      else if (CLOSERS[kind] && kind !== Tok.StringMiddle) {
-        if (depth === 0 && !strays) return;
-        if (depth > 0) depth--;
+      else if (CLOSERS[kind]) {
+        if (depth > 0) {
+          if (kind !== Tok.StringMiddle) depth--;
+        } else if (this.awaited(kind)) return;
       }
       this.next();
     }
@@ -254,7 +320,7 @@ class Parser {
     // A list that stopped at a declaration keyword has left us at the start of a line, its error reported.
     if (this.kinds[this.p - 1] === Tok.NewLine) return;
     this.errorHere('Expected a new line after the declaration.');
-    this.skipTo(LINE_END, true);
+    this.skipTo(LINE_END);
   }
 
   // ---- Statements
@@ -301,7 +367,7 @@ class Parser {
       }
     }
     this.errorHere(decorators.length ? 'Expected a declaration after the decorators.' : 'Expected a declaration (param, var, resource, module, output, …).');
-    this.skipTo(LINE_END, true);
+    this.skipTo(LINE_END);
     return { kind: 'ErrorStatement', offset: s, length: this.len(s) };
   }
 
@@ -413,7 +479,7 @@ class Parser {
       this.errorHere("Expected '='.");
       this.skipTo(BODY_START);
     }
-    if (this.isKeyword('if')) return this.ifExpr(flags, false);
+    if (this.isKeyword('if')) return this.ifExpr(flags);
     if (this.k() === Tok.LeftBrace) return this.object(flags);
     if (this.k() === Tok.LeftSquare) return this.forExpr(flags, true);
     this.errorHere("Expected '{', 'if' or '[for'.");
@@ -441,7 +507,9 @@ class Parser {
     this.next();
     const name = this.name('the function name');
     const params: S.TypedParam[] = [];
-    if (this.expect(Tok.LeftParen, '(')) {
+    if (this.k() !== Tok.LeftParen) this.errorHere("Expected '('.");
+    else {
+      this.openWith(Tok.RightParen);
       this.skipNewLines();
       while (this.k() === Tok.Identifier) {
         const param = this.identifier();
@@ -452,7 +520,7 @@ class Parser {
         this.next();
         this.skipNewLines();
       }
-      this.expect(Tok.RightParen, ')');
+      this.closeWith(Tok.RightParen);
     }
     const returnType = this.type(false);
     this.expect(Tok.Arrow, '=>');
@@ -469,7 +537,7 @@ class Parser {
     if (this.k() === Tok.LeftBrace) {
       const list: S.ImportedSymbol[] = (symbols = []);
       this.next();
-      this.items(Tok.RightBrace, false, () => {
+      this.items(Tok.RightBrace, List.Lines, () => {
         const start = this.start;
         const name = this.k() === Tok.Identifier ? this.identifier() : this.stringOr('Expected the name of an exported symbol.');
         if (name.kind === 'MissingExpr') return this.skipTo(ITEM_END);
@@ -563,6 +631,7 @@ class Parser {
     const expressions: S.Expr[] = [];
     const complete = this.k() === Tok.StringComplete;
     this.next();
+    if (!complete) this.open[Tok.StringRight]++;
     while (!complete) {
       expressions.push(this.expression(Flags.None));
       if (this.k() !== Tok.StringMiddle && this.k() !== Tok.StringRight && this.k() !== Tok.NewLine && this.k() !== Tok.EOF) {
@@ -579,20 +648,27 @@ class Parser {
       this.next();
       if (kind === Tok.StringRight) break;
     }
+    if (!complete) this.open[Tok.StringRight]--;
     return { kind: 'StringLit', offset: s, length: this.len(s), segments, expressions, multiline };
   }
 
   /**
    * The elements of an object, array, argument list or import list, up to
-   * `close`. Elements are separated by line breaks or commas; in argument
-   * lists (`args`) by commas, with line breaks allowed around them.
-   * Returns the offset of the closing bracket, or -1 when it is missing.
+   * `close`. Returns the offset of the closing bracket, or -1 when it is
+   * missing.
    */
-  private items(close: Tok, args: boolean, element: () => void): number {
+  private items(close: Tok, list: List, element: () => void): number {
+    const args = list === List.Arguments;
+    this.open[close]++;
     if (this.k() !== close) {
       this.skipNewLines();
       let expectElement = true;
-      while (this.k() !== close && !CLOSERS[this.k()] && !this.atDeclarationStart()) {
+      while (
+        this.k() !== close &&
+        !(CLOSERS[this.k()] && this.awaited(this.k())) &&
+        this.k() !== Tok.EOF &&
+        !(this.atDeclarationStart() && !(list === List.ResourceBody && this.isKeyword('resource') && this.bodyClosesLater()))
+      ) {
         if (expectElement) {
           element();
           expectElement = false;
@@ -611,10 +687,12 @@ class Parser {
         } else {
           this.errorHere(args ? "Expected ',' or ')'." : 'Expected a new line or a comma.');
           this.skipTo(ITEM_END);
+          continue;
         }
         expectElement = true;
       }
     }
+    this.open[close]--;
     if (this.k() === close) {
       const at = this.start;
       this.next();
@@ -627,7 +705,7 @@ class Parser {
   // ---- Expressions
 
   private expression(flags: Flags): S.Expr {
-    if (this.depth >= MAX_DEPTH) return this.tooDeep();
+    if (this.depth >= this.maxDepth) return this.tooDeep();
     this.depth++;
     let expression = this.binary(flags, 0);
     if (this.k() === Tok.Question || (this.k() === Tok.NewLine && this.kinds[this.afterNewLines(this.p)] === Tok.Question)) {
@@ -647,7 +725,7 @@ class Parser {
   private tooDeep(): S.MissingExpr {
     if (!this.tooDeepReported) {
       this.tooDeepReported = true;
-      this.errorHere(`Nested more than ${MAX_DEPTH} levels deep: the inner levels are not read.`);
+      this.errorHere(`Nested more than ${this.maxDepth} levels deep: the inner levels are not read.`);
     }
     const s = this.start;
     this.skipTo(ITEM_END);
@@ -683,7 +761,7 @@ class Parser {
     for (;;) {
       switch (this.k()) {
         case Tok.LeftSquare: {
-          this.next();
+          this.openWith(Tok.RightSquare);
           const safe = this.k() === Tok.Question;
           if (safe) this.next();
           const fromEnd = this.k() === Tok.Hat;
@@ -693,7 +771,7 @@ class Parser {
             this.errorHere('Expected an index.');
             index = this.missing();
           } else index = this.expression(flags);
-          this.expect(Tok.RightSquare, ']');
+          this.closeWith(Tok.RightSquare);
           e = { kind: 'IndexExpr', offset: s, length: this.len(s), object: e, index, safe, fromEnd };
           break;
         }
@@ -772,13 +850,13 @@ class Parser {
     const s = object ? object.offset : name.offset;
     const args: S.Expr[] = [];
     this.next();
-    this.items(Tok.RightParen, true, () => args.push(this.expression(flags)));
+    this.items(Tok.RightParen, List.Arguments, () => args.push(this.expression(flags)));
     return { kind: 'CallExpr', offset: s, length: this.len(s), object, name, args };
   }
 
   private parenOrLambda(flags: Flags): S.Expr {
     const s = this.start;
-    this.next();
+    this.openWith(Tok.RightParen);
     this.skipNewLines();
     const items: S.Expr[] = [];
     while (this.k() !== Tok.RightParen && !CLOSERS[this.k()]) {
@@ -788,7 +866,7 @@ class Parser {
       this.next();
       this.skipNewLines();
     }
-    this.expect(Tok.RightParen, ')');
+    this.closeWith(Tok.RightParen);
     if (this.k() === Tok.Arrow) {
       const params: S.Identifier[] = [];
       for (const item of items) {
@@ -819,7 +897,7 @@ class Parser {
     const s = this.start;
     const properties: S.ObjectMember[] = [];
     this.next();
-    const closeOffset = this.items(Tok.RightBrace, false, () => {
+    const closeOffset = this.items(Tok.RightBrace, flags & Flags.Resources ? List.ResourceBody : List.Lines, () => {
       const start = this.start;
       const decorators = this.decorators();
       if (flags & Flags.Resources && this.isKeyword('resource') && this.kinds[this.p + 1] === Tok.Identifier) {
@@ -861,7 +939,7 @@ class Parser {
     const s = this.start;
     const items: (S.Expr | S.SpreadExpr)[] = [];
     this.next();
-    const closeOffset = this.items(Tok.RightSquare, false, () => {
+    const closeOffset = this.items(Tok.RightSquare, List.Lines, () => {
       const item = this.k() === Tok.Ellipsis ? this.spread() : this.expression(Flags.Complex);
       if (item.length > 0 || item.kind !== 'MissingExpr') items.push(item);
     });
@@ -871,24 +949,24 @@ class Parser {
   /** `[for …]`; in a resource or module (`resourceBody`) the body is an object or an `if`. */
   private forExpr(flags: Flags, resourceBody: boolean): S.ForExpr {
     const s = this.start;
-    this.next();
+    this.openWith(Tok.RightSquare);
     this.skipNewLines();
     this.expectKeyword('for');
     let item: S.Identifier | undefined;
     let index: S.Identifier | undefined;
     if (this.k() === Tok.Identifier) item = this.identifier();
     else if (this.k() === Tok.LeftParen) {
-      this.next();
+      this.openWith(Tok.RightParen);
       item = this.name('the loop item name');
       if (this.expect(Tok.Comma, ',')) index = this.name('the loop index name');
-      this.expect(Tok.RightParen, ')');
+      this.closeWith(Tok.RightParen);
     } else this.errorHere('Expected the loop item name.');
     this.expectKeyword('in');
     const iterable = this.expression(Flags.Complex);
     this.expect(Tok.Colon, ':');
     let body: S.Expr;
     if (!resourceBody) body = this.expression(flags | Flags.Complex);
-    else if (this.isKeyword('if')) body = this.ifExpr(flags, true);
+    else if (this.isKeyword('if')) body = this.ifExpr(flags);
     else if (this.k() === Tok.LeftBrace) body = this.object(flags);
     else {
       this.errorHere("Expected '{' or 'if'.");
@@ -899,24 +977,25 @@ class Parser {
       this.errorHere("Expected ']'.");
       this.skipTo(LINE_END);
     }
+    this.open[Tok.RightSquare]--;
     if (this.k() === Tok.RightSquare) this.next();
     return { kind: 'ForExpr', offset: s, length: this.len(s), item, index, iterable, body };
   }
 
-  private ifExpr(flags: Flags, inLoop: boolean): S.IfExpr {
+  private ifExpr(flags: Flags): S.IfExpr {
     const s = this.start;
     this.next();
     let condition: S.Expr;
     if (this.k() === Tok.LeftParen) {
-      this.next();
+      this.openWith(Tok.RightParen);
       this.skipNewLines();
       condition = this.expression(flags & ~Flags.Resources);
       this.skipNewLines();
-      this.expect(Tok.RightParen, ')');
+      this.closeWith(Tok.RightParen);
     } else {
       this.errorHere("Expected '('.");
       condition = this.missing();
-      this.skipTo(inLoop ? BODY_START : LINE_END);
+      this.skipTo(IF_BODY);
     }
     const body = this.k() === Tok.LeftBrace ? this.object(flags) : (this.errorHere("Expected '{'."), this.missing());
     return { kind: 'IfExpr', offset: s, length: this.len(s), condition, body };
@@ -934,7 +1013,7 @@ class Parser {
   }
 
   private typeExpr(): S.TypeExpr {
-    if (this.depth >= MAX_DEPTH) return this.tooDeep();
+    if (this.depth >= this.maxDepth) return this.tooDeep();
     this.depth++;
     const s = this.start;
     // A union may begin with `|`, written on a line of its own.
@@ -970,8 +1049,9 @@ class Parser {
     const kind = this.k();
     if (kind === Tok.Minus || kind === Tok.Exclamation) {
       this.next();
-      type = { kind: 'UnaryExpr', offset: s, length: 0, op: kind === Tok.Minus ? '-' : '!', operand: this.memberType() as S.Expr };
-      type.length = this.len(s);
+      // Only a literal may follow, which is an expression as much as a type.
+      const operand = this.memberType() as S.Expr;
+      type = { kind: 'UnaryExpr', offset: s, length: this.len(s), op: kind === Tok.Minus ? '-' : '!', operand };
     } else type = this.memberType();
     for (;;) {
       if (this.k() === Tok.Question) {
@@ -990,16 +1070,16 @@ class Parser {
     const s = type.offset;
     for (;;) {
       if (this.k() === Tok.LeftSquare) {
-        this.next();
+        this.openWith(Tok.RightSquare);
         if (this.k() === Tok.RightSquare) {
-          this.next();
+          this.closeWith(Tok.RightSquare);
           type = { kind: 'ArrayType', offset: s, length: this.len(s), element: type };
           continue;
         }
         let index: S.Expr | '*' = '*';
         if (this.k() === Tok.Asterisk) this.next();
         else index = this.expression(Flags.None);
-        this.expect(Tok.RightSquare, ']');
+        this.closeWith(Tok.RightSquare);
         type = { kind: 'TypeIndexAccess', offset: s, length: this.len(s), object: type, index };
       } else if (this.k() === Tok.Dot) {
         this.next();
@@ -1032,9 +1112,9 @@ class Parser {
       case Tok.LeftSquare:
         return this.tupleType();
       case Tok.LeftParen: {
-        this.next();
+        this.openWith(Tok.RightParen);
         const type = this.typeExpr();
-        this.expect(Tok.RightParen, ')');
+        this.closeWith(Tok.RightParen);
         return { kind: 'ParenType', offset: s, length: this.len(s), type };
       }
       case Tok.Identifier: {
@@ -1052,7 +1132,7 @@ class Parser {
     const s = object ? object.offset : name.offset;
     const args: S.TypeExpr[] = [];
     this.next();
-    this.items(Tok.Greater, true, () => args.push(this.typeExpr()));
+    this.items(Tok.Greater, List.Arguments, () => args.push(this.typeExpr()));
     return { kind: 'ParameterizedType', offset: s, length: this.len(s), object, name, args };
   }
 
@@ -1060,7 +1140,7 @@ class Parser {
     const s = this.start;
     const properties: S.ObjectTypeProperty[] = [];
     this.next();
-    const closeOffset = this.items(Tok.RightBrace, false, () => {
+    const closeOffset = this.items(Tok.RightBrace, List.Lines, () => {
       const start = this.start;
       const decorators = this.decorators();
       let key: S.ObjectTypeProperty['key'];
@@ -1084,7 +1164,7 @@ class Parser {
     const s = this.start;
     const items: S.TupleTypeItem[] = [];
     this.next();
-    const closeOffset = this.items(Tok.RightSquare, false, () => {
+    const closeOffset = this.items(Tok.RightSquare, List.Lines, () => {
       const start = this.start;
       const decorators = this.decorators();
       const type = this.typeExpr();
