@@ -191,6 +191,34 @@ describe('ARM template front-end', () => {
     assert.strictEqual(text(hubs[0].scope.resourceGroup), 'other-rg');
   });
 
+  it('reads a nested deployment parameter given as one expression: its value when known, unknown (not the default) when not', () => {
+    const nested = (name: string, entry: string) => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name,
+      properties: {
+        mode: 'Incremental',
+        expressionEvaluationOptions: { scope: 'inner' },
+        parameters: { hubName: entry },
+        template: {
+          $schema: SCHEMA,
+          parameters: { hubName: { type: 'string', defaultValue: 'default-hub' } },
+          resources: [{ type: 'Microsoft.Devices/IotHubs', name: "[parameters('hubName')]", properties: {} }],
+        },
+      },
+    });
+    const resources = load({
+      $schema: SCHEMA,
+      parameters: { given: { type: 'object' } },
+      resources: [
+        nested('known', "[if(true(), createObject('value', 'given-hub'), createObject('value', 'other'))]"),
+        nested('unknown', "[if(contains(parameters('given'), 'hubName'), createObject('value', parameters('given').hubName), createObject('value', 'fallback'))]"),
+      ],
+    });
+    const hubs = resources.filter((r) => r.type === 'Microsoft.Devices/IotHubs');
+    assert.deepStrictEqual(hubs.map((h) => h.names[0].kind === 'string' ? h.names[0].value : h.names[0].kind), ['given-hub', 'unknown']);
+  });
+
   it('follows linked templates by relative path', () => {
     const linked = JSON.stringify({ $schema: SCHEMA, parameters: { n: { type: 'string' } }, resources: [{ type: 'Microsoft.Devices/IotHubs', name: "[parameters('n')]", properties: {} }] });
     const resources = load(

@@ -34,6 +34,8 @@ export interface ArmLoadOptions {
   parameters?: ArmSource;
   /** Reads linked templates (`templateLink.relativePath`); without it they are unknown. */
   host?: Host;
+  /** The template is deployed by another (a Bicep module): its parameters' values, where it deploys, and a key for its unknowns. */
+  deployment?: { provided: Map<string, ProvidedParameter>; placement: DeploymentScope; id: string; name: Value };
 }
 
 export type ArmLoadResult = LoadResult;
@@ -108,18 +110,18 @@ export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): Arm
     readParametersFile(parsed.json.root, options.parameters.id, provided);
   }
 
-  const top: DeploymentScope = {
+  const top: DeploymentScope = options.deployment?.placement ?? {
     subscription: unknown(undefined, { key: 'subscription' }),
     resourceGroup: detection.targetScope === 'resourceGroup' ? unknown(undefined, { key: 'resourceGroup' }) : unknown(undefined, { key: `${source.id}:no-resource-group` }),
   };
   const scope = new ArmScope({
     cloud: options.cloud,
     doc: source.id,
-    id: source.id,
+    id: options.deployment?.id ?? source.id,
     deploymentScope: top,
     template: json.root,
-    provided,
-    deploymentName: unknown(undefined, { key: `${source.id}:deployment` }),
+    provided: options.deployment?.provided ?? provided,
+    deploymentName: options.deployment?.name ?? unknown(undefined, { key: `${source.id}:deployment` }),
   });
   const queue: Unit[] = [{ doc: source.id, template: json.root!, scope, placement: top }];
   const resources: Resource[] = [];
@@ -352,7 +354,13 @@ function queueDeployment(d: Declaration, unit: Unit, queue: Unit[], documents: S
   if (inner) {
     const provided = new Map<string, ProvidedParameter>();
     for (const p of findProperty(properties, 'parameters')?.value?.properties ?? []) {
-      if (!p.value || p.value.type !== 'object') continue;
+      if (!p.value) continue;
+      if (p.value.type !== 'object') {
+        // The whole entry computed (`[if(…, createObject('value', …), …)]`, as Bicep writes optional values): its `value`, if it can be read.
+        const entry = nodeValue(p.value, env, false);
+        provided.set(p.key.toLowerCase(), { value: (entry.kind === 'object' ? entry.get('value') : undefined) ?? unknown(entry.loc) });
+        continue;
+      }
       const value = findProperty(p.value, 'value')?.value;
       if (value) provided.set(p.key.toLowerCase(), { value: nodeValue(value, env, false) });
       else if (findProperty(p.value, 'reference')) provided.set(p.key.toLowerCase(), { secret: true });

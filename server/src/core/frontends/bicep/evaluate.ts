@@ -299,6 +299,15 @@ function call(expr: S.CallExpr, env: Env, loc: Loc): Value {
   // A function of the file, or one imported, is not evaluated.
   if (!expr.object && env.scope.symbol(expr.name.name)) return unknown(loc);
   if (expr.args.some((a) => a.kind === 'LambdaExpr')) return unknown(loc);
+  // `nameof(symbol)`, `nameof(x.property)`, `nameof(x['property'])`: the name as written.
+  if (name === 'nameof') {
+    const arg = expr.args[0];
+    let written: string | undefined;
+    if (arg?.kind === 'Identifier') written = arg.name;
+    else if (arg?.kind === 'MemberExpr') written = arg.property.name;
+    else if (arg?.kind === 'IndexExpr' && arg.index.kind === 'StringLit' && arg.index.expressions.length === 0) written = arg.index.segments[0];
+    return written === undefined ? unknown(loc) : str(written, loc);
+  }
   const args = expr.args.map((a) => evaluateExpr(a, inner(env)));
   switch (name) {
     case 'any':

@@ -14,7 +14,7 @@ import type { Host } from '../../host';
 import type { SourceDocument } from '../../model/document';
 import { DeploymentScope, nameTextOf, Resource, typeKeyOf } from '../../model/resource';
 import { str, unknown } from '../../model/values';
-import { parseArmDocument, readParametersFile } from '../arm/template';
+import { loadArmTemplate, parseArmDocument, readParametersFile } from '../arm/template';
 import type { ProvidedParameter } from '../arm/scope';
 import type { LoadResult } from '../result';
 import { Env, evaluate } from './evaluate';
@@ -88,7 +88,7 @@ export function loadBicep(source: BicepSource, options: BicepLoadOptions): LoadR
     const unit = loader.units[i];
     lowerScope(unit.scope, resources);
     for (const module of unit.scope.modules) {
-      if (deploys(module, unit.scope)) loader.scopeOf(module, unit.scope);
+      if (deploys(module, unit.scope)) loader.follow(module, unit.scope, resources);
     }
   }
   return { kind: 'template', resources, documents };
@@ -170,6 +170,17 @@ function lowerScope(scope: BicepScope, out: Resource[]): void {
   }
 }
 
+/** A module's file, relative to the declaring one; registry and template-spec modules (`br:…`, `ts:…`) are not on this disk. */
+function modulePath(module: ModuleSymbol): string | undefined {
+  const path = literalText(module.decl.path as S.Expr);
+  return path && !/^(br|ts)[:/]/i.test(path) ? path : undefined;
+}
+
+/** A key unique to one module declaration's deployment. */
+function deploymentId(from: BicepScope, module: ModuleSymbol): string {
+  return `${from.id}>${module.decl.name.name}@${module.decl.offset}`;
+}
+
 interface Unit {
   scope: BicepScope;
   depth: number;
@@ -192,6 +203,32 @@ class Loader implements ModuleLoader {
     this.depths.set(scope, depth);
   }
 
+  /** Deploys a module: a Bicep file is queued as a scope of its own, an ARM template is read at once. */
+  follow(module: ModuleSymbol, from: BicepScope, out: Resource[]): void {
+    const path = modulePath(module);
+    if (path && /\.jsonc?$/i.test(path)) this.loadArm(module, from, path, out);
+    else this.scopeOf(module, from);
+  }
+
+  private loadArm(module: ModuleSymbol, from: BicepScope, path: string, out: Resource[]): void {
+    const depth = (this.depths.get(from) ?? 0) + 1;
+    if (depth > MAX_MODULE_DEPTH || this.units.length >= MAX_DEPLOYMENTS || !this.options.host) return;
+    const id = this.options.host.resolve(from.doc, path);
+    const text = this.options.host.readFile(id);
+    if (text === undefined) return;
+    const result = loadArmTemplate(
+      { id, text },
+      {
+        cloud: this.options.cloud,
+        host: this.options.host,
+        deployment: { provided: from.moduleParameters(module), placement: from.modulePlacement(module), id: deploymentId(from, module), name: from.moduleName(module) },
+      },
+    );
+    out.push(...result.resources);
+    // A template deployed by several modules is one document.
+    for (const doc of result.documents) if (!this.documents.some((d) => d.id === doc.id)) this.documents.push(doc);
+  }
+
   scopeOf(module: ModuleSymbol, from: BicepScope): BicepScope | undefined {
     const known = this.scopes.get(module);
     if (known !== undefined) return known ?? undefined;
@@ -204,9 +241,8 @@ class Loader implements ModuleLoader {
   private load(module: ModuleSymbol, from: BicepScope): BicepScope | undefined {
     const depth = (this.depths.get(from) ?? 0) + 1;
     if (depth > MAX_MODULE_DEPTH || this.units.length >= MAX_DEPLOYMENTS) return undefined;
-    const path = literalText(module.decl.path as S.Expr);
-    // Registry and template-spec modules (`br:…`, `ts:…`) are not on this disk; ARM JSON modules are not read yet.
-    if (!path || !this.options.host || !isBicepId(path) || /^[a-z]+:/i.test(path)) return undefined;
+    const path = modulePath(module);
+    if (!path || !this.options.host || !isBicepId(path)) return undefined;
     const id = this.options.host.resolve(from.doc, path);
     const tree = this.parse(id);
     if (!tree) return undefined;
@@ -214,7 +250,7 @@ class Loader implements ModuleLoader {
     const scope = new BicepScope({
       cloud: this.options.cloud,
       doc: id,
-      id: `${from.id}>${module.decl.name.name}@${module.decl.offset}`,
+      id: deploymentId(from, module),
       program: tree.program,
       placement,
       provided: from.moduleParameters(module),
