@@ -82,6 +82,8 @@ function evaluateExpr(expr: S.Expr, env: Env): Value {
       const index = evaluateExpr(expr.index, inner(env));
       let result: Value;
       if (expr.fromEnd && target.kind === 'array' && index.kind === 'number') result = target.items[target.items.length - index.value] ?? unknown(loc);
+      else if (expr.safe && target.kind === 'object' && index.kind === 'string' && target.get(index.value) === undefined) result = nullAt(loc);
+      else if (expr.safe && target.kind === 'array' && index.kind === 'number' && !(index.value in target.items)) result = nullAt(loc);
       else result = indexInto(target, index, loc, env.scope.cloud);
       return target.input || index.input ? withInput(result) : result;
     }
@@ -278,8 +280,13 @@ function memberOf(expr: S.MemberExpr, env: Env, loc: Loc): Value {
     return unknown(loc);
   }
   const target = evaluateExpr(expr.object, inner(env));
-  const result = member(target, name, loc, env.scope.cloud);
+  // `.?` reads a key an object does not hold as null, as `??` expects.
+  const result = expr.safe && target.kind === 'object' && target.get(name) === undefined ? nullAt(loc) : member(target, name, loc, env.scope.cloud);
   return target.input ? withInput(result) : result;
+}
+
+function nullAt(loc: Loc): Value {
+  return { kind: 'null', loc };
 }
 
 /** Functions whose Bicep name differs from, or is missing in, the template functions. */

@@ -1,0 +1,158 @@
+import * as assert from 'assert';
+import { DEFAULT_CLOUD } from '../../server/src/core/clouds';
+import { memoryHost } from '../../server/src/core/host';
+import { loadBicep } from '../../server/src/core/frontends/bicep/template';
+import { bicepWriter } from '../../server/src/core/frontends/bicep/writer';
+import { applyTextEdits, ModelEdit } from '../../server/src/core/fixes/edits';
+import { prop, Resource } from '../../server/src/core/model/resource';
+import type { ArrayValue, ObjectValue } from '../../server/src/core/model/values';
+
+const ID = '/t/main.bicep';
+
+function loaded(text: string): { resources: Resource[]; write: (edits: ModelEdit[]) => string | undefined } {
+  const result = loadBicep({ id: ID, text }, { cloud: DEFAULT_CLOUD, host: memoryHost({ [ID]: text }) });
+  const doc = result.documents[0];
+  return {
+    resources: result.resources,
+    write: (edits) => {
+      const textEdits = bicepWriter.canWrite(doc, edits) ? bicepWriter.write(doc, edits) : undefined;
+      return textEdits && applyTextEdits(text, textEdits);
+    },
+  };
+}
+
+const HUB = `resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: 'contoso-hub'
+  sku: { name: 'S1', capacity: 1 }
+  properties: {
+    restrictOutboundNetworkAccess: true
+    allowedFqdnList: [
+      'contosodata.blob.core.windows.net' // archive
+    ]
+    oneLine: ['a.example.com', 'b.example.com']
+    empty: []
+    emptyObject: {}
+  }
+}
+`;
+
+function hubParts(text = HUB) {
+  const { resources, write } = loaded(text);
+  const hub = resources[0];
+  return {
+    write,
+    hub,
+    properties: prop(hub, 'properties') as ObjectValue,
+    list: prop(hub, 'properties.allowedFqdnList') as ArrayValue,
+  };
+}
+
+describe('Bicep writer', () => {
+  it('adds a property on its own line at its siblings’ indentation, before the closing brace', () => {
+    const { write, properties } = hubParts();
+    const after = write([{ op: 'set', object: properties, key: 'publicNetworkAccess', value: 'Disabled' }]);
+    assert.ok(after?.includes(`    emptyObject: {}\n    publicNetworkAccess: 'Disabled'\n  }\n}`), after);
+  });
+
+  it('replaces a value where it is written, in Bicep syntax', () => {
+    const { write, properties } = hubParts();
+    const after = write([{ op: 'set', object: properties, key: 'restrictOutboundNetworkAccess', value: false }]);
+    assert.ok(after?.includes('    restrictOutboundNetworkAccess: false\n'), after);
+    const replaced = write([{ op: 'replace', target: prop(hubParts().hub, 'properties.restrictOutboundNetworkAccess')!, value: "it's" }]);
+    assert.ok(replaced?.includes(`restrictOutboundNetworkAccess: 'it\\'s'`), replaced);
+  });
+
+  it('appends to a multi-line array on a line of its own, keeping comments where they are', () => {
+    const { write, list } = hubParts();
+    const after = write([{ op: 'append', array: list, value: 'iothub-ns-contoso-123-abc.servicebus.windows.net' }]);
+    assert.ok(after?.includes(`      'contosodata.blob.core.windows.net' // archive\n      'iothub-ns-contoso-123-abc.servicebus.windows.net'\n    ]`), after);
+  });
+
+  it('appends to a one-line array after a comma, and rewrites an empty one over lines', () => {
+    const { write, hub } = hubParts();
+    const oneLine = write([{ op: 'append', array: prop(hub, 'properties.oneLine') as ArrayValue, value: 'c.example.com' }]);
+    assert.ok(oneLine?.includes(`oneLine: ['a.example.com', 'b.example.com', 'c.example.com']`), oneLine);
+    const empty = write([{ op: 'append', array: prop(hub, 'properties.empty') as ArrayValue, value: 'c.example.com' }]);
+    assert.ok(empty?.includes(`    empty: [\n      'c.example.com'\n    ]\n`), empty);
+  });
+
+  it('writes objects and arrays over lines, one level deeper than the line they start on', () => {
+    const { write, hub } = hubParts();
+    const after = write([{ op: 'set', object: prop(hub, 'properties.emptyObject') as ObjectValue, key: 'routes', value: [{ name: 'r', isEnabled: true }] }]);
+    assert.ok(after?.includes(`    emptyObject: {\n      routes: [\n        {\n          name: 'r'\n          isEnabled: true\n        }\n      ]\n    }\n`), after);
+  });
+
+  it('adds to a one-line object after a comma, and offers nothing that would need a line break there', () => {
+    const { write, hub } = hubParts();
+    const sku = prop(hub, 'sku') as ObjectValue;
+    const after = write([{ op: 'set', object: sku, key: 'tier', value: 'Standard' }]);
+    assert.ok(after?.includes(`sku: { name: 'S1', capacity: 1, tier: 'Standard' }`), after);
+    assert.strictEqual(write([{ op: 'set', object: sku, key: 'nested', value: { a: 1 } }]), undefined);
+  });
+
+  it('removes a property or an item with its whole line, comment included', () => {
+    const { write, properties, list } = hubParts();
+    const removed = write([{ op: 'remove', object: properties, key: 'restrictOutboundNetworkAccess' }]);
+    assert.ok(removed && !removed.includes('restrictOutboundNetworkAccess') && removed.includes('  properties: {\n    allowedFqdnList: ['), removed);
+    const item = write([{ op: 'removeItem', array: list, index: 0 }]);
+    assert.ok(item?.includes('    allowedFqdnList: [\n    ]\n'), item);
+  });
+
+  it('keeps the file’s tabs and CRLF line breaks', () => {
+    const text = HUB.replace(/\n/g, '\r\n').replace(/^( {2})+/gm, (m) => '\t'.repeat(m.length / 2));
+    const { write, properties } = hubParts(text);
+    const after = write([{ op: 'set', object: properties, key: 'publicNetworkAccess', value: 'Disabled' }]);
+    assert.ok(after?.includes(`\t\temptyObject: {}\r\n\t\tpublicNetworkAccess: 'Disabled'\r\n\t}\r\n}`), JSON.stringify(after));
+  });
+
+  it('adds a role assignment that names the hub and the target by their symbols, under a new symbol', () => {
+    const text = `resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'contosodata'
+}
+
+resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: 'contoso-hub'
+  identity: { type: 'SystemAssigned' }
+}
+
+var hubStorageBlobDataContributor = 'taken'`;
+    const { resources, write } = loaded(text);
+    const [storage, hub] = resources;
+    const after = write([
+      {
+        op: 'addRoleAssignment',
+        container: hub.container!,
+        assignment: { principal: hub, identity: 'system', scope: storage, role: { $roleDefinition: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe', roleName: 'Storage Blob Data Contributor' } },
+      },
+    ]);
+    const role = "subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')";
+    assert.strictEqual(
+      after,
+      `${text}
+
+resource hubStorageBlobDataContributor2 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, hub.id, ${role})
+  scope: storage
+  properties: {
+    roleDefinitionId: ${role}
+    principalId: hub.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+`,
+    );
+  });
+
+  it('offers no edit to a value that is not written where it is used', () => {
+    const { resources } = loaded(`var flag = true
+resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: 'hub'
+  properties: {
+    restrictOutboundNetworkAccess: flag
+  }
+}
+`);
+    const target = prop(resources[0], 'properties.restrictOutboundNetworkAccess')!;
+    assert.strictEqual(target.origin, undefined);
+  });
+});
