@@ -8,9 +8,9 @@
  *    entry, nothing else — and nothing once the TODO is replaced;
  *  - a change that breaks what a snippet gets right is reported, so that
  *    "no findings" means the engine read the snippet, not that it missed it;
- *  - every Bicep snippet (until there is a Bicep front-end) is well nested
- *    and declares the same resource types and API versions, with the same
- *    literal settings, as its ARM twin.
+ *  - the same for every Bicep snippet, placed in a Bicep file with the
+ *    resources it names by symbol; and each declares the resource types and
+ *    API versions, and writes the literal settings, of its ARM twin.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -20,7 +20,7 @@ import { DEFAULT_CLOUD } from '../../server/src/core/clouds';
 import { TOOL_FINDINGS } from '../../server/src/core/findings';
 import { analyzeTexts } from '../support/analyze';
 import { ROOT } from '../support/paths';
-import { bicepBalanceProblems, bicepDeclarations, bicepLiteral, bicepSymbolUses } from './bicepText';
+import { quote } from '../../server/src/core/frontends/bicep/writer';
 import { expandSnippet, parseSnippet, SnippetSyntaxError, tabStops } from './expand';
 
 interface Snippet {
@@ -412,7 +412,7 @@ describe('snippets: ARM, what the engine reads of them', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Bicep snippets, checked as text
+// What an ARM snippet declares and writes literally, for the comparison with its Bicep twin
 
 /** Resource types with API versions an ARM resource declares, nested children with their full type. */
 function armDeclarations(resource: Record<string, unknown>, parentType?: string): string[] {
@@ -455,29 +455,91 @@ function armLiterals(resource: Record<string, unknown>): { settings: Array<{ key
   return { settings, quoted };
 }
 
-describe('snippets: Bicep, checked as text against the ARM twins', () => {
-  for (const prefix of Object.values(PREFIX)) {
-    describe(prefix, () => {
-      it('expands to well-nested Bicep: brackets, strings, escapes and interpolations close; no double quotes, no JSON commas', () => {
-        const text = expandSnippet(bicepSnippet(prefix).body);
-        assert.deepStrictEqual(bicepBalanceProblems(text), [], text);
-        const commas = text.split('\n').filter((l) => /,\s*$/.test(l));
-        assert.deepStrictEqual(commas, [], 'lines ending with a comma');
+// ---------------------------------------------------------------------------------------------
+// Bicep snippets, analysed
+
+/** The resources the Bicep snippets refer to by symbol (`iotHub`, `storageAccount`), declared so that they produce no finding of their own. */
+const BICEP_SIBLINGS = {
+  hub: [
+    "resource iotHub 'Microsoft.Devices/IotHubs@2023-06-30' = {",
+    "\tname: 'contoso-hub'",
+    '\tlocation: resourceGroup().location',
+    "\tsku: {\n\t\tname: 'S1'\n\t\tcapacity: 1\n\t}",
+    "\tidentity: {\n\t\ttype: 'SystemAssigned'\n\t}",
+    '\tproperties: {}',
+    '}',
+  ].join('\n'),
+  storage: [
+    "resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' = {",
+    "\tname: 'contosostorage'",
+    '\tlocation: resourceGroup().location',
+    "\tsku: {\n\t\tname: 'Standard_LRS'\n\t}",
+    "\tkind: 'StorageV2'",
+    "\tproperties: {\n\t\tminimumTlsVersion: 'TLS1_2'\n\t}",
+    '}',
+  ].join('\n'),
+};
+
+const BICEP_DOC = '/snippets/main.bicep';
+
+function bicepFile(declarations: string[]): string {
+  return declarations.join('\n\n') + '\n';
+}
+
+function assertBicepFindings(text: string, expected: string[], what: string): void {
+  const result = analyzeTexts({ [BICEP_DOC]: text });
+  const syntax = result.findings.filter((f) => f.ruleId === TOOL_FINDINGS.syntaxError);
+  assert.deepStrictEqual(syntax, [], `${what}: the file does not parse:\n${describeFindings(syntax)}\n${text}`);
+  assert.deepStrictEqual(result.findings.map((f) => f.ruleId).sort(), [...expected].sort(), `${what}: findings differ.\nActual:\n${describeFindings(result.findings)}\n${text}`);
+}
+
+/** The same cases as the ARM snippets, with the Bicep siblings. */
+const BICEP_CASES = ARM_CASES.map((c) => ({
+  ...c,
+  siblings: c.siblings.map((s) => (s === SIBLINGS.hub ? BICEP_SIBLINGS.hub : BICEP_SIBLINGS.storage)),
+}));
+
+describe('snippets: Bicep, analysed as inserted', () => {
+  it('declares siblings that are clean on their own', () => {
+    assertBicepFindings(bicepFile([BICEP_SIBLINGS.hub, BICEP_SIBLINGS.storage]), [], 'siblings alone');
+  });
+
+  for (const c of BICEP_CASES) {
+    describe(c.prefix, () => {
+      it(`gives ${c.expected.length ? c.expected.join(', ') : 'no finding'} with every tab stop at its default`, () => {
+        assertBicepFindings(bicepFile([...c.siblings, expandSnippet(bicepSnippet(c.prefix).body)]), c.expected, c.prefix);
+      });
+
+      if (c.completed) {
+        it('gives no finding once the placeholder is filled in', () => {
+          const body = bicepSnippet(c.prefix).body;
+          assertBicepFindings(bicepFile([...c.siblings, expandSnippet(body, c.completed!(body))]), [], `${c.prefix}, completed`);
+        });
+      }
+
+      it('gives the same findings with every option of every choice', () => {
+        const body = bicepSnippet(c.prefix).body;
+        const base = c.completed ? c.completed(body) : {};
+        const expected = c.completed ? [] : c.expected;
+        for (const [index, options] of choicesOf(body)) {
+          for (const option of options) {
+            assertBicepFindings(bicepFile([...c.siblings, expandSnippet(body, { ...base, [index]: option })]), expected, `${c.prefix} with $${index} = ${option}`);
+          }
+        }
       });
 
       it('declares the resource types and API versions of its ARM twin', () => {
-        const bicep = bicepDeclarations(expandSnippet(bicepSnippet(prefix).body));
-        assert.deepStrictEqual(bicep.malformed, []);
-        const arm = armDeclarations(JSON.parse(expandSnippet(armSnippet(prefix).body)));
-        assert.deepStrictEqual(bicep.declarations.filter((d) => !d.existing).map((d) => `${d.type}@${d.apiVersion}`).sort(), arm.sort());
+        const bicep = analyzeTexts({ [BICEP_DOC]: expandSnippet(bicepSnippet(c.prefix).body) }).resources.filter((r) => r.doc === BICEP_DOC);
+        const arm = armDeclarations(JSON.parse(expandSnippet(armSnippet(c.prefix).body)));
+        assert.deepStrictEqual(bicep.map((r) => `${r.type}@${r.apiVersion?.kind === 'string' ? r.apiVersion.value : '?'}`).sort(), arm.sort());
       });
 
       it('writes every literal setting of its ARM twin, and the same role and zone names', () => {
-        const bicep = expandSnippet(bicepSnippet(prefix).body);
-        const lines = bicep.split('\n').map((l) => l.trim());
-        const { settings, quoted } = armLiterals(JSON.parse(expandSnippet(armSnippet(prefix).body)));
+        const lines = expandSnippet(bicepSnippet(c.prefix).body).split('\n').map((l) => l.trim());
+        const { settings, quoted } = armLiterals(JSON.parse(expandSnippet(armSnippet(c.prefix).body)));
         assert.ok(settings.length > 0);
-        const missing = settings.filter(({ key, value }) => !lines.includes(key === undefined ? bicepLiteral(value) : `${key}: ${bicepLiteral(value)}`));
+        const literal = (value: Literal) => (typeof value === 'string' ? quote(value) : String(value));
+        const missing = settings.filter(({ key, value }) => !lines.includes(key === undefined ? literal(value) : `${key}: ${literal(value)}`));
         assert.deepStrictEqual(missing, [], 'settings of the ARM snippet that the Bicep snippet does not write alike');
         for (const { key, text } of quoted) {
           const holders = lines.filter((l) => (key === undefined ? true : l.startsWith(`${key}:`)));
@@ -486,58 +548,91 @@ describe('snippets: Bicep, checked as text against the ARM twins', () => {
       });
     });
   }
+});
 
-  it('refers only to symbols that the five snippets (and a storage account) declare', () => {
-    const texts = Object.values(PREFIX).map((p) => expandSnippet(bicepSnippet(p).body));
-    texts.push("resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {\n\tname: 'contosostorage'\n}\n");
-    const all = texts.join('\n');
-    const declared = new Set(bicepDeclarations(all).declarations.map((d) => d.symbol));
-    assert.strictEqual(declared.size, bicepDeclarations(all).declarations.length, 'a symbol is declared twice');
-    const undeclared = bicepSymbolUses(all).filter((s) => !declared.has(s));
-    assert.deepStrictEqual(undeclared, []);
-    assert.deepStrictEqual(bicepBalanceProblems(all), []);
+describe('snippets: Bicep, what the engine reads of them', () => {
+  const hubCompleted = () => {
+    const body = bicepSnippet(PREFIX.hub).body;
+    return expandSnippet(body, { [indexOfDefault(body, BUILTIN_PLACEHOLDER)]: BUILTIN_HOST });
+  };
+  const cases: Array<{ what: string; declarations: () => string[]; expected: string[] }> = [
+    {
+      what: 'hub without its storage host in the allow list',
+      declarations: () => [hubCompleted().replace("'contosostorage.blob.core.windows.net'", "'other.blob.core.windows.net'")],
+      expected: ['iothub-egress-allowlist-missing-endpoint'],
+    },
+    {
+      what: 'hub without its system-assigned identity',
+      declarations: () => [hubCompleted().replace(/\tidentity: \{\n\t\ttype: 'SystemAssigned'\n\t\}\n/, '')],
+      expected: ['iothub-identity-missing'],
+    },
+    {
+      what: 'cluster at an API version without callout policies',
+      declarations: () => [expandSnippet(bicepSnippet(PREFIX.adx).body).replace('@2024-04-13', '@2023-08-15')],
+      expected: ['restrict-outbound-api-version'],
+    },
+    {
+      what: 'role assignment giving Contributor',
+      declarations: () => [BICEP_SIBLINGS.hub, BICEP_SIBLINGS.storage, expandSnippet(bicepSnippet(PREFIX.role).body).replace(/ba92f5b4-2d11-453d-a403-e96b0029c9fe/g, 'b24988ac-6180-42a0-ab88-20f7382dd24c')],
+      expected: ['iothub-identity-broad-role'],
+    },
+    {
+      what: 'private endpoint with the group id of a cluster',
+      declarations: () => [BICEP_SIBLINGS.hub, expandSnippet(bicepSnippet(PREFIX.privateEndpoint).body).replace("'iotHub'", "'cluster'")],
+      expected: ['private-endpoint-group-id'],
+    },
+    {
+      what: 'private endpoint with blob zones',
+      declarations: () => [BICEP_SIBLINGS.hub, expandSnippet(bicepSnippet(PREFIX.privateEndpoint).body).replace(/privatelink\.(azure-devices|servicebus\.windows)\.net/g, 'privatelink.blob.core.windows.net')],
+      expected: ['private-dns-zone-mismatch'],
+    },
+    {
+      what: 'Device Update linked to a hub closed to the internet',
+      declarations: () => [
+        BICEP_SIBLINGS.hub.replace(
+          '\tproperties: {}',
+          "\tproperties: {\n\t\tpublicNetworkAccess: 'Disabled'\n\t\trouting: {\n\t\t\tfallbackRoute: {\n\t\t\t\tname: '$fallback'\n\t\t\t\tsource: 'DeviceMessages'\n\t\t\t\tcondition: 'true'\n\t\t\t\tendpointNames: [\n\t\t\t\t\t'events'\n\t\t\t\t]\n\t\t\t\tisEnabled: false\n\t\t\t}\n\t\t}\n\t}",
+        ),
+        expandSnippet(bicepSnippet(PREFIX.deviceUpdate).body),
+      ],
+      expected: ['deviceupdate-hub-public-access-disabled'],
+    },
+  ];
+  for (const c of cases) {
+    it(`reports the ${c.what}`, () => {
+      const declarations = c.declarations();
+      assert.ok(declarations.every((d) => !d.includes('TODO')), 'a case starts from a completed snippet');
+      assertBicepFindings(bicepFile(declarations), c.expected, c.what);
+    });
+  }
+
+  describe('all five together, with the storage account', () => {
+    const all = (completed: boolean, without?: string) =>
+      bicepFile([
+        BICEP_SIBLINGS.storage,
+        ...Object.values(PREFIX)
+          .filter((p) => p !== without)
+          .map((p) => (p === PREFIX.hub ? (completed ? hubCompleted() : expandSnippet(bicepSnippet(p).body)) : expandSnippet(bicepSnippet(p).body))),
+      ]);
+
+    it('gives only the TODO finding as inserted, and nothing once it is filled in', () => {
+      assertBicepFindings(all(false), ['iothub-egress-allowlist-missing-builtin-endpoint'], 'all five');
+      assertBicepFindings(all(true), [], 'all five, completed');
+    });
+
+    it('needs the role assignment: without it, the hub identity lacks the data role', () => {
+      assertBicepFindings(all(true, PREFIX.role), ['iothub-identity-role-missing'], 'all but the role assignment');
+    });
   });
+});
 
-  describe('the checks themselves', () => {
-    const good = [
-      "resource a 'T@1' = {\n  name: 'x'\n  p: [\n    1\n  ]\n}",
-      "var s = 'a${b[0]}c${d({ e: 'f' })}'",
-      "var r = 'x\\\\.y/?$'",
-      "var q = 'it\\'s'",
-      "var m = '''\n{ ' unbalanced inside\n'''",
-      '// { a comment\n/* [ another */',
-    ];
-    for (const text of good) {
-      it(`accepts ${JSON.stringify(text)}`, () => assert.deepStrictEqual(bicepBalanceProblems(text), []));
-    }
-    const bad = [
-      "resource a 'T@1' = {\n  name: 'x'\n",
-      "p: [\n  1\n}",
-      "var s = 'open",
-      "var s = 'a${b'",
-      "var s = 'a${b}\n'",
-      "var r = 'x\\.y'",
-      'var d = "double"',
-      ')',
-      '/* open',
-    ];
-    for (const text of bad) {
-      it(`rejects ${JSON.stringify(text)}`, () => assert.notDeepStrictEqual(bicepBalanceProblems(text), []));
-    }
-
-    it('does not leave out a malformed declaration', () => {
-      assert.deepStrictEqual(bicepDeclarations("resource a 'T' = {").malformed, ["resource a 'T' = {"]);
-      assert.deepStrictEqual(bicepDeclarations("resource a 'A/b@2024-01-01' existing = {").declarations, [{ symbol: 'a', type: 'A/b', apiVersion: '2024-01-01', existing: true }]);
-    });
-
-    it('tells an ARM twin that differs', () => {
-      const arm = armDeclarations({ type: 'Microsoft.X/a', apiVersion: '2024-01-01', resources: [{ type: 'b', apiVersion: '2024-01-01' }] });
-      assert.deepStrictEqual(arm, ['Microsoft.X/a@2024-01-01', 'Microsoft.X/a/b@2024-01-01']);
-      const { settings } = armLiterals({ type: 'T', apiVersion: 'v', name: 'n', properties: { on: true, list: ['x'], ref: "[resourceId('T', 'n')]" } });
-      assert.deepStrictEqual(settings, [{ key: 'name', value: 'n' }, { key: 'on', value: true }, { key: undefined, value: 'x' }]);
-      assert.strictEqual(bicepLiteral("a\\b'c${d}"), "'a\\\\b\\'c\\${d}'");
-      const role = armLiterals({ type: 'T', apiVersion: 'v', properties: { roleDefinitionId: "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')]" } });
-      assert.deepStrictEqual(role.quoted, [{ key: 'roleDefinitionId', text: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' }]);
-    });
+describe('snippets: the checks against the ARM twins', () => {
+  it('tells an ARM twin that differs', () => {
+    const arm = armDeclarations({ type: 'Microsoft.X/a', apiVersion: '2024-01-01', resources: [{ type: 'b', apiVersion: '2024-01-01' }] });
+    assert.deepStrictEqual(arm, ['Microsoft.X/a@2024-01-01', 'Microsoft.X/a/b@2024-01-01']);
+    const { settings } = armLiterals({ type: 'T', apiVersion: 'v', name: 'n', properties: { on: true, list: ['x'], ref: "[resourceId('T', 'n')]" } });
+    assert.deepStrictEqual(settings, [{ key: 'name', value: 'n' }, { key: 'on', value: true }, { key: undefined, value: 'x' }]);
+    const role = armLiterals({ type: 'T', apiVersion: 'v', properties: { roleDefinitionId: "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')]" } });
+    assert.deepStrictEqual(role.quoted, [{ key: 'roleDefinitionId', text: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' }]);
   });
 });
