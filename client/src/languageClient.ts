@@ -21,8 +21,8 @@ import {
 export const CLIENT_ID = 'iotNetlint';
 export const CLIENT_NAME = 'IoT Network Lint';
 
-/** The languages whose documents the server analyses (Bicep and scripts are read by later front-ends). */
-export const LANGUAGES = ['json', 'jsonc', 'arm-template', 'bicep', 'shellscript', 'powershell', 'azcli'];
+/** The languages whose documents the server analyses (`bicep-params` is the Bicep extension's id for `.bicepparam`; scripts are read by a later front-end). */
+export const LANGUAGES = ['json', 'jsonc', 'arm-template', 'bicep', 'bicep-params', 'shellscript', 'powershell', 'azcli'];
 
 /** Crashes within this window count towards the restart limit. */
 const CRASH_WINDOW_MS = 3 * 60 * 1000;

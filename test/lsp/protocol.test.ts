@@ -187,6 +187,48 @@ describe('language server protocol (stdio)', function () {
     }
   });
 
+  it('analyses Bicep: a workspace file with its .bicepparam, an open file with quick fixes and a suppression comment', async () => {
+    const main = [
+      'param restrict bool = false',
+      "resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {",
+      "  name: 'h'",
+      '  properties: {',
+      '    restrictOutboundNetworkAccess: restrict',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const dir = tempFolder({ 'infra/main.bicep': main, 'infra/main.bicepparam': "using 'main.bicep'\nparam restrict = true\n" });
+    const mainUri = pathToFileURL(path.join(dir, 'infra', 'main.bicep')).href;
+    const folderClient = new LspClient();
+    try {
+      await folderClient.initialize(pathToFileURL(dir).href, { debounceMs: 0 });
+      await folderClient.waitFor((m) => m.method === '$/progress' && (m.params as { value: { kind: string } }).value.kind === 'end', 10000, true);
+      assert.deepStrictEqual(codes(folderClient.diagnostics.get(mainUri)!), ['iothub-egress-allowlist-empty'], 'the .bicepparam turns the restriction on');
+    } finally {
+      await folderClient.shutdown();
+    }
+
+    const bicepUri = 'file:///virtual/main.bicep';
+    const text = "resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {\n  name: 'h'\n  properties: {\n    restrictOutboundNetworkAccess: 'true'\n    allowedFqdnList: [\n      'a.example.com'\n    ]\n  }\n}\n";
+    const published = client.waitForDiagnostics(bicepUri, 1);
+    client.notify('textDocument/didOpen', { textDocument: { uri: bicepUri, languageId: 'bicep', version: 1, text } });
+    const d = await published;
+    assert.deepStrictEqual(codes(d), ['restrict-outbound-value-type']);
+    const diagnostic = d.diagnostics[0];
+    assert.deepStrictEqual(diagnostic.range, { start: { line: 3, character: 35 }, end: { line: 3, character: 41 } });
+    type Action = { title: string; edit: { changes: Record<string, Array<{ range: Range; newText: string }>> } };
+    const actions = await client.call<Action[]>('textDocument/codeAction', { textDocument: { uri: bicepUri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const fix = actions.find((a) => a.title === 'Write true')!;
+    assert.ok(applyLsp(text, fix.edit.changes[bicepUri]).includes('    restrictOutboundNetworkAccess: true\n'));
+    const disable = actions.find((a) => a.title === 'Disable restrict-outbound-value-type for this line')!;
+    const suppressed = applyLsp(text, disable.edit.changes[bicepUri]);
+    assert.ok(suppressed.includes("    // iot-netlint-disable-next-line restrict-outbound-value-type\n    restrictOutboundNetworkAccess: 'true'"), suppressed);
+    const quiet = client.waitForDiagnostics(bicepUri, 2);
+    client.notify('textDocument/didChange', { textDocument: { uri: bicepUri, version: 2 }, contentChanges: [{ text: suppressed }] });
+    assert.deepStrictEqual(codes(await quiet), []);
+  });
+
   it('follows a parameters file created, changed and deleted on disk, as the client reports it', async () => {
     const hubTemplate = JSON.stringify({
       $schema: SCHEMA,
