@@ -121,6 +121,42 @@ describe('command line', function () {
     assert.ok(!/[^\r]\n/.test(text));
   });
 
+  it('walks Bicep files with their .bicepparam and modules, and --fix writes Bicep', () => {
+    const main = [
+      'param restrict bool = false',
+      '',
+      "module hubModule 'modules/hub.bicep' = {",
+      "  name: 'hub'",
+      '  params: {',
+      '    restrict: restrict',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const module = [
+      'param restrict bool',
+      "resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {",
+      "  name: 'contoso-hub'",
+      '  properties: {',
+      '    restrictOutboundNetworkAccess: restrict',
+      "    publicNetworkAccess: 'disabled'",
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const dir = workspace({ 'infra/main.bicep': main, 'infra/main.bicepparam': "using 'main.bicep'\nparam restrict = true\n", 'infra/modules/hub.bicep': module });
+    const r = run(['infra', '--format', 'json'], dir);
+    const report = JSON.parse(r.stdout) as { files: Array<{ path: string; findings: Array<{ ruleId: string }> }> };
+    const findings = report.files.flatMap((f) => f.findings.map((x) => `${path.basename(f.path)} ${x.ruleId}`));
+    // The module analysed alone knows nothing of the restriction; deployed by main.bicep with its .bicepparam, it is on.
+    assert.ok(findings.includes('hub.bicep iothub-egress-allowlist-empty'), findings.join('\n'));
+    assert.ok(findings.includes('hub.bicep iothub-builtin-endpoint-bypasses-isolation'), findings.join('\n'));
+    const fixed = run(['--fix', 'infra'], dir);
+    const after = fs.readFileSync(path.join(dir, 'infra/modules/hub.bicep'), 'utf8');
+    assert.ok(after.includes("    publicNetworkAccess: 'disabled'\n    routing: {\n      fallbackRoute: {\n"), after);
+    assert.ok(!fixed.stdout.includes('iothub-builtin-endpoint-bypasses-isolation'), fixed.stdout);
+  });
+
   it('--fix leaves files in UTF-16 in UTF-16', () => {
     const body = Buffer.from(WRONG_TYPE, 'utf16le');
     const dir = workspace({ 'w.json': Buffer.concat([Buffer.from([0xff, 0xfe]), body]) });

@@ -7,6 +7,8 @@
 import type { Finding } from '../findings';
 import { applyTextEdits, TextEdit } from './edits';
 import { parseJson } from '../json/parser';
+import { parseBicep } from '../frontends/bicep/parser';
+import { isBicepId, isBicepParamsId } from '../frontends/bicep/template';
 
 const MAX_PASSES = 10;
 
@@ -30,7 +32,7 @@ export function fixFiles(files: Map<string, FixableFile>, analyze: () => Finding
       const file = files.get(doc)!;
       const next = applyTextEdits(file.text, edits);
       if (next === undefined || next === file.text) continue;
-      if (parseJson(next).errors.length > parseJson(file.text).errors.length) continue;
+      if (syntaxErrorCount(doc, next) > syntaxErrorCount(doc, file.text)) continue;
       file.text = next;
       changed.add(doc);
       applied = true;
@@ -38,6 +40,11 @@ export function fixFiles(files: Map<string, FixableFile>, analyze: () => Finding
     if (!applied) break;
   }
   return changed;
+}
+
+/** The syntax errors of a file, read in its own language. */
+function syntaxErrorCount(id: string, text: string): number {
+  return (isBicepId(id) || isBicepParamsId(id) ? parseBicep(text) : parseJson(text)).errors.length;
 }
 
 /** Two edits touch when their ranges overlap or meet: one of them waits for the next pass. */
