@@ -16,6 +16,7 @@ import { corpusAvailable, CORPUS, listFiles, ROOT } from '../support/paths';
 import { parseFixture } from '../support/fixture';
 
 const ID = '/p/template.json';
+const BICEP_ID = '/p/main.bicep';
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
 function checkSpans(result: ProjectResult): void {
@@ -60,6 +61,19 @@ function checkFixes(files: Record<string, string>, result: ProjectResult): numbe
   return checked;
 }
 
+/** Bicep files rich in what the rules look at: the rule fixtures and the corpus's IoT, Kusto, Device Update, messaging and storage files. */
+function bicepSeeds(): string[] {
+  const texts: string[] = [];
+  for (const file of listFiles(path.join(ROOT, 'test', 'rules'), (f) => /\.bicep$/.test(f) && !/\.after\.bicep$/.test(f))) {
+    texts.push(parseFixture(fs.readFileSync(file, 'utf8')).text);
+  }
+  if (corpusAvailable()) {
+    const related = listFiles(path.join(CORPUS, 'templates'), (f) => /\.bicep$/.test(f) && /iot|kusto|deviceupdate|device-update|eventhub|servicebus|storage|private/i.test(f));
+    for (const file of related.filter((_, i) => i % 3 === 0).slice(0, 60)) texts.push(fs.readFileSync(file, 'utf8'));
+  }
+  return texts;
+}
+
 /** Templates rich in what the rules look at: the rule fixtures, the examples, and the corpus's IoT, Kusto and Device Update templates. */
 function seeds(): string[] {
   const texts: string[] = [];
@@ -98,6 +112,14 @@ function mutate(text: string, mutations: Mutation[]): string {
   return out;
 }
 
+const BICEP_TOKENS = ['{', '}', '[', ']', '(', ')', "'", '${', "'''", ':', '::', '.?', '?', '=', '\n', '//', '/*', '@description(', 'resource x ', 'existing', 'if (', 'for x in ', 'true', 'null', "'Disabled'", "'Enabled'", '\\', '\uFEFF'];
+const bicepMutationArb: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constantFrom<Mutation['kind']>('delete', 'insert', 'duplicate', 'truncate'),
+  at: fc.nat(),
+  size: fc.integer({ min: 1, max: 40 }),
+  text: fc.oneof(fc.constantFrom(...BICEP_TOKENS), fc.string({ maxLength: 8 })),
+});
+
 const TOKENS = ['{', '}', '[', ']', ',', ':', '"', '"[', ']"', '//', '/*', '\n', 'true', 'null', '"Disabled"', '"Enabled"', "[parameters('x')]", '\\', '\uFEFF', '\u0000'];
 const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   kind: fc.constantFrom<Mutation['kind']>('delete', 'insert', 'duplicate', 'truncate'),
@@ -117,6 +139,30 @@ describe('robustness (property-based)', function () {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('never throws on random text as Bicep, and keeps spans inside the document', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString('latin1'))), (text) => {
+        checkSpans(analyzeTexts({ [BICEP_ID]: text }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on mutated Bicep files; spans stay inside; fixes parse and remove their finding', () => {
+    const texts = bicepSeeds();
+    let fixesChecked = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: texts.length - 1 }), fc.array(bicepMutationArb, { maxLength: 3 }), (index, mutations) => {
+        const files = { [BICEP_ID]: mutate(texts[index], mutations) };
+        const result = analyzeTexts(files);
+        checkSpans(result);
+        fixesChecked += checkFixes(files, result);
+      }),
+      { numRuns: 500 },
+    );
+    assert.ok(fixesChecked > 20, `only ${fixesChecked} fixes were exercised`);
   });
 
   it('never throws on mutated real templates; spans stay inside; fixes parse and remove their finding', () => {
@@ -225,4 +271,76 @@ describe('robustness (property-based)', function () {
     );
     assert.ok(fixesChecked > 200, `only ${fixesChecked} fixes were exercised`);
   });
+
+  it('fixes on the same generated resources written in Bicep parse and remove their finding', () => {
+    let fixesChecked = 0;
+    fc.assert(
+      fc.property(hubArb, clusterArb, storageArb, fc.boolean(), fc.boolean(), (hub, cluster, storage, roleAssignment, tabs) => {
+        const indent = tabs ? '\t' : '  ';
+        const declarations = [
+          'param restrict bool',
+          'param host string',
+          'param ns string',
+          bicepResource('hub', 'Microsoft.Devices/IotHubs', hub.apiVersion, { name: 'hub', sku: { name: 'S1', capacity: 1 }, identity: hub.identity, properties: hub.properties }, indent),
+          bicepResource('adx', 'Microsoft.Kusto/clusters', cluster.apiVersion, { name: 'adx', properties: cluster.properties }, indent),
+          bicepResource('contoso', 'Microsoft.Storage/storageAccounts', '2023-01-01', { name: 'contoso', properties: storage }, indent),
+          bicepResource('eventHubs', 'Microsoft.EventHub/namespaces', '2024-01-01', { name: 'ns' }, indent),
+          bicepResource('eventHubsRules', 'Microsoft.EventHub/namespaces/networkRuleSets', '2024-01-01', { parent: BICEP('eventHubs'), name: 'default', properties: { defaultAction: 'Deny' } }, indent),
+        ];
+        if (roleAssignment) {
+          declarations.push(
+            bicepResource(
+              'assignment',
+              'Microsoft.Authorization/roleAssignments',
+              '2022-04-01',
+              {
+                name: BICEP("guid('x')"),
+                scope: BICEP('contoso'),
+                properties: { roleDefinitionId: BICEP("subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b24988ac-6180-42a0-ab88-20f7382dd24c')"), principalId: BICEP('hub.identity.principalId') },
+              },
+              indent,
+            ),
+          );
+        }
+        const files = { [BICEP_ID]: declarations.join('\n\n') + '\n' };
+        const result = analyzeTexts(files);
+        assert.deepStrictEqual(result.findings.filter((f) => f.ruleId === 'syntax-error').map((f) => f.message), [], files[BICEP_ID]);
+        checkSpans(result);
+        fixesChecked += checkFixes(files, result);
+      }),
+      { numRuns: 300 },
+    );
+    assert.ok(fixesChecked > 100, `only ${fixesChecked} fixes were exercised`);
+  });
 });
+
+/** Bicep source to write as it is, not as a string. */
+interface BicepCode {
+  bicep: string;
+}
+const BICEP = (bicep: string): BicepCode => ({ bicep });
+
+/** The ARM expressions of the generated palettes, as Bicep writes them (with the parameters declared above). */
+const BICEP_EXPRESSIONS: Record<string, string> = {
+  "[parameters('restrict')]": 'restrict',
+  "[parameters('host')]": 'host',
+  "[concat('sb://', parameters('ns'), '.servicebus.windows.net')]": "'sb://${ns}.servicebus.windows.net'",
+};
+
+/** A value in Bicep syntax: objects and arrays over lines, strings single-quoted; undefined properties left out. */
+function bicepValue(value: unknown, indent: string, unit: string): string {
+  if (value && typeof value === 'object' && 'bicep' in value) return (value as BicepCode).bicep;
+  if (typeof value === 'string') return BICEP_EXPRESSIONS[value] ?? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\$\{/g, '\\${')}'`;
+  if (Array.isArray(value)) return value.length ? `[\n${value.map((v) => `${indent}${unit}${bicepValue(v, indent + unit, unit)}\n`).join('')}${indent}]` : '[]';
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (!entries.length) return '{}';
+    const key = (k: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : `'${k}'`);
+    return `{\n${entries.map(([k, v]) => `${indent}${unit}${key(k)}: ${bicepValue(v, indent + unit, unit)}\n`).join('')}${indent}}`;
+  }
+  return String(value);
+}
+
+function bicepResource(symbol: string, type: string, apiVersion: string, body: object, unit: string): string {
+  return `resource ${symbol} '${type}@${apiVersion}' = ${bicepValue(body, '', unit)}`;
+}
