@@ -24,10 +24,10 @@ describe('the language server in Neovim', function () {
     if (!nvimPath) this.skip();
   });
 
-  for (const example of ['hub-egress', 'data-explorer', 'device-update']) {
+  for (const example of ['hub-egress/azuredeploy.json', 'data-explorer/azuredeploy.json', 'device-update/azuredeploy.json', 'hub-bicep/main.bicep']) {
     it(`publishes the findings of examples/${example} that the command line reports`, async () => {
-      const workspace = freshWorkspace(path.join(repoRoot, 'examples'), `neovim-${example}`);
-      const file = path.join(workspace, example, 'azuredeploy.json');
+      const workspace = freshWorkspace(path.join(repoRoot, 'examples'), `neovim-${path.dirname(example)}`);
+      const file = path.join(workspace, example);
       const result = await runNeovimLsp({
         serverCommand: [process.execPath, path.join(repoRoot, 'server', 'bin', 'iot-netlint-language-server.js'), '--stdio'],
         file,

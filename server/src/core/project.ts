@@ -58,7 +58,9 @@ export function analyzeProject(files: readonly ProjectFile[], options: ProjectOp
   const resources: Resource[] = [];
   const byId = new Map(files.map((f) => [f.id, f]));
   for (const file of files) {
-    const parameters = options.parameters ?? siblingParameters(file.id, byId, options.host);
+    const given = options.parameters ?? siblingParameters(file.id, byId, options.host);
+    // A `.bicepparam` file gives values to Bicep files only; an ARM parameters file to either.
+    const parameters = given && isBicepParamsId(given.id) && !isBicepId(file.id) ? undefined : given;
     const loaded = load(file, parameters, cloud, options);
     if (loaded.kind === 'template') {
       documents.push(...loaded.documents);

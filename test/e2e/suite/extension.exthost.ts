@@ -93,6 +93,32 @@ describe('IoT Network Lint in VS Code', function () {
     assert.strictEqual(related[0].location.range.start.line, 80);
   });
 
+  it('reports the findings of a Bicep file, with its parameters file and module, and fixes one', async () => {
+    const uri = file('hub-bicep/main.bicep');
+    const expected = [
+      '103:23 iothub-identity-broad-role',
+      '26:15 downstream-trusted-services-blocked',
+      '51:5 iothub-egress-allowlist-missing-builtin-endpoint',
+      '69:26 iothub-egress-allowlist-missing-endpoint',
+      '69:26 iothub-identity-role-missing',
+    ];
+    const diagnostics = await diagnosticsWhere(uri, (ds) => ds.length >= expected.length, 'diagnostics of hub-bicep');
+    assert.deepStrictEqual(diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)}`).sort(), expected);
+    const module = await diagnosticsWhere(file('hub-bicep/modules/event-hubs.bicep'), (ds) => ds.length > 0, 'diagnostics of the module');
+    assert.deepStrictEqual(module.map(codeOf), ['downstream-trusted-services-blocked']);
+
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    assert.strictEqual(document.languageId, 'bicep');
+    const broad = diagnostics.find((d) => codeOf(d) === 'iothub-identity-broad-role')!;
+    const fix = (await codeActions(uri, broad.range)).find((a) => a.isPreferred && a.edit);
+    assert.ok(fix, 'a preferred fix for the broad role');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.match(document.lineAt(102).text, /ba92f5b4-2d11-453d-a403-e96b0029c9fe/);
+    await diagnosticsWhere(uri, (ds) => !ds.some((d) => codeOf(d) === 'iothub-identity-broad-role'), 'the broad role finding to go');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('applies each quick fix through the editor and the finding goes', async () => {
     const uri = file('hub-legacy/azuredeploy.json');
     const document = await vscode.workspace.openTextDocument(uri);
