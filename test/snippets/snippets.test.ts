@@ -281,37 +281,59 @@ const ARM_CASES: ArmCase[] = [
   { prefix: PREFIX.deviceUpdate, siblings: [SIBLINGS.hub], expected: [] },
 ];
 
-describe('snippets: ARM, analysed as inserted', () => {
-  it('declares siblings that are clean on their own', () => {
-    assertFindings(template([SIBLINGS.hub, SIBLINGS.storage]), [], 'siblings alone');
-  });
+/** How snippets of one language are placed in a file and checked. */
+interface Language<Sibling> {
+  name: string;
+  snippet: (prefix: string) => Snippet;
+  /** A file holding the siblings and the expanded snippet. */
+  file: (siblings: Sibling[], expanded: string) => string;
+  check: (text: string, expected: string[], what: string) => void;
+  cases: Array<Omit<ArmCase, 'siblings'> & { siblings: Sibling[] }>;
+  siblings: Sibling[];
+}
 
-  for (const c of ARM_CASES) {
-    describe(c.prefix, () => {
-      it(`gives ${c.expected.length ? c.expected.join(', ') : 'no finding'} with every tab stop at its default`, () => {
-        const body = armSnippet(c.prefix).body;
-        assertFindings(template([...c.siblings, expandSnippet(body)]), c.expected, c.prefix);
-      });
-
-      if (c.completed) {
-        it('gives no finding once the placeholder is filled in', () => {
-          const body = armSnippet(c.prefix).body;
-          assertFindings(template([...c.siblings, expandSnippet(body, c.completed!(body))]), [], `${c.prefix}, completed`);
-        });
-      }
-
-      it('gives the same findings with every option of every choice', () => {
-        const body = armSnippet(c.prefix).body;
-        const base = c.completed ? c.completed(body) : {};
-        const expected = c.completed ? [] : c.expected;
-        for (const [index, options] of choicesOf(body)) {
-          for (const option of options) {
-            assertFindings(template([...c.siblings, expandSnippet(body, { ...base, [index]: option })]), expected, `${c.prefix} with $${index} = ${option}`);
-          }
-        }
-      });
+/** Each snippet of a language, expanded as inserted, with filled-in placeholders and with every choice. */
+function describeInserted<Sibling>(language: Language<Sibling>): void {
+  describe(`snippets: ${language.name}, analysed as inserted`, () => {
+    it('declares siblings that are clean on their own', () => {
+      language.check(language.file(language.siblings, ''), [], 'siblings alone');
     });
-  }
+
+    for (const c of language.cases) {
+      describe(c.prefix, () => {
+        it(`gives ${c.expected.length ? c.expected.join(', ') : 'no finding'} with every tab stop at its default`, () => {
+          language.check(language.file(c.siblings, expandSnippet(language.snippet(c.prefix).body)), c.expected, c.prefix);
+        });
+
+        if (c.completed) {
+          it('gives no finding once the placeholder is filled in', () => {
+            const body = language.snippet(c.prefix).body;
+            language.check(language.file(c.siblings, expandSnippet(body, c.completed!(body))), [], `${c.prefix}, completed`);
+          });
+        }
+
+        it('gives the same findings with every option of every choice', () => {
+          const body = language.snippet(c.prefix).body;
+          const base = c.completed ? c.completed(body) : {};
+          const expected = c.completed ? [] : c.expected;
+          for (const [index, options] of choicesOf(body)) {
+            for (const option of options) {
+              language.check(language.file(c.siblings, expandSnippet(body, { ...base, [index]: option })), expected, `${c.prefix} with $${index} = ${option}`);
+            }
+          }
+        });
+      });
+    }
+  });
+}
+
+describeInserted<object>({
+  name: 'ARM',
+  snippet: armSnippet,
+  file: (siblings, expanded) => template(expanded ? [...siblings, expanded] : siblings),
+  check: assertFindings,
+  cases: ARM_CASES,
+  siblings: [SIBLINGS.hub, SIBLINGS.storage],
 });
 
 describe('snippets: ARM, what the engine reads of them', () => {
@@ -499,35 +521,18 @@ const BICEP_CASES = ARM_CASES.map((c) => ({
   siblings: c.siblings.map((s) => (s === SIBLINGS.hub ? BICEP_SIBLINGS.hub : BICEP_SIBLINGS.storage)),
 }));
 
-describe('snippets: Bicep, analysed as inserted', () => {
-  it('declares siblings that are clean on their own', () => {
-    assertBicepFindings(bicepFile([BICEP_SIBLINGS.hub, BICEP_SIBLINGS.storage]), [], 'siblings alone');
-  });
+describeInserted<string>({
+  name: 'Bicep',
+  snippet: bicepSnippet,
+  file: (siblings, expanded) => bicepFile(expanded ? [...siblings, expanded] : siblings),
+  check: assertBicepFindings,
+  cases: BICEP_CASES,
+  siblings: [BICEP_SIBLINGS.hub, BICEP_SIBLINGS.storage],
+});
 
+describe('snippets: Bicep, beside their ARM twins', () => {
   for (const c of BICEP_CASES) {
     describe(c.prefix, () => {
-      it(`gives ${c.expected.length ? c.expected.join(', ') : 'no finding'} with every tab stop at its default`, () => {
-        assertBicepFindings(bicepFile([...c.siblings, expandSnippet(bicepSnippet(c.prefix).body)]), c.expected, c.prefix);
-      });
-
-      if (c.completed) {
-        it('gives no finding once the placeholder is filled in', () => {
-          const body = bicepSnippet(c.prefix).body;
-          assertBicepFindings(bicepFile([...c.siblings, expandSnippet(body, c.completed!(body))]), [], `${c.prefix}, completed`);
-        });
-      }
-
-      it('gives the same findings with every option of every choice', () => {
-        const body = bicepSnippet(c.prefix).body;
-        const base = c.completed ? c.completed(body) : {};
-        const expected = c.completed ? [] : c.expected;
-        for (const [index, options] of choicesOf(body)) {
-          for (const option of options) {
-            assertBicepFindings(bicepFile([...c.siblings, expandSnippet(body, { ...base, [index]: option })]), expected, `${c.prefix} with $${index} = ${option}`);
-          }
-        }
-      });
-
       it('declares the resource types and API versions of its ARM twin', () => {
         const bicep = analyzeTexts({ [BICEP_DOC]: expandSnippet(bicepSnippet(c.prefix).body) }).resources.filter((r) => r.doc === BICEP_DOC);
         const arm = armDeclarations(JSON.parse(expandSnippet(armSnippet(c.prefix).body)));
