@@ -196,6 +196,25 @@ output principalId string = hub.identity.principalId
     assert.ok(principal?.kind === 'runtime' && principal.ref.type === 'Microsoft.Devices/IotHubs' && text(principal.ref.names[0]) === 'contoso-hub');
   });
 
+  it('deploys a module into a resource group that a subscription-level file declares', () => {
+    const resources = load(
+      `
+targetScope = 'subscription'
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'iot-rg'
+  location: 'westeurope'
+}
+module hubModule 'hub.bicep' = {
+  name: 'hub'
+  scope: rg
+}
+`,
+      { '/t/hub.bicep': "resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {\n  name: 'contoso-hub'\n}\n" },
+    );
+    const hub = resources.find((r) => r.type === 'Microsoft.Devices/IotHubs')!;
+    assert.strictEqual(text(hub.scope.resourceGroup), 'iot-rg');
+  });
+
   it('deploys ARM templates as modules, and leaves registry modules out', () => {
     const resources = load(
       `

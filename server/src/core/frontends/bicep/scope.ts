@@ -323,8 +323,14 @@ export class BicepScope implements EvalContext {
     return { type, apiVersion, names, nameValue, ref, body: object, condition, locals, placement, extensionOf, extensionUnknown };
   }
 
-  /** `resourceGroup('rg')`, `subscription('id')`…: a deployment scope elsewhere. Undefined for anything else. */
+  /** `resourceGroup('rg')`, `subscription('id')`, a resource group declared here…: a deployment scope elsewhere. Undefined for anything else. */
   placementOf(expr: S.Expr, env: Env): DeploymentScope | undefined {
+    const group = resourceOf(expr, env);
+    if (group) {
+      // A resource group declared by a subscription-level file: `scope: rg`.
+      const info = this.info(group);
+      return info?.type.toLowerCase() === 'microsoft.resources/resourcegroups' ? { subscription: info.placement.subscription, resourceGroup: info.nameValue } : undefined;
+    }
     if (expr.kind !== 'CallExpr') return undefined;
     if (expr.object && !(expr.object.kind === 'Identifier' && expr.object.name === 'az')) return undefined;
     const args = expr.args.map((a) => evaluate(a, env));
