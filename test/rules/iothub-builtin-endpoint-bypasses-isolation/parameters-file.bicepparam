@@ -1,0 +1,4 @@
+using 'parameters-file.bicep'
+
+param environmentName = 'prod'
+param publicNetworkAccess = environmentName == 'prod' ? 'Disabled' : 'Enabled'

@@ -1,0 +1,3 @@
+using 'clean-condition-from-parameters.bicep'
+
+param deployIsolatedHubs = false

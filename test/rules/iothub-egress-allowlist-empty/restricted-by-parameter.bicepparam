@@ -1,0 +1,3 @@
+using 'restricted-by-parameter.bicep'
+
+param allowedFqdns = []

@@ -1,0 +1,10 @@
+param accountName string
+
+resource account 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: accountName
+  location: resourceGroup().location
+  sku: { name: 'Standard_LRS' }
+  kind: 'StorageV2'
+}
+
+output blobEndpoint string = account.properties.primaryEndpoints.blob

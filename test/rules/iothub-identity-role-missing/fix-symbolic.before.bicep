@@ -1,0 +1,33 @@
+param storageAccountName string = 'contosoarchive'
+
+resource archive 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: storageAccountName
+  location: resourceGroup().location
+  sku: { name: 'Standard_LRS' }
+  kind: 'StorageV2'
+}
+
+// The hub writes to the account with its system-assigned identity and has no role there: the fix adds the assignment by symbols.
+resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: 'contoso-hub'
+  location: resourceGroup().location
+  sku: { name: 'S1', capacity: 1 }
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    routing: {
+      endpoints: {
+        storageContainers: [
+          {
+            name: 'archive'
+            authenticationType: 'identityBased'
+            endpointUri: archive.properties.primaryEndpoints.blob
+            containerName: 'telemetry'
+          }
+        ]
+      }
+      routes: [
+        { name: 'Archive', source: 'DeviceMessages', condition: 'true', endpointNames: [ 'archive' ], isEnabled: true }
+      ]
+    }
+  }
+}

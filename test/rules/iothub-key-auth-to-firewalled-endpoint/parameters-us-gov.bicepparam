@@ -1,0 +1,4 @@
+using 'parameters-us-gov.bicep'
+
+param storageAccountName = 'contosogovarchive'
+param defaultAction = 'Deny'
