@@ -82,12 +82,16 @@ describe('Bicep writer', () => {
     assert.ok(after?.includes(`    emptyObject: {\n      routes: [\n        {\n          name: 'r'\n          isEnabled: true\n        }\n      ]\n    }\n`), after);
   });
 
-  it('adds to a one-line object after a comma, and offers nothing that would need a line break there', () => {
+  it('adds to a one-line object after a comma, with objects and arrays on the line too', () => {
     const { write, hub } = hubParts();
     const sku = prop(hub, 'sku') as ObjectValue;
     const after = write([{ op: 'set', object: sku, key: 'tier', value: 'Standard' }]);
     assert.ok(after?.includes(`sku: { name: 'S1', capacity: 1, tier: 'Standard' }`), after);
-    assert.strictEqual(write([{ op: 'set', object: sku, key: 'nested', value: { a: 1 } }]), undefined);
+    const nested = write([{ op: 'set', object: sku, key: 'nested', value: { a: [1, 'b'], c: {} } }]);
+    assert.ok(nested?.includes(`sku: { name: 'S1', capacity: 1, nested: { a: [1, 'b'], c: {} } }`), nested);
+    // A value replaced inside a one-line object stays on its line.
+    const replaced = write([{ op: 'set', object: sku, key: 'name', value: { tier: 'S2' } }]);
+    assert.ok(replaced?.includes(`sku: { name: { tier: 'S2' }, capacity: 1 }`), replaced);
   });
 
   it('removes a property or an item with its whole line, comment included', () => {

@@ -47,6 +47,12 @@ function evaluateExpr(expr: S.Expr, env: Env): Value {
   switch (expr.kind) {
     case 'StringLit': {
       if (expr.expressions.length === 0) return str(expr.segments[0], loc, env.origins ? originOf(env.scope.doc, expr) : undefined);
+      if (expr.expressions.length === 1 && expr.segments[0] === '' && expr.segments[1] === '') {
+        // `'${x.id}'`, the only way Bicep writes a computed key: the value itself (an id stays a reference).
+        const only = evaluateExpr(expr.expressions[0], inner(env));
+        if (only.kind === 'number' || only.kind === 'boolean') return str(String(only.value), loc);
+        if (only.kind === 'string' || only.kind === 'unknown' || only.kind === 'ref') return withLoc(only, loc);
+      }
       const pieces: Value[] = [];
       for (let i = 0; i < expr.expressions.length; i++) {
         pieces.push(str(expr.segments[i]), evaluateExpr(expr.expressions[i], inner(env)));

@@ -158,7 +158,7 @@ function lowerScope(scope: BicepScope, out: Resource[]): void {
       nameText: nameTextOf(info.names),
       nameLoc: locOf(doc, nameNode?.value ?? decl.name),
       loc: locOf(doc, decl),
-      apiVersion: info.apiVersion === undefined ? undefined : str(info.apiVersion, locOf(doc, decl.type)),
+      apiVersion: info.apiVersion === undefined ? undefined : str(info.apiVersion, locOf(doc, decl.type), decl.type.kind === 'StringLit' ? originOf(doc, { kind: 'TypeVersion', type: decl.type }) : undefined),
       body: body?.kind === 'object' ? body : new BicepObject([], body !== undefined, bodyLoc),
       scope: info.placement,
       extensionOf: info.extensionOf,

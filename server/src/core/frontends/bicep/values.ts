@@ -12,13 +12,22 @@ export function locOf(doc: string, node: { offset: number; length: number }): Lo
   return { doc, offset: node.offset, length: node.length };
 }
 
-export function originOf(doc: string, node: S.Node): Origin {
+export function originOf(doc: string, node: S.Node | TypeVersion): Origin {
   return { writer: BICEP_WRITER, doc, handle: node };
 }
 
+/**
+ * The API version inside a resource's type string (`'Microsoft.X/y@2023-01-01'`):
+ * Bicep writes no `apiVersion` property, so changing it means editing that string.
+ */
+export interface TypeVersion {
+  kind: 'TypeVersion';
+  type: S.StringLit;
+}
+
 /** The syntax node an origin of this front-end points at. */
-export function originNode(origin: Origin | undefined): S.Node | undefined {
-  return origin?.writer === BICEP_WRITER ? (origin.handle as S.Node) : undefined;
+export function originNode(origin: Origin | undefined): S.Node | TypeVersion | undefined {
+  return origin?.writer === BICEP_WRITER ? (origin.handle as S.Node | TypeVersion) : undefined;
 }
 
 /**

@@ -14,12 +14,14 @@ import type { Writer } from '../../fixes/writer';
 import { detectEol, detectIndent } from '../../text/lines';
 import { parseBicep } from './parser';
 import type * as S from './syntax';
-import { BICEP_WRITER, findProperty, originNode } from './values';
+import { BICEP_WRITER, findProperty, originNode, TypeVersion } from './values';
 
 interface Layout {
   eol: string;
   /** One level of indentation. */
   unit: string;
+  /** Objects and arrays written on one line (`{ a: 1, b: [2] }`), for a place inside a one-line object or array. */
+  oneLine?: boolean;
 }
 
 type Edit = Omit<TextEdit, 'doc'>;
@@ -30,7 +32,7 @@ export const bicepWriter: Writer = {
     return edits.every((e) => {
       const origin = originOf(e);
       if (!origin || origin.writer !== BICEP_WRITER || origin.doc !== doc.id) return false;
-      return e.op !== 'addRoleAssignment' || roleAssignmentText(e.assignment, { eol: '\n', unit: '  ' }, new Set()) !== undefined;
+      return e.op !== 'addRoleAssignment' || roleAssignmentText(e.assignment, { eol: '\n', unit: '  ' }, doc.tree as S.BicepDocument, doc.text) !== undefined;
     });
   },
 
@@ -40,29 +42,37 @@ export const bicepWriter: Writer = {
     const text = doc.text;
     const indent = detectIndent(text);
     const layout: Layout = { eol: detectEol(text), unit: indent.insertSpaces ? ' '.repeat(indent.tabSize) : '\t' };
-    const out: Edit[] = [];
-    for (const edit of edits) {
-      const step = editOf(edit, text, tree, layout);
-      if (!step) return undefined;
-      out.push(step);
-    }
-    out.sort((a, b) => a.offset - b.offset);
-    for (let i = 1; i < out.length; i++) if (out[i].offset < out[i - 1].offset + out[i - 1].length) return undefined;
-    let after = '';
-    let last = 0;
-    for (const e of out) {
-      after += text.slice(last, e.offset) + e.newText;
-      last = e.offset + e.length;
-    }
-    after += text.slice(last);
-    if (after === text || parseBicep(after).errors.length > tree.errors.length) return undefined;
-    return out.map((e) => ({ doc: doc.id, ...e }));
+    // Values over lines where they can be; where that breaks the file (a value inside a one-line object), on one line.
+    const out = writeAll(edits, text, tree, layout) ?? writeAll(edits, text, tree, { ...layout, oneLine: true });
+    return out?.map((e) => ({ doc: doc.id, ...e }));
   },
 };
+
+/** The text edits, when they do not overlap and leave the file with no more syntax errors than before. */
+function writeAll(edits: readonly ModelEdit[], text: string, tree: S.BicepDocument, layout: Layout): Edit[] | undefined {
+  const out: Edit[] = [];
+  for (const edit of edits) {
+    const step = editOf(edit, text, tree, layout);
+    if (!step) return undefined;
+    out.push(step);
+  }
+  out.sort((a, b) => a.offset - b.offset);
+  for (let i = 1; i < out.length; i++) if (out[i].offset < out[i - 1].offset + out[i - 1].length) return undefined;
+  let after = '';
+  let last = 0;
+  for (const e of out) {
+    after += text.slice(last, e.offset) + e.newText;
+    last = e.offset + e.length;
+  }
+  after += text.slice(last);
+  if (after === text || parseBicep(after).errors.length > tree.errors.length) return undefined;
+  return out;
+}
 
 function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: Layout): Edit | undefined {
   const node = originNode(originOf(edit));
   if (!node) return undefined;
+  if (node.kind === 'TypeVersion') return edit.op === 'replace' ? replaceVersion(node, edit.value, text) : undefined;
   switch (edit.op) {
     case 'replace':
       return replaceValue(node, edit.value, text, layout);
@@ -87,7 +97,7 @@ function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: La
     }
     case 'addRoleAssignment': {
       if (node.kind !== 'Program') return undefined;
-      const resource = roleAssignmentText(edit.assignment, layout, symbolsOf(tree.program));
+      const resource = roleAssignmentText(edit.assignment, layout, tree, text);
       if (!resource) return undefined;
       const end = text.length;
       const needsBreak = end > 0 && text[end - 1] !== '\n';
@@ -96,13 +106,26 @@ function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: La
   }
 }
 
+/** A new API version in the type string: the text between `@` and the closing quote. */
+function replaceVersion(node: TypeVersion, value: FixValue, text: string): Edit | undefined {
+  if (typeof value !== 'string' || !/^[0-9A-Za-z.-]+$/.test(value)) return undefined;
+  const literal = text.slice(node.type.offset, node.type.offset + node.type.length);
+  const at = literal.lastIndexOf('@');
+  if (at < 0 || !literal.endsWith("'")) return undefined;
+  return { offset: node.type.offset + at + 1, length: literal.length - 1 - (at + 1), newText: value };
+}
+
 /** The model's items are the written ones only when nothing is spread into the array and no loop makes it. */
 function plainItems(node: S.ArrayExpr): boolean {
   return node.items.every((i) => i.kind !== 'SpreadExpr');
 }
 
 function replaceValue(node: S.Node, value: FixValue, text: string, layout: Layout): Edit | undefined {
-  const rendered = render(value, lineIndent(text, node.offset), layout);
+  // A value followed by more code on its line (`{ name: 'S1', capacity: 1 }`) is replaced on that line.
+  const end = node.offset + node.length;
+  const rest = text.slice(end, lineEndOf(text, end)).trim();
+  const sameLine = rest !== '' && !rest.startsWith('//');
+  const rendered = render(value, lineIndent(text, node.offset), sameLine ? { ...layout, oneLine: true } : layout);
   return { offset: node.offset, length: node.length, newText: rendered };
 }
 
@@ -118,11 +141,9 @@ function insertMember(container: S.ObjectExpr | S.ArrayExpr, members: readonly S
     return { offset: container.offset + 1, length: container.closeOffset - container.offset - 1, newText: `${layout.eol}${inner}${body}${layout.eol}${own}` };
   }
   if (!multiLine) {
-    // One line: beside the others after a comma, when the value fits on the line.
-    const rendered = render(value, '', layout);
-    if (/[\r\n]/.test(rendered)) return undefined;
+    // One line: beside the others after a comma, the value on the line too.
     const lastMember = members[members.length - 1];
-    return { offset: lastMember.offset + lastMember.length, length: 0, newText: `, ${prefix}${rendered}` };
+    return { offset: lastMember.offset + lastMember.length, length: 0, newText: `, ${prefix}${render(value, '', { ...layout, oneLine: true })}` };
   }
   // Over lines: on a line of its own before the closing bracket, at the siblings' indentation.
   const closeLine = lineStart(text, container.closeOffset);
@@ -184,6 +205,11 @@ function render(value: FixValue, indent: string, layout: Layout): string {
   if (isRoleDefinitionValue(value)) return roleDefinitionId(value.$roleDefinition);
   if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') return String(value);
+  if (layout.oneLine) {
+    if (Array.isArray(value)) return `[${value.map((v) => render(v, '', layout)).join(', ')}]`;
+    const entries = Object.entries(value);
+    return entries.length ? `{ ${entries.map(([k, v]) => `${keyText(k)}: ${render(v as FixValue, '', layout)}`).join(', ')} }` : '{}';
+  }
   const inner = indent + layout.unit;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
@@ -210,15 +236,29 @@ function symbolsOf(program: S.Program): Set<string> {
  * of the same file with symbols (and a user-assigned identity has a literal
  * name); undefined otherwise.
  */
-function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, taken: Set<string>): string | undefined {
+function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, tree: S.BicepDocument, text: string): string | undefined {
   const hub = assignment.principal;
   const target = assignment.scope;
   if (!hub.symbol || !target.symbol || hub.doc !== target.doc || hub.source !== 'bicep' || target.source !== 'bicep') return undefined;
+  const taken = symbolsOf(tree.program);
+  const hubValue = declarationOf(tree.program, hub.symbol)?.value;
+  const targetValue = declarationOf(tree.program, target.symbol)?.value;
+  // A hub that may not be deployed cannot be referred to; a target in a loop is not one resource.
+  if (!hubValue || !targetValue || hubValue.kind === 'IfExpr' || targetValue.kind !== 'ObjectExpr') return undefined;
+  // Hubs made by a loop get one assignment each, by index.
+  let loop: { index: string; iterable: string } | undefined;
+  if (hubValue.kind === 'ForExpr') {
+    if (hubValue.body.kind !== 'ObjectExpr') return undefined;
+    let index = 'i';
+    for (let n = 2; taken.has(index); n++) index = `i${n}`;
+    loop = { index, iterable: text.slice(hubValue.iterable.offset, hubValue.iterable.offset + hubValue.iterable.length) };
+  }
+  const hubRef = loop ? `${hub.symbol}[${loop.index}]` : hub.symbol;
   let principalId: string;
   let identityId: string;
   if (assignment.identity === 'system') {
-    principalId = `${hub.symbol}.identity.principalId`;
-    identityId = `${hub.symbol}.id`;
+    principalId = `${hubRef}.identity.principalId`;
+    identityId = `${hubRef}.id`;
   } else {
     const names = assignment.identity.names.map((n) => (n.kind === 'string' ? quote(n.value) : undefined));
     if (names.length === 0 || names.some((n) => n === undefined)) return undefined;
@@ -231,8 +271,9 @@ function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, taken
   for (let i = 2; taken.has(symbol.toLowerCase()); i++) symbol = `${stem}${i}`;
   const u = layout.unit;
   const eol = layout.eol;
+  const open = loop ? `[for ${loop.index} in range(0, length(${loop.iterable})): {` : '{';
   return [
-    `resource ${symbol} 'Microsoft.Authorization/roleAssignments@2022-04-01' = {`,
+    `resource ${symbol} 'Microsoft.Authorization/roleAssignments@2022-04-01' = ${open}`,
     `${u}name: guid(${target.symbol}.id, ${identityId}, ${role})`,
     `${u}scope: ${target.symbol}`,
     `${u}properties: {`,
@@ -240,8 +281,13 @@ function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, taken
     `${u}${u}principalId: ${principalId}`,
     `${u}${u}principalType: 'ServicePrincipal'`,
     `${u}}`,
-    `}`,
+    loop ? '}]' : '}',
   ].join(eol);
+}
+
+/** A resource declared at the top of the file under this symbol. */
+function declarationOf(program: S.Program, symbol: string): S.ResourceDecl | undefined {
+  return program.statements.find((s): s is S.ResourceDecl => s.kind === 'ResourceDecl' && s.name.name === symbol);
 }
 
 /** `Storage Blob Data Contributor` → `StorageBlobDataContributor`. */
