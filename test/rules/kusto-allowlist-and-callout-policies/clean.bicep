@@ -82,3 +82,17 @@ resource looped 'Microsoft.Kusto/clusters@2024-04-13' = {
     calloutPolicies: [for server in noServers: { calloutType: 'sql', calloutUriRegex: '${server}\\.database\\.windows\\.net', outboundAccess: 'Allow' }]
   }
 }
+
+// Both set, each finding suppressed where it would be: Bicep's own directive and the tool's comment.
+resource suppressed 'Microsoft.Kusto/clusters@2024-04-13' = {
+  name: 'contososuppressedadx'
+  location: location
+  sku: { name: 'Standard_E8ads_v5', tier: 'Standard', capacity: 2 }
+  properties: {
+    restrictOutboundNetworkAccess: 'Enabled'
+    #disable-next-line kusto-allowlist-and-callout-policies
+    allowedFqdnList: ['contosoingest.blob.core.windows.net']
+    // iot-netlint-disable-next-line kusto-allowlist-and-callout-policies
+    calloutPolicies: [{ calloutType: 'sql', calloutUriRegex: 'contoso-sql\\.database\\.windows\\.net/?$', outboundAccess: 'Allow' }]
+  }
+}
