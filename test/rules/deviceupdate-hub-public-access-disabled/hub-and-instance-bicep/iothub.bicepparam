@@ -1,0 +1,4 @@
+using 'iothub.bicep'
+
+param iotHubName = 'contoso-fleet-hub'
+param publicNetworkAccess = 'Disabled'

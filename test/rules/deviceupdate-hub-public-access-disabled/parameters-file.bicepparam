@@ -1,0 +1,4 @@
+using 'parameters-file.bicep'
+
+param hubName = 'contoso-factory-hub'
+param publicNetworkAccess = 'Disabled'

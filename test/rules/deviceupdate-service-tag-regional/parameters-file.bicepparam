@@ -1,0 +1,7 @@
+using 'parameters-file.bicep'
+
+param aduServiceTag = 'AzureDeviceUpdate.JapanEast'
+param firewallSources = [
+  'AzureDeviceUpdate.JapanWest'
+//^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ deviceupdate-service-tag-regional: 'AzureDeviceUpdate.JapanWest'
+]

@@ -1,0 +1,3 @@
+using 'parameters-file.bicep'
+
+param trustedServiceAccessEnabled = false

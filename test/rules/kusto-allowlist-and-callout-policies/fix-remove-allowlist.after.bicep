@@ -1,0 +1,16 @@
+resource cluster 'Microsoft.Kusto/clusters@2024-04-13' = {
+  name: 'contosoadx'
+  location: 'westeurope'
+  sku: { name: 'Standard_E8ads_v5', tier: 'Standard', capacity: 2 }
+  properties: {
+    restrictOutboundNetworkAccess: 'Enabled'
+    calloutPolicies: [
+      {
+        calloutType: 'sql'
+        calloutUriRegex: 'contoso-sql\\.database\\.windows\\.net/?$'
+        outboundAccess: 'Allow'
+      }
+    ]
+    enableStreamingIngest: true
+  }
+}

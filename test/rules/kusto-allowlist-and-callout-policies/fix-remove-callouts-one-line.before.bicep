@@ -1,0 +1,10 @@
+// @fix 2
+param sqlServer string = 'contoso-sql'
+
+// Everything on one line; the last property goes.
+resource cluster 'Microsoft.Kusto/clusters@2024-04-13' = {
+  name: 'contosoadx'
+  location: 'westeurope'
+  sku: { name: 'Standard_E8ads_v5', tier: 'Standard', capacity: 2 }
+  properties: { restrictOutboundNetworkAccess: 'Enabled', allowedFqdnList: ['${sqlServer}.database.windows.net'], calloutPolicies: [{ calloutType: 'sql', calloutUriRegex: '${sqlServer}\\.database\\.windows\\.net', outboundAccess: 'Allow' }] }
+}

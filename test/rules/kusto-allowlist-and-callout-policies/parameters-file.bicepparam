@@ -1,0 +1,5 @@
+using 'parameters-file.bicep'
+
+param allowedFqdns = [
+  'contosoingest.blob.core.windows.net'
+]

@@ -1,0 +1,4 @@
+using 'cluster.bicep'
+
+param clusterName = 'contosoadx'
+param restrictOutboundNetworkAccess = 'Enabled'

@@ -1,0 +1,16 @@
+var egress = {
+  allowedFqdnList: [
+    'contosoingest.blob.core.windows.net'
+  ]
+}
+
+// The list comes from a spread variable: the setting is added beside it.
+resource cluster 'Microsoft.Kusto/clusters@2024-04-13' = {
+  name: 'contosoadx'
+  location: 'westeurope'
+  sku: { name: 'Standard_E8ads_v5', tier: 'Standard', capacity: 2 }
+  properties: {
+    ...egress
+    restrictOutboundNetworkAccess: 'Enabled'
+  }
+}

@@ -1,0 +1,12 @@
+// Windows line endings.
+resource cluster 'Microsoft.Kusto/clusters@2024-04-13' = {
+  name: 'contosoadx'
+  location: 'westeurope'
+  sku: { name: 'Standard_E8ads_v5', tier: 'Standard', capacity: 2 }
+  properties: {
+    allowedFqdnList: [
+      'contosoingest.blob.core.windows.net'
+    ]
+    enableStreamingIngest: true
+  }
+}

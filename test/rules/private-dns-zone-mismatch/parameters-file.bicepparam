@@ -1,0 +1,3 @@
+using 'parameters-file.bicep'
+
+param dnsZoneName = 'privatelink.blob.core.windows.net'

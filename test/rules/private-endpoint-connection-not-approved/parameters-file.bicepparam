@@ -1,0 +1,4 @@
+using 'parameters-file.bicep'
+
+param accountName = 'contoso-adu'
+param connectionStatus = 'Pending'
