@@ -215,6 +215,37 @@ module hubModule 'hub.bicep' = {
     assert.strictEqual(text(hub.scope.resourceGroup), 'iot-rg');
   });
 
+  it('reads compile-time imports of variables, by name and through a namespace; reports a module output where it is read', () => {
+    const main = `
+import { hosts as allowed } from 'shared.bicep'
+import * as shared from 'shared.bicep'
+module m 'out.bicep' = {
+  name: 'm'
+}
+resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: shared.hubName
+  properties: {
+    allowedFqdnList: allowed
+    fromModule: m.outputs.value
+    fromModuleByIndex: m.outputs['value']
+  }
+}
+`;
+    const resources = load(main, {
+      '/t/shared.bicep': "@export()\nvar hosts = [\n  'a.example.com'\n]\n@export()\nvar hubName = 'shared-hub'\n",
+      '/t/out.bicep': "output value string = 'from-module'\n",
+    });
+    const hub = resources.find((r) => r.type === 'Microsoft.Devices/IotHubs')!;
+    assert.strictEqual(displayName(hub), 'shared-hub');
+    const list = prop(hub, 'properties.allowedFqdnList');
+    assert.ok(list?.kind === 'array' && text(list.items[0]) === 'a.example.com' && list.items[0].loc?.doc === '/t/shared.bicep');
+    for (const key of ['fromModule', 'fromModuleByIndex']) {
+      const value = prop(hub, `properties.${key}`)!;
+      assert.strictEqual(text(value), 'from-module');
+      assert.strictEqual(main.slice(value.loc!.offset, value.loc!.offset + value.loc!.length), key === 'fromModule' ? 'm.outputs.value' : "m.outputs['value']");
+    }
+  });
+
   it('deploys ARM templates as modules, and leaves registry modules out', () => {
     const resources = load(
       `

@@ -84,6 +84,10 @@ function evaluateExpr(expr: S.Expr, env: Env): Value {
     case 'IndexExpr': {
       const resource = resourceOf(expr, env);
       if (resource) return refValue(resource, env, loc);
+      if (expr.index.kind === 'StringLit' && expr.index.expressions.length === 0) {
+        const output = moduleOutput(expr.object, expr.index.segments[0], env, loc);
+        if (output) return output;
+      }
       const target = evaluateExpr(expr.object, inner(env));
       const index = evaluateExpr(expr.index, inner(env));
       let result: Value;
@@ -149,6 +153,9 @@ function identifier(expr: S.Identifier, env: Env, loc: Loc): Value {
       return withLoc(env.scope.variable(expr.name), loc);
     case 'resource':
       return refValue(symbol, env, loc);
+    case 'import':
+      if (symbol.name !== undefined) return withLoc(env.scope.imported(symbol, symbol.name), loc);
+      return unknown(loc, { key: `${env.scope.id}:symbol:${expr.name}` });
     default:
       return unknown(loc, { key: `${env.scope.id}:symbol:${expr.name}` });
   }
@@ -279,6 +286,11 @@ function memberOf(expr: S.MemberExpr, env: Env, loc: Loc): Value {
         return extendRuntime(runtimeOf(info.ref, loc), name, loc, env.scope.cloud);
     }
   }
+  const output = moduleOutput(expr.object, name, env, loc);
+  if (output) return output;
+  // `shared.egressHosts` of `import * as shared from 'shared.bicep'`.
+  const namespace = expr.object.kind === 'Identifier' && !lookupLocal(env.locals, expr.object.name) ? env.scope.symbol(expr.object.name) : undefined;
+  if (namespace?.kind === 'import' && namespace.name === undefined) return withLoc(env.scope.imported(namespace, name), loc);
   const module = moduleOf(expr.object, env);
   if (module) {
     if (name === 'outputs') return env.scope.moduleOutputs(module, loc);
@@ -293,6 +305,13 @@ function memberOf(expr: S.MemberExpr, env: Env, loc: Loc): Value {
 
 function nullAt(loc: Loc): Value {
   return { kind: 'null', loc };
+}
+
+/** `module.outputs.name`, `module.outputs['name']`: the output, reported where it is read. */
+function moduleOutput(object: S.Expr, name: string, env: Env, loc: Loc): Value | undefined {
+  if (object.kind !== 'MemberExpr' || object.property.name !== 'outputs') return undefined;
+  const module = moduleOf(object.object, env);
+  return module && withLoc(env.scope.moduleOutput(module, name), loc);
 }
 
 /** Functions whose Bicep name differs from, or is missing in, the template functions. */

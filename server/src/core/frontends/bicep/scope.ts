@@ -28,7 +28,15 @@ export interface ModuleSymbol {
   decl: S.ModuleDecl;
 }
 
-export type BicepSymbol = { kind: 'param'; decl: S.ParamDecl } | { kind: 'var'; decl: S.VarDecl } | ResourceSymbol | ModuleSymbol | { kind: 'other' };
+/** `import { name as alias } from 'file'`, and `import * as alias from 'file'` (`all`): compile-time imports of another file's exported variables. */
+export interface ImportSymbol {
+  kind: 'import';
+  from: string | undefined;
+  /** The exported name, or undefined for a wildcard import. */
+  name: string | undefined;
+}
+
+export type BicepSymbol = { kind: 'param'; decl: S.ParamDecl } | { kind: 'var'; decl: S.VarDecl } | ResourceSymbol | ModuleSymbol | ImportSymbol | { kind: 'other' };
 
 /** What a resource declaration deploys, worked out once. */
 export interface ResourceInfo {
@@ -49,9 +57,10 @@ export interface ResourceInfo {
   extensionUnknown: boolean;
 }
 
-/** Reads the files modules deploy: one scope per module declaration, or undefined when the file cannot be read. */
+/** Reads the files modules deploy and imports read from: one scope per module declaration, one per imported file; undefined when the file cannot be read. */
 export interface ModuleLoader {
   scopeOf(module: ModuleSymbol, from: BicepScope): BicepScope | undefined;
+  importedScope(path: string, from: BicepScope): BicepScope | undefined;
 }
 
 export interface BicepScopeOptions {
@@ -133,13 +142,16 @@ export class BicepScope implements EvalContext {
         case 'TypeDecl':
           this.define(statement.name.name, { kind: 'other' });
           break;
-        case 'ImportDecl':
+        case 'ImportDecl': {
+          const from = literalText(statement.from as S.Expr);
           for (const s of statement.symbols ?? []) {
-            const name = s.alias?.name ?? (s.name.kind === 'Identifier' ? s.name.name : literalText(s.name));
-            if (name) this.define(name, { kind: 'other' });
+            const name = s.name.kind === 'Identifier' ? s.name.name : literalText(s.name);
+            const alias = s.alias?.name ?? name;
+            if (alias) this.define(alias, { kind: 'import', from, name });
           }
-          if (statement.wildcardAlias) this.define(statement.wildcardAlias.name, { kind: 'other' });
+          if (statement.wildcardAlias) this.define(statement.wildcardAlias.name, { kind: 'import', from, name: undefined });
           break;
+        }
         case 'ExtensionDecl':
           if (statement.alias) this.define(statement.alias.name, { kind: 'other' });
           break;
@@ -241,6 +253,12 @@ export class BicepScope implements EvalContext {
       const decl = this.outputs.get(name);
       return decl ? withKey(evaluate(decl.value, this.ownEnv), key) : fallback;
     });
+  }
+
+  /** An exported variable of an imported file, known when the file is read. */
+  imported(symbol: ImportSymbol, name: string): Value {
+    const scope = symbol.from === undefined ? undefined : this.options.loader.importedScope(symbol.from, this);
+    return scope ? scope.variable(name) : unknown(undefined, { key: `${this.id}:import:${symbol.from}:${name}` });
   }
 
   copyIndex(): Value {
@@ -369,6 +387,12 @@ export class BicepScope implements EvalContext {
   moduleName(module: ModuleSymbol): Value {
     const name = findProperty(bodyOf(module.decl.value).object, 'name')?.value;
     return name ? evaluate(name, this.moduleEnv(module)) : unknown(locOf(this.doc, module.decl.name), { key: `${this.id}:module:${module.decl.name.name}` });
+  }
+
+  /** One output of a module's file. */
+  moduleOutput(module: ModuleSymbol, name: string): Value {
+    const scope = this.options.loader.scopeOf(module, this);
+    return scope ? scope.output(name) : unknown(undefined, { key: `${this.id}:module:${module.decl.name.name}:outputs:${name}` });
   }
 
   /** `module.outputs`: what the module's file outputs, read when asked. */

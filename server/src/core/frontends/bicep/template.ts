@@ -111,7 +111,7 @@ function readParameters(source: BicepSource, cloud: Cloud, into: Map<string, Pro
     provided: new Map(),
     complete: false,
     deploymentName: unknown(),
-    loader: { scopeOf: () => undefined },
+    loader: { scopeOf: () => undefined, importedScope: () => undefined },
   });
   const env: Env = { scope, locals: undefined, origins: false };
   for (const statement of tree.program.statements) {
@@ -170,10 +170,15 @@ function lowerScope(scope: BicepScope, out: Resource[]): void {
   }
 }
 
-/** A module's file, relative to the declaring one; registry and template-spec modules (`br:…`, `ts:…`) are not on this disk. */
+/** A module's file, relative to the declaring one. */
 function modulePath(module: ModuleSymbol): string | undefined {
   const path = literalText(module.decl.path as S.Expr);
-  return path && !/^(br|ts)[:/]/i.test(path) ? path : undefined;
+  return path && isLocalPath(path) ? path : undefined;
+}
+
+/** Registry and template-spec references (`br:…`, `br/public:…`, `ts:…`) are not on this disk. */
+function isLocalPath(path: string): boolean {
+  return !/^(br|ts)[:/]/i.test(path);
 }
 
 /** A key unique to one module declaration's deployment. */
@@ -192,6 +197,7 @@ class Loader implements ModuleLoader {
   private readonly depths = new Map<BicepScope, number>();
   private readonly scopes = new Map<ModuleSymbol, BicepScope | null>();
   private readonly parsed = new Map<string, S.BicepDocument | null>();
+  private readonly imports = new Map<string, BicepScope | null>();
 
   constructor(
     private readonly options: BicepLoadOptions,
@@ -227,6 +233,20 @@ class Loader implements ModuleLoader {
     out.push(...result.resources);
     // A template deployed by several modules is one document.
     for (const doc of result.documents) if (!this.documents.some((d) => d.id === doc.id)) this.documents.push(doc);
+  }
+
+  /** The file a compile-time import reads from, as a scope of its own (its variables are what is read), once per file. */
+  importedScope(path: string, from: BicepScope): BicepScope | undefined {
+    if (!this.options.host || !isLocalPath(path)) return undefined;
+    const id = this.options.host.resolve(from.doc, path);
+    const known = this.imports.get(id);
+    if (known !== undefined) return known ?? undefined;
+    const tree = this.parse(id);
+    const scope = tree
+      ? new BicepScope({ cloud: this.options.cloud, doc: id, id, program: tree.program, placement: from.scope, provided: new Map(), complete: false, deploymentName: unknown(), loader: this })
+      : undefined;
+    this.imports.set(id, scope ?? null);
+    return scope;
   }
 
   scopeOf(module: ModuleSymbol, from: BicepScope): BicepScope | undefined {
