@@ -101,6 +101,24 @@ export function isBuiltInEndpointShape(host: string, cloud: Cloud): boolean {
   return !!m && (cloud.name === 'AzureCloud' || m[1].toLowerCase() === cloud.serviceBus);
 }
 
+/**
+ * Whether an allow-list entry that is not wholly known may still be the
+ * built-in endpoint's host (the exact one, when it is known): its known first
+ * and last pieces must fit `iothub-ns-….<Service Bus suffix>`. An entry
+ * built as `<account>.blob.core.windows.net` cannot be it, whatever the account.
+ */
+export function mayBeBuiltInEndpoint(entry: Value, cloud: Cloud, exact?: string): boolean {
+  const parts = stringParts(entry);
+  if (parts.length < 2) return parts[0] === null || (exact ? parts[0].trim().toLowerCase() === exact : isBuiltInEndpointShape(parts[0], cloud));
+  const first = parts[0]?.trimStart().toLowerCase();
+  const last = parts[parts.length - 1]?.trimEnd().toLowerCase();
+  const starts = exact ? [exact] : ['iothub-ns-'];
+  const ends = exact ? [exact] : (cloud.name === 'AzureCloud' ? ALL_CLOUDS : [cloud]).map((c) => `.${c.serviceBus}`);
+  const fitsStart = first === undefined || starts.some((s) => first.startsWith(s) || s.startsWith(first));
+  const fitsEnd = last === undefined || ends.some((e) => last.endsWith(e) || e.endsWith(last));
+  return fitsStart && fitsEnd;
+}
+
 /** Which kind of Azure service a host belongs to, by its DNS suffix in any cloud. */
 const SERVICE_HOSTS = ALL_CLOUDS.flatMap((cloud) => [
   { service: 'storage' as const, pattern: new RegExp(`^([a-z0-9]+)\\.(?:blob|dfs)\\.${escape(cloud.storage)}$`) },

@@ -202,17 +202,17 @@ export interface HubAllowList {
   properties: ObjectValue;
   list: Value;
   hosts: ReadonlySet<string>;
+  /** Entries that are not wholly known (a parameter, a name built in a loop): any of them may be a host a rule looks for, unless what is known of it rules that out. */
+  unread: readonly Value[];
 }
 
 const allowListCache = new WeakMap<Resource, HubAllowList | null>();
 
 /**
- * The allow list of a hub that restricts egress, when it has entries and
- * every one can be read. An absent or empty list is iothub-egress-allowlist-empty's
- * to report, and an entry that cannot be read may be any host: then nothing is
- * known to be missing. Read once per hub.
+ * The allow list of a hub that restricts egress, when it has entries. An
+ * absent or empty list is iothub-egress-allowlist-empty's to report. Read once per hub.
  */
-export function readableAllowList(hub: Resource): HubAllowList | undefined {
+export function allowListOf(hub: Resource): HubAllowList | undefined {
   let found = allowListCache.get(hub);
   if (found === undefined) {
     found = null;
@@ -220,12 +220,24 @@ export function readableAllowList(hub: Resource): HubAllowList | undefined {
     const list = properties?.get('allowedFqdnList');
     const items = asArray(list);
     if (egressRestricted(hub) && properties && list && items && items.length > 0) {
-      const entries = items.map(asString);
-      if (entries.every((e) => e !== undefined)) found = { properties, list, hosts: new Set((entries as string[]).map((e) => e.trim().toLowerCase())) };
+      const hosts = new Set<string>();
+      const unread: Value[] = [];
+      for (const item of items) {
+        const host = asString(item);
+        if (host === undefined) unread.push(item);
+        else hosts.add(host.trim().toLowerCase());
+      }
+      found = { properties, list, hosts, unread };
     }
     allowListCache.set(hub, found);
   }
   return found ?? undefined;
+}
+
+/** The allow list, when every entry can be read: an entry that cannot be read may be any host, and then nothing is known to be missing. */
+export function readableAllowList(hub: Resource): HubAllowList | undefined {
+  const list = allowListOf(hub);
+  return list && list.unread.length === 0 ? list : undefined;
 }
 
 /** `restrictOutboundNetworkAccess: true` (the boolean; other types are reported by their own rule). */

@@ -1,5 +1,5 @@
-import { hostOfUri, isBuiltInEndpointShape } from '../azure/hosts';
-import { builtInEndpointReceives, readableAllowList } from '../azure/iothub';
+import { hostOfUri, isBuiltInEndpointShape, mayBeBuiltInEndpoint } from '../azure/hosts';
+import { allowListOf, builtInEndpointReceives } from '../azure/iothub';
 import { displayName, prop, TYPES } from '../model/resource';
 import { propertyLoc } from './locate';
 import type { Rule } from './rule';
@@ -18,12 +18,13 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const hub of ctx.model.declared(TYPES.hub)) {
-      const allowList = readableAllowList(hub);
+      const allowList = allowListOf(hub);
       if (!allowList || builtInEndpointReceives(hub) !== true) continue;
-      const { properties, list, hosts } = allowList;
+      const { properties, list, hosts, unread } = allowList;
       const exact = hostOfUri(prop(hub, 'properties.eventHubEndpoints.events.endpoint'));
       const present = exact ? hosts.has(exact) : [...hosts].some((entry) => isBuiltInEndpointShape(entry, ctx.cloud));
-      if (present) continue;
+      // An entry not wholly known may be the endpoint, unless what is known of it says otherwise.
+      if (present || unread.some((entry) => mayBeBuiltInEndpoint(entry, ctx.cloud, exact))) continue;
       const restrict = prop(hub, 'properties.restrictOutboundNetworkAccess');
       ctx.report({
         at: propertyLoc(ctx, properties, 'allowedFqdnList', hub),
