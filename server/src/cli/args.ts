@@ -23,7 +23,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: iot-netlint [options] <files or folders...>
 
 Finds network-isolation mistakes in Azure IoT Hub, Azure Data Explorer and
-Device Update deployments written as ARM templates.
+Device Update deployments written as ARM templates or Bicep files.
 
 Options:
   --format text|json|sarif   Output format (default: text)
@@ -32,7 +32,8 @@ Options:
   --config FILE              Use this configuration instead of the nearest
                              .iot-netlint.json
   --parameters FILE          A parameters file for the templates (default: the
-                             <name>.parameters.json beside each template)
+                             <name>.parameters.json or <name>.bicepparam
+                             beside each template)
   --max-warnings N           Exit with 1 only when there are errors or more
                              than N warnings
   --cloud NAME               AzureCloud (default), AzureChinaCloud or
