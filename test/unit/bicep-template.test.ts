@@ -246,6 +246,23 @@ resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
     }
   });
 
+  it('reads the files loadTextContent() names, as the compiler does', () => {
+    const [script] = load(
+      `
+resource script 'Microsoft.Kusto/clusters/databases/scripts@2023-08-15' = {
+  name: 'adx/db/callouts'
+  properties: {
+    scriptContent: loadTextContent('scripts/callouts.kql')
+    missing: loadTextContent('scripts/absent.kql')
+  }
+}
+`,
+      { '/t/scripts/callouts.kql': '.alter cluster policy callout @\'[]\'' },
+    );
+    assert.strictEqual(text(prop(script, 'properties.scriptContent')), ".alter cluster policy callout @'[]'");
+    assert.strictEqual(prop(script, 'properties.missing')?.kind, 'unknown');
+  });
+
   it('deploys ARM templates as modules, and leaves registry modules out', () => {
     const resources = load(
       `

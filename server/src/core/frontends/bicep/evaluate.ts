@@ -350,6 +350,12 @@ function call(expr: S.CallExpr, env: Env, loc: Loc): Value {
     case 'subscription':
       if (args.length > 0) return scopeObject({ subscriptionId: args[0] }, loc);
       break;
+    case 'loadtextcontent': {
+      // Read when the file compiles: a KQL script beside the template is known text.
+      const path = args[0]?.kind === 'string' ? args[0].value : undefined;
+      const content = path === undefined ? undefined : env.scope.options.loader.readText(path, env.scope);
+      return content === undefined ? unknown(loc) : str(content, loc);
+    }
   }
   return apply(name, args, env, loc);
 }

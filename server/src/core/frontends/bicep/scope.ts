@@ -61,6 +61,8 @@ export interface ResourceInfo {
 export interface ModuleLoader {
   scopeOf(module: ModuleSymbol, from: BicepScope): BicepScope | undefined;
   importedScope(path: string, from: BicepScope): BicepScope | undefined;
+  /** The text of a file beside the Bicep file (`loadTextContent`), read when it compiles. */
+  readText(path: string, from: BicepScope): string | undefined;
 }
 
 export interface BicepScopeOptions {

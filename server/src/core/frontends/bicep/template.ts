@@ -111,7 +111,7 @@ function readParameters(source: BicepSource, cloud: Cloud, into: Map<string, Pro
     provided: new Map(),
     complete: false,
     deploymentName: unknown(),
-    loader: { scopeOf: () => undefined, importedScope: () => undefined },
+    loader: { scopeOf: () => undefined, importedScope: () => undefined, readText: () => undefined },
   });
   const env: Env = { scope, locals: undefined, origins: false };
   for (const statement of tree.program.statements) {
@@ -233,6 +233,10 @@ class Loader implements ModuleLoader {
     out.push(...result.resources);
     // A template deployed by several modules is one document.
     for (const doc of result.documents) if (!this.documents.some((d) => d.id === doc.id)) this.documents.push(doc);
+  }
+
+  readText(path: string, from: BicepScope): string | undefined {
+    return this.options.host && isLocalPath(path) ? this.options.host.readFile(this.options.host.resolve(from.doc, path)) : undefined;
   }
 
   /** The file a compile-time import reads from, as a scope of its own (its variables are what is read), once per file. */
