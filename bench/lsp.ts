@@ -81,6 +81,92 @@ function template(lines: number): string {
   }
 }
 
+/** The same deployment in Bicep, of about as many lines: the hubs, accounts and assignments by symbol. */
+function bicepFile(lines: number): string {
+  const out: string[] = [];
+  for (let i = 0; out.length < lines; i++) {
+    out.push(
+      `resource hub${i} 'Microsoft.Devices/IotHubs@2023-06-30' = {`,
+      `  name: 'contoso-hub-${i}'`,
+      `  location: 'westeurope'`,
+      `  sku: {`,
+      `    name: 'S1'`,
+      `    capacity: 1`,
+      `  }`,
+      `  identity: {`,
+      `    type: 'SystemAssigned'`,
+      `  }`,
+      `  properties: {`,
+      `    ${EDITED}: true`,
+      `    allowedFqdnList: [`,
+      `      'iothub-ns-contoso-hu-${i}-abcdef0123.servicebus.windows.net'`,
+      `      '\${storage${i}.name}.blob.\${environment().suffixes.storage}'`,
+      `    ]`,
+      `    routing: {`,
+      `      endpoints: {`,
+      `        storageContainers: [`,
+      `          {`,
+      `            name: 'archive'`,
+      `            authenticationType: 'identityBased'`,
+      `            endpointUri: storage${i}.properties.primaryEndpoints.blob`,
+      `            containerName: 'telemetry'`,
+      `          }`,
+      `        ]`,
+      `      }`,
+      `      routes: [`,
+      `        {`,
+      `          name: 'archive'`,
+      `          source: 'DeviceMessages'`,
+      `          condition: 'true'`,
+      `          endpointNames: [`,
+      `            'archive'`,
+      `          ]`,
+      `          isEnabled: true`,
+      `        }`,
+      `      ]`,
+      `    }`,
+      `  }`,
+      `}`,
+      ``,
+      `resource storage${i} 'Microsoft.Storage/storageAccounts@2023-01-01' = {`,
+      `  name: 'contoso${i}'`,
+      `  location: 'westeurope'`,
+      `  sku: {`,
+      `    name: 'Standard_LRS'`,
+      `  }`,
+      `  kind: 'StorageV2'`,
+      `  properties: {`,
+      `    networkAcls: {`,
+      `      defaultAction: 'Deny'`,
+      `      bypass: 'AzureServices'`,
+      `    }`,
+      `  }`,
+      `}`,
+      ``,
+      `resource role${i} 'Microsoft.Authorization/roleAssignments@2022-04-01' = {`,
+      `  name: guid(storage${i}.id, hub${i}.id)`,
+      `  scope: storage${i}`,
+      `  properties: {`,
+      `    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')`,
+      `    principalId: hub${i}.identity.principalId`,
+      `    principalType: 'ServicePrincipal'`,
+      `  }`,
+      `}`,
+      ``,
+    );
+  }
+  return out.join('\n');
+}
+
+/** What a session edits: the document, its language, and the two spellings of the edited value it switches between. */
+interface Edited {
+  uri: string;
+  languageId: string;
+  text: string;
+  /** The value as written first, and the other spelling (a string where a boolean belongs). */
+  values: [string, string];
+}
+
 function stats(samples: number[]): { median: number; p95: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] };
@@ -92,9 +178,8 @@ function stats(samples: number[]): { median: number; p95: number } {
  * diagnostics change every time.
  */
 class Session {
-  private readonly uri = 'file:///bench/template.json';
   private position = { line: 0, character: 0 };
-  private current = 'true';
+  private current: string;
   private version = 1;
   readonly samples: number[] = [];
   /** How many diagnostics each publish carried: what the transport and the client pay for, besides the analysis. */
@@ -106,8 +191,10 @@ class Session {
   /** The server process starts when the session opens, so that no other server boots meanwhile and skews its start. */
   constructor(
     private readonly startServer: () => LspClient,
-    private readonly text: string,
-  ) {}
+    private readonly document: Edited,
+  ) {
+    this.current = document.values[0];
+  }
 
   get client(): LspClient {
     if (!this.server) throw new Error('The session is not open.');
@@ -123,22 +210,26 @@ class Session {
       // The background analysis of the workspace ends before the first keystroke.
       await this.client.waitFor((m) => m.method === '$/progress' && (m.params as { value: { kind: string } }).value.kind === 'end', 120000, true);
     }
-    const first = this.client.waitForDiagnostics(this.uri, 1, 120000);
-    this.client.notify('textDocument/didOpen', { textDocument: { uri: this.uri, languageId: 'json', version: 1, text: this.text } });
+    const { uri, languageId, text, values } = this.document;
+    const first = this.client.waitForDiagnostics(uri, 1, 120000);
+    this.client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     await first;
     this.startToFirst = performance.now() - started;
-    const at = this.text.indexOf(`"${EDITED}": true`) + `"${EDITED}": `.length;
-    this.position = new LineIndex(this.text).positionAt(at);
+    const key = languageId === 'bicep' ? `${EDITED}: ` : `"${EDITED}": `;
+    const at = text.indexOf(key + values[0]) + key.length;
+    this.position = new LineIndex(text).positionAt(at);
   }
 
   /** One keystroke, timed from sending the change to receiving the diagnostics of its version. */
   async edit(): Promise<void> {
-    const next = this.current === 'true' ? '"true"' : 'true';
+    const [first, second] = this.document.values;
+    const next = this.current === first ? second : first;
+    const uri = this.document.uri;
     const version = ++this.version;
     const range = { start: this.position, end: { line: this.position.line, character: this.position.character + this.current.length } };
-    const published = this.client.waitForDiagnostics(this.uri, version, 30000);
+    const published = this.client.waitForDiagnostics(uri, version, 30000);
     const sent = performance.now();
-    this.client.notify('textDocument/didChange', { textDocument: { uri: this.uri, version }, contentChanges: [{ range, text: next }] });
+    this.client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: next }] });
     const diagnostics = await published;
     this.samples.push(performance.now() - sent);
     this.published.push(diagnostics.diagnostics.length);
@@ -203,25 +294,32 @@ async function main(): Promise<void> {
   const text = template(5000);
   const lineCount = text.split('\n').length;
   const schemaAvailable = fs.existsSync(path.join(SCHEMAS, '2019-04-01', 'deploymentTemplate.json'));
-  const ours = new Session(() => new LspClient(), text);
-  const theirs = schemaAvailable ? new Session(() => new LspClient([SCHEMAS], path.join(__dirname, 'jsonSchemaServer.js')), text) : undefined;
+  const armDocument: Edited = { uri: 'file:///bench/template.json', languageId: 'json', text, values: ['true', '"true"'] };
+  const ours = new Session(() => new LspClient(), armDocument);
+  const theirs = schemaAvailable ? new Session(() => new LspClient([SCHEMAS], path.join(__dirname, 'jsonSchemaServer.js')), armDocument) : undefined;
   // The same keystrokes with a workspace folder of real templates, which the server analyses with the edited one.
   const workspaceFolder = fs.existsSync(QUICKSTARTS) ? QUICKSTARTS : undefined;
-  const inWorkspace = workspaceFolder ? new Session(() => new LspClient(), text) : undefined;
+  const inWorkspace = workspaceFolder ? new Session(() => new LspClient(), armDocument) : undefined;
+  // The same deployment written in Bicep.
+  const bicepText = bicepFile(lineCount);
+  const bicep = new Session(() => new LspClient(), { uri: 'file:///bench/main.bicep', languageId: 'bicep', text: bicepText, values: ['true', "'true'"] });
   try {
     await ours.open({ debounceMs: 0 });
     await theirs?.open();
     await inWorkspace?.open({ debounceMs: 0 }, workspaceFolder);
+    await bicep.open({ debounceMs: 0 });
     // The servers take turns, edit by edit, so that all meet the same moments of a shared, noisy machine.
     for (let i = 0; i < EDITS; i++) {
       await ours.edit();
       await theirs?.edit();
       await inWorkspace?.edit();
+      await bicep.edit();
     }
   } finally {
     await ours.close();
     await theirs?.close();
     await inWorkspace?.close();
+    await bicep.close();
   }
   const o = stats(ours.samples);
   const inProcess = stats(inProcessLatency(text));
@@ -254,6 +352,8 @@ async function main(): Promise<void> {
   } else {
     console.warn(`NOTICE: ${QUICKSTARTS} is absent: the workspace row is skipped.`);
   }
+  const b = stats(bicep.samples);
+  rows.push([`iot-netlint, the same deployment in Bicep (${bicepText.split('\n').length} lines; stdio)`, ms(b.median), ms(b.p95), b.p95 <= 50 ? 'met (p95 <= 50 ms)' : 'MISSED (p95 <= 50 ms)']);
   const perPublish = (s: Session) => `${Math.min(...s.published)} to ${Math.max(...s.published)}`;
   rows.push(['diagnostics per publish: iot-netlint', perPublish(ours), '', '']);
   if (theirs) rows.push(['diagnostics per publish: JSON schema validation', perPublish(theirs), '', '']);

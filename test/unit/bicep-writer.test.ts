@@ -147,6 +147,30 @@ resource hubStorageBlobDataContributor2 'Microsoft.Authorization/roleAssignments
     );
   });
 
+  it('writes no role assignment that a declaration left open above would take in', () => {
+    const text = `resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'contosodata'
+}
+resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: 'contoso-hub'
+  identity: { type: 'SystemAssigned' }
+}
+resource unfinished 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for i in range(0, 2): {
+  properties: {
+    principalId: hub.i`;
+    const { resources, write } = loaded(text);
+    const [storage, hub] = resources;
+    const edit: ModelEdit = {
+      op: 'addRoleAssignment',
+      container: hub.container!,
+      assignment: { principal: hub, identity: 'system', scope: storage, role: { $roleDefinition: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe', roleName: 'Storage Blob Data Contributor' } },
+    };
+    assert.strictEqual(write([edit]), undefined);
+    // Once the open declaration is closed, the same edit is written.
+    const closed = loaded(`${text}\n  }\n}]\n`);
+    assert.ok(closed.write([{ ...edit, container: closed.resources[1].container!, assignment: { ...edit.assignment, principal: closed.resources[1], scope: closed.resources[0] } }])?.includes('resource hubStorageBlobDataContributor '));
+  });
+
   it('offers no edit to a value that is not written where it is used', () => {
     const { resources } = loaded(`var flag = true
 resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {

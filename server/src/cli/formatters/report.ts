@@ -44,7 +44,8 @@ export function totals(reports: readonly FileReport[]): Totals {
       if (f.severity === 'error') t.errors++;
       else if (f.severity === 'warning') t.warnings++;
       else t.infos++;
-      if (f.fixes.length > 0) t.fixable++;
+      // What --fix applies: the first fix, when it can be written.
+      if (f.fixes[0]?.edits) t.fixable++;
     }
   }
   return t;

@@ -12,7 +12,8 @@ import { member, indexInto } from '../../evaluate/evaluator';
 import { FUNCTIONS, truthiness } from '../../evaluate/functions';
 import { extendRuntime } from '../../evaluate/runtime';
 import type { ResourceRef } from '../../model/ids';
-import { arr, joinValues, Loc, num, ObjectEntry, PlainObject, RuntimeValue, str, unknown, Value, withInput, withLoc } from '../../model/values';
+import { arr, joinValues, Loc, num, ObjectEntry, ObjectValue, Origin, PlainObject, RuntimeValue, str, unknown, Value, withInput, withLoc } from '../../model/values';
+import { lowerCase } from '../../text/case';
 import type { BicepScope, ModuleSymbol, ResourceSymbol } from './scope';
 import type * as S from './syntax';
 import { BicepObject, locOf, originOf, propertyKey } from './values';
@@ -162,6 +163,72 @@ function identifier(expr: S.Identifier, env: Env, loc: Loc): Value {
 }
 
 function object(expr: S.ObjectExpr, env: Env, loc: Loc): Value {
+  const origin = env.origins ? originOf(env.scope.doc, expr) : undefined;
+  const members: S.ObjectProperty[] = [];
+  const keys: string[] = [];
+  for (const m of expr.properties) {
+    if (m.kind === 'ResourceDecl') continue;
+    const key = m.kind === 'ObjectProperty' ? propertyKey(m) : undefined;
+    if (key === undefined) return computedObject(expr, env, loc, origin);
+    members.push(m as S.ObjectProperty);
+    keys.push(key);
+  }
+  return new LiteralObject(members, keys, env, loc, origin);
+}
+
+/**
+ * An object literal whose keys are all written as such (the usual case): its
+ * values are evaluated when read. Rules read a few properties of each
+ * resource; an editor re-reads the file at every keystroke.
+ */
+class LiteralObject implements ObjectValue {
+  readonly kind = 'object';
+  private readonly values: Array<Value | undefined>;
+  private readonly lowerKeys: string[];
+  private list: ObjectEntry[] | undefined;
+
+  constructor(
+    private readonly members: readonly S.ObjectProperty[],
+    private readonly keys: readonly string[],
+    private readonly env: Env,
+    public loc: Loc,
+    public origin: Origin | undefined,
+  ) {
+    this.values = new Array<Value | undefined>(members.length);
+    this.lowerKeys = keys.map(lowerCase);
+  }
+
+  /** The last property written under the key (the one that deploys), compared without regard to case. */
+  private indexOf(key: string): number {
+    const lower = lowerCase(key);
+    for (let i = this.lowerKeys.length - 1; i >= 0; i--) if (this.lowerKeys[i] === lower) return i;
+    return -1;
+  }
+
+  private valueAt(i: number): Value {
+    return (this.values[i] ??= evaluate(this.members[i].value, this.env));
+  }
+
+  get(key: string): Value | undefined {
+    const i = this.indexOf(key);
+    return i < 0 ? undefined : this.valueAt(i);
+  }
+
+  entries(): readonly ObjectEntry[] {
+    return (this.list ??= this.members.map((m, i) => {
+      const keyLoc = locOf(this.env.scope.doc, m.key);
+      return { key: this.keys[i], keyValue: str(this.keys[i], keyLoc), keyLoc, value: this.valueAt(i) };
+    }));
+  }
+
+  keyLoc(key: string): Loc | undefined {
+    const i = this.indexOf(key);
+    return i < 0 ? undefined : locOf(this.env.scope.doc, this.members[i].key);
+  }
+}
+
+/** An object with spreads or computed keys, evaluated whole. */
+function computedObject(expr: S.ObjectExpr, env: Env, loc: Loc, origin: Origin | undefined): Value {
   const entries: ObjectEntry[] = [];
   let open = false;
   let input = false;
@@ -182,7 +249,7 @@ function object(expr: S.ObjectExpr, env: Env, loc: Loc): Value {
     if (key === undefined) open = true;
     entries.push({ key, keyValue, keyLoc, value: evaluateExpr(m.value, env) });
   }
-  const value = new BicepObject(entries, open, loc, env.origins ? originOf(env.scope.doc, expr) : undefined);
+  const value = new BicepObject(entries, open, loc, origin);
   return input ? withInput(value) : value;
 }
 

@@ -31,7 +31,7 @@ export function originNode(origin: Origin | undefined): S.Node | TypeVersion | u
 }
 
 /**
- * An object literal (or one built from literals and spreads). Keys compare
+ * An object built from spreads or computed keys. Keys compare
  * without regard to case, as Azure Resource Manager compares them. An object
  * that spreads a value the analysis does not know is `open`: any key it does
  * not hold may still be there, so asking for one gives unknown, not absent.
@@ -62,11 +62,6 @@ export class BicepObject implements ObjectValue {
 
   keyLoc(key: string): Loc | undefined {
     return this.index.get(key.toLowerCase())?.keyLoc;
-  }
-
-  /** The syntax of a property written in this object, for writers. */
-  has(key: string): boolean {
-    return this.index.has(key.toLowerCase());
   }
 }
 

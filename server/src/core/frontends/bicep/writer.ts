@@ -24,7 +24,10 @@ interface Layout {
   oneLine?: boolean;
 }
 
-type Edit = Omit<TextEdit, 'doc'>;
+type Edit = Omit<TextEdit, 'doc'> & {
+  /** A resource the edit declares: after the edits it must stand as a declaration of the file (not swallowed by a string left open above). */
+  declares?: string;
+};
 
 export const bicepWriter: Writer = {
   canWrite(doc, edits) {
@@ -65,8 +68,13 @@ function writeAll(edits: readonly ModelEdit[], text: string, tree: S.BicepDocume
     last = e.offset + e.length;
   }
   after += text.slice(last);
-  if (after === text || parseBicep(after).errors.length > tree.errors.length) return undefined;
-  return out;
+  if (after === text) return undefined;
+  const reparsed = parseBicep(after);
+  if (reparsed.errors.length > tree.errors.length) return undefined;
+  for (const e of out) {
+    if (e.declares && !reparsed.program.statements.some((s) => s.kind === 'ResourceDecl' && s.name.name === e.declares)) return undefined;
+  }
+  return out.map(({ declares: _, ...edit }) => edit);
 }
 
 function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: Layout): Edit | undefined {
@@ -101,7 +109,7 @@ function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: La
       if (!resource) return undefined;
       const end = text.length;
       const needsBreak = end > 0 && text[end - 1] !== '\n';
-      return { offset: end, length: 0, newText: `${needsBreak ? layout.eol : ''}${layout.eol}${resource}${layout.eol}` };
+      return { offset: end, length: 0, newText: `${needsBreak ? layout.eol : ''}${layout.eol}${resource.text}${layout.eol}`, declares: resource.symbol };
     }
   }
 }
@@ -236,7 +244,7 @@ function symbolsOf(program: S.Program): Set<string> {
  * of the same file with symbols (and a user-assigned identity has a literal
  * name); undefined otherwise.
  */
-function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, tree: S.BicepDocument, text: string): string | undefined {
+function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, tree: S.BicepDocument, text: string): { text: string; symbol: string } | undefined {
   const hub = assignment.principal;
   const target = assignment.scope;
   if (!hub.symbol || !target.symbol || hub.doc !== target.doc || hub.source !== 'bicep' || target.source !== 'bicep') return undefined;
@@ -272,7 +280,7 @@ function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, tree:
   const u = layout.unit;
   const eol = layout.eol;
   const open = loop ? `[for ${loop.index} in range(0, length(${loop.iterable})): {` : '{';
-  return [
+  const declaration = [
     `resource ${symbol} 'Microsoft.Authorization/roleAssignments@2022-04-01' = ${open}`,
     `${u}name: guid(${target.symbol}.id, ${identityId}, ${role})`,
     `${u}scope: ${target.symbol}`,
@@ -283,6 +291,7 @@ function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, tree:
     `${u}}`,
     loop ? '}]' : '}',
   ].join(eol);
+  return { text: declaration, symbol };
 }
 
 /** A resource declared at the top of the file under this symbol. */
