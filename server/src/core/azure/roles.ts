@@ -25,7 +25,31 @@ export const ROLES = {
   serviceBusDataOwner: { guid: '090c5cfd-751d-490a-894a-3ce6f1109419', name: 'Azure Service Bus Data Owner' },
 } as const satisfies Record<string, BuiltInRole>;
 
-const ALL_ROLES: readonly BuiltInRole[] = Object.values(ROLES);
+/**
+ * Other built-in roles people give a hub's identity by mistake: none carries
+ * the data action a hub needs to deliver (write blobs, send events or
+ * messages). Known by name, an assignment of one is known not to give the
+ * needed role, where a role the tool does not know (a custom role) may.
+ */
+const OTHER_ROLES: readonly BuiltInRole[] = [
+  { guid: 'acdd72a7-3385-48ef-bd42-f606fba81ae7', name: 'Reader' },
+  { guid: 'c12c1c16-33a1-487b-954d-41c89c60f349', name: 'Reader and Data Access' },
+  { guid: '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9', name: 'User Access Administrator' },
+  { guid: 'f58310d9-a9f6-439a-9e8d-f62e7b41a168', name: 'Role Based Access Control Administrator' },
+  { guid: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1', name: 'Storage Blob Data Reader' },
+  { guid: 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a', name: 'Storage Blob Delegator' },
+  { guid: '974c5e8b-45b9-4653-ba55-5f855dd0fb88', name: 'Storage Queue Data Contributor' },
+  { guid: 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a', name: 'Storage Queue Data Message Sender' },
+  { guid: '19e7f393-937e-4f77-808e-94535e297925', name: 'Storage Queue Data Reader' },
+  { guid: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3', name: 'Storage Table Data Contributor' },
+  { guid: '76199698-9eea-4c19-bc75-cec21354c6b6', name: 'Storage Table Data Reader' },
+  { guid: 'e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1', name: 'Storage Account Backup Contributor' },
+  { guid: '81a9662b-bebf-436f-a333-f67b29880f12', name: 'Storage Account Key Operator Service Role' },
+  { guid: 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde', name: 'Azure Event Hubs Data Receiver' },
+  { guid: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0', name: 'Azure Service Bus Data Receiver' },
+];
+
+const ALL_ROLES: readonly BuiltInRole[] = [...Object.values(ROLES), ...OTHER_ROLES];
 
 /** Management roles that grant no data access, yet are what people give a hub's identity. */
 export const BROAD_ROLES: readonly BuiltInRole[] = [ROLES.contributor, ROLES.owner, ROLES.storageAccountContributor];
