@@ -47,6 +47,15 @@ function hubParts(text = HUB) {
   };
 }
 
+/** The edit that gives the hub's system-assigned identity Storage Blob Data Contributor on the account. */
+function blobWriterFor(hub: Resource, storage: Resource): ModelEdit {
+  return {
+    op: 'addRoleAssignment',
+    container: hub.container!,
+    assignment: { principal: hub, identity: 'system', scope: storage, role: { $roleDefinition: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe', roleName: 'Storage Blob Data Contributor' } },
+  };
+}
+
 describe('Bicep writer', () => {
   it('adds a property on its own line at its siblings’ indentation, before the closing brace', () => {
     const { write, properties } = hubParts();
@@ -122,13 +131,7 @@ resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
 var hubStorageBlobDataContributor = 'taken'`;
     const { resources, write } = loaded(text);
     const [storage, hub] = resources;
-    const after = write([
-      {
-        op: 'addRoleAssignment',
-        container: hub.container!,
-        assignment: { principal: hub, identity: 'system', scope: storage, role: { $roleDefinition: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe', roleName: 'Storage Blob Data Contributor' } },
-      },
-    ]);
+    const after = write([blobWriterFor(hub, storage)]);
     const role = "subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')";
     assert.strictEqual(
       after,
@@ -160,15 +163,10 @@ resource unfinished 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for 
     principalId: hub.i`;
     const { resources, write } = loaded(text);
     const [storage, hub] = resources;
-    const edit: ModelEdit = {
-      op: 'addRoleAssignment',
-      container: hub.container!,
-      assignment: { principal: hub, identity: 'system', scope: storage, role: { $roleDefinition: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe', roleName: 'Storage Blob Data Contributor' } },
-    };
-    assert.strictEqual(write([edit]), undefined);
+    assert.strictEqual(write([blobWriterFor(hub, storage)]), undefined);
     // Once the open declaration is closed, the same edit is written.
     const closed = loaded(`${text}\n  }\n}]\n`);
-    assert.ok(closed.write([{ ...edit, container: closed.resources[1].container!, assignment: { ...edit.assignment, principal: closed.resources[1], scope: closed.resources[0] } }])?.includes('resource hubStorageBlobDataContributor '));
+    assert.ok(closed.write([blobWriterFor(closed.resources[1], closed.resources[0])])?.includes('resource hubStorageBlobDataContributor '));
   });
 
   it('offers no edit to a value that is not written where it is used', () => {
