@@ -70,7 +70,8 @@ function writeAll(edits: readonly ModelEdit[], text: string, tree: S.BicepDocume
   after += text.slice(last);
   if (after === text) return undefined;
   const reparsed = parseBicep(after);
-  if (reparsed.errors.length > tree.errors.length) return undefined;
+  // No more errors, and none at a new place (findings at one place are one finding: a count alone could hide a new one).
+  if (reparsed.errors.length > tree.errors.length || errorPlaces(reparsed) > errorPlaces(tree)) return undefined;
   for (const e of out) {
     if (e.declares && !reparsed.program.statements.some((s) => s.kind === 'ResourceDecl' && s.name.name === e.declares)) return undefined;
   }
@@ -112,6 +113,10 @@ function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: La
       return { offset: end, length: 0, newText: `${needsBreak ? layout.eol : ''}${layout.eol}${resource.text}${layout.eol}`, declares: resource.symbol };
     }
   }
+}
+
+function errorPlaces(document: S.BicepDocument): number {
+  return new Set(document.errors.map((e) => e.offset)).size;
 }
 
 /** A new API version in the type string: the text between `@` and the closing quote. */
