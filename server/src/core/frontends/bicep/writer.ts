@@ -13,6 +13,7 @@ import { FixValue, isRoleDefinitionValue, ModelEdit, NewRoleAssignment, originOf
 import type { Writer } from '../../fixes/writer';
 import { detectEol, detectIndent } from '../../text/lines';
 import { parseBicep } from './parser';
+import { forEachChild } from './syntax';
 import type * as S from './syntax';
 import { BICEP_WRITER, findProperty, originNode, TypeVersion } from './values';
 
@@ -75,7 +76,38 @@ function writeAll(edits: readonly ModelEdit[], text: string, tree: S.BicepDocume
   for (const e of out) {
     if (e.declares && !reparsed.program.statements.some((s) => s.kind === 'ResourceDecl' && s.name.name === e.declares)) return undefined;
   }
+  // Each edit must read back as what it says, in the file as it is parsed after: a broken line above can take in what was written.
+  const shifted = (offset: number) => offset + out.reduce((sum, e) => (e.offset + e.length <= offset && e.offset < offset ? sum + e.newText.length - e.length : sum), 0);
+  if (!edits.every((edit) => readsBack(edit, reparsed.program, shifted))) return undefined;
   return out.map(({ declares: _, ...edit }) => edit);
+}
+
+/** Whether the object or array an edit changed holds, after it, what the edit says. */
+function readsBack(edit: ModelEdit, program: S.Program, shifted: (offset: number) => number): boolean {
+  const node = originNode(originOf(edit));
+  if (!node || node.kind === 'TypeVersion' || edit.op === 'replace' || edit.op === 'addRoleAssignment') return true;
+  const after = nodeAt(program, node.kind, shifted(node.offset));
+  switch (edit.op) {
+    case 'set':
+      return after?.kind === 'ObjectExpr' && findProperty(after, edit.key) !== undefined;
+    case 'remove':
+      return after?.kind === 'ObjectExpr' && findProperty(after, edit.key) === undefined;
+    case 'append':
+      return after?.kind === 'ArrayExpr' && node.kind === 'ArrayExpr' && after.items.length === node.items.length + 1;
+    case 'removeItem':
+      return after?.kind === 'ArrayExpr' && node.kind === 'ArrayExpr' && after.items.length === node.items.length - 1;
+  }
+}
+
+/** The node of a kind that starts at an offset. */
+function nodeAt(root: S.Node, kind: S.Node['kind'], offset: number): S.Node | undefined {
+  const work: S.Node[] = [root];
+  while (work.length) {
+    const node = work.pop()!;
+    if (node.kind === kind && node.offset === offset) return node;
+    if (node.offset <= offset && offset <= node.offset + node.length) forEachChild(node, (child) => work.push(child));
+  }
+  return undefined;
 }
 
 function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: Layout): Edit | undefined {
