@@ -169,6 +169,22 @@ resource unfinished 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for 
     assert.ok(closed.write([blobWriterFor(closed.resources[1], closed.resources[0])])?.includes('resource hubStorageBlobDataContributor '));
   });
 
+  it('writes no property that a broken line above would take in', () => {
+    const text = `resource adx 'Microsoft.Kusto/clusters@2024-04-13' = {
+  name: 'adx'
+  properties: {
+    allowedFqdnList: ['a.example.com']
+    calloutPolicies: [for    calloutPolicies: [for s in []: {}]
+  }
+}
+`;
+    const { resources, write } = loaded(text);
+    const properties = prop(resources[0], 'properties') as ObjectValue;
+    assert.strictEqual(write([{ op: 'set', object: properties, key: 'restrictOutboundNetworkAccess', value: 'Enabled' }]), undefined);
+    const repaired = loaded(text.replace('[for    calloutPolicies: ', ''));
+    assert.ok(repaired.write([{ op: 'set', object: prop(repaired.resources[0], 'properties') as ObjectValue, key: 'restrictOutboundNetworkAccess', value: 'Enabled' }])?.includes("    restrictOutboundNetworkAccess: 'Enabled'\n  }"));
+  });
+
   it('offers no edit to a value that is not written where it is used', () => {
     const { resources } = loaded(`var flag = true
 resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
