@@ -169,6 +169,22 @@ resource unfinished 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for 
     assert.ok(closed.write([blobWriterFor(closed.resources[1], closed.resources[0])])?.includes('resource hubStorageBlobDataContributor '));
   });
 
+  it('writes no role assignment for a hub whose symbol is declared twice', () => {
+    const { resources, write } = loaded(`resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'contosodata'
+}
+resource hub 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'other'
+}
+resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: 'contoso-hub'
+  identity: { type: 'SystemAssigned' }
+}
+`);
+    const hub = resources.find((r) => r.type === 'Microsoft.Devices/IotHubs')!;
+    assert.strictEqual(write([blobWriterFor(hub, resources[0])]), undefined);
+  });
+
   it('writes no property that a broken line above would take in', () => {
     const text = `resource adx 'Microsoft.Kusto/clusters@2024-04-13' = {
   name: 'adx'

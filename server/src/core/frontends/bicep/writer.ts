@@ -286,6 +286,8 @@ function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, tree:
   const target = assignment.scope;
   if (!hub.symbol || !target.symbol || hub.doc !== target.doc || hub.source !== 'bicep' || target.source !== 'bicep') return undefined;
   const taken = symbolsOf(tree.program);
+  // A symbol declared twice (Bicep rejects it) names no one resource.
+  if (declarationsNamed(tree.program, hub.symbol) !== 1 || declarationsNamed(tree.program, target.symbol) !== 1) return undefined;
   const hubValue = declarationOf(tree.program, hub.symbol)?.value;
   const targetValue = declarationOf(tree.program, target.symbol)?.value;
   // A hub that may not be deployed cannot be referred to; a target in a loop is not one resource.
@@ -329,6 +331,10 @@ function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, tree:
     loop ? '}]' : '}',
   ].join(eol);
   return { text: declaration, symbol };
+}
+
+function declarationsNamed(program: S.Program, symbol: string): number {
+  return program.statements.filter((s) => 'name' in s && s.name.kind === 'Identifier' && s.name.name === symbol).length;
 }
 
 /** A resource declared at the top of the file under this symbol. */
