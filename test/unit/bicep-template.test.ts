@@ -246,7 +246,7 @@ resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
     }
   });
 
-  it('reads the files loadTextContent() names, as the compiler does', () => {
+  it('reads the files loadTextContent() and loadJsonContent() name, as the compiler does', () => {
     const [script] = load(
       `
 resource script 'Microsoft.Kusto/clusters/databases/scripts@2023-08-15' = {
@@ -254,13 +254,16 @@ resource script 'Microsoft.Kusto/clusters/databases/scripts@2023-08-15' = {
   properties: {
     scriptContent: loadTextContent('scripts/callouts.kql')
     missing: loadTextContent('scripts/absent.kql')
+    settings: loadJsonContent('settings.json').egress.hosts
   }
 }
 `,
-      { '/t/scripts/callouts.kql': '.alter cluster policy callout @\'[]\'' },
+      { '/t/scripts/callouts.kql': '.alter cluster policy callout @\'[]\'', '/t/settings.json': '{ "egress": { "hosts": ["a.example.com"] } }' },
     );
     assert.strictEqual(text(prop(script, 'properties.scriptContent')), ".alter cluster policy callout @'[]'");
     assert.strictEqual(prop(script, 'properties.missing')?.kind, 'unknown');
+    const hosts = prop(script, 'properties.settings');
+    assert.ok(hosts?.kind === 'array' && text(hosts.items[0]) === 'a.example.com');
   });
 
   it('deploys ARM templates as modules, and leaves registry modules out', () => {

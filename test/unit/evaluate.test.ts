@@ -78,6 +78,8 @@ describe('template expressions', () => {
     ["createObject('a', 1, 'b', createArray('x'))", { a: 1, b: ['x'] }],
     ["union(parameters('obj'), createObject('z', 'v'))", { x: { y: 1 }, z: 'v' }],
     ["union(createArray('a'), parameters('list'))", ['a', 'b']],
+    ["items(createObject('b', 2, 'A', 1))", [{ key: 'A', value: 1 }, { key: 'b', value: 2 }]],
+    ["items(createObject('a', parameters('count')))[0].value", 3],
     ["toLower('ABC')", 'abc'],
     ["toUpper('abc')", 'ABC'],
     ["replace('a-b-c', '-', '.')", 'a.b.c'],

@@ -478,6 +478,14 @@ define('union', (args, _ctx, loc) => {
   if (args.every((a) => a.kind === 'object')) return mergeObjects(args, loc);
   return unknown(loc);
 });
+// `items(object)`: the object's properties as `{ key, value }` objects, in the order of their keys (as ARM sorts them).
+define('items', ([v], _ctx, loc) => {
+  if (v?.kind !== 'object') return unknown(loc);
+  const entries = v.entries();
+  if (entries.some((e) => e.key === undefined)) return unknown(loc);
+  const sorted = [...entries].sort((a, b) => (a.key!.toLowerCase() < b.key!.toLowerCase() ? -1 : a.key!.toLowerCase() > b.key!.toLowerCase() ? 1 : 0));
+  return arr(sorted.map((e) => PlainObject.from({ key: e.keyValue, value: e.value }, loc)), loc);
+});
 /** `union` of objects: later keys win, nested objects merge. */
 function mergeObjects(objects: Value[], loc: Loc | undefined): Value {
   const byKey = new Map<string, ObjectEntry>();

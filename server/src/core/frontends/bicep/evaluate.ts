@@ -417,11 +417,15 @@ function call(expr: S.CallExpr, env: Env, loc: Loc): Value {
     case 'subscription':
       if (args.length > 0) return scopeObject({ subscriptionId: args[0] }, loc);
       break;
-    case 'loadtextcontent': {
-      // Read when the file compiles: a KQL script beside the template is known text.
+    case 'loadtextcontent':
+    case 'loadjsoncontent': {
+      // Read when the file compiles: a KQL script or a settings file beside the template is known.
       const path = args[0]?.kind === 'string' ? args[0].value : undefined;
       const content = path === undefined ? undefined : env.scope.options.loader.readText(path, env.scope);
-      return content === undefined ? unknown(loc) : str(content, loc);
+      if (content === undefined) return unknown(loc);
+      if (name === 'loadtextcontent') return str(content, loc);
+      // A JSONPath selecting part of the file is not followed.
+      return args.length > 1 ? unknown(loc) : apply('json', [str(content)], env, loc);
     }
   }
   return apply(name, args, env, loc);
