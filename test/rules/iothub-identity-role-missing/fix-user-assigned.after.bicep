@@ -41,11 +41,11 @@ resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
 }
 
 resource hubAzureEventHubsDataSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(events.id, resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'contoso-hub-id'), subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2b629674-e913-4c01-ae53-ef4638d8f975'))
+  name: guid(events.id, hubIdentity.id, subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2b629674-e913-4c01-ae53-ef4638d8f975'))
   scope: events
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2b629674-e913-4c01-ae53-ef4638d8f975')
-    principalId: reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'contoso-hub-id'), '2023-01-31').principalId
+    principalId: hubIdentity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }

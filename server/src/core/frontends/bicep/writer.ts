@@ -15,7 +15,7 @@ import { detectEol, detectIndent } from '../../text/lines';
 import { parseBicep } from './parser';
 import { forEachChild } from './syntax';
 import type * as S from './syntax';
-import { BICEP_WRITER, findProperty, originNode, TypeVersion } from './values';
+import { BICEP_WRITER, findProperty, literalText, originNode, TypeVersion } from './values';
 
 interface Layout {
   eol: string;
@@ -307,10 +307,12 @@ function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, tree:
     principalId = `${hubRef}.identity.principalId`;
     identityId = `${hubRef}.id`;
   } else {
-    const names = assignment.identity.names.map((n) => (n.kind === 'string' ? quote(n.value) : undefined));
+    const names = assignment.identity.names.map((n) => (n.kind === 'string' ? n.value : undefined));
     if (names.length === 0 || names.some((n) => n === undefined)) return undefined;
-    identityId = `resourceId('${assignment.identity.type}', ${names.join(', ')})`;
-    principalId = `reference(${identityId}, '2023-01-31').principalId`;
+    // The identity by its symbol when this file declares it, as Bicep's linter asks; by its id otherwise.
+    const symbol = names.length === 1 ? symbolOfIdentity(tree.program, names[0]!) : undefined;
+    identityId = symbol ? `${symbol}.id` : `resourceId('${assignment.identity.type}', ${names.map((n) => quote(n!)).join(', ')})`;
+    principalId = symbol ? `${symbol}.properties.principalId` : `reference(${identityId}, '2023-01-31').principalId`;
   }
   const role = roleDefinitionId(assignment.role.$roleDefinition);
   const stem = `${hub.symbol}${capitalize(symbolWords(assignment.role.roleName))}`;
@@ -331,6 +333,18 @@ function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, tree:
     loop ? '}]' : '}',
   ].join(eol);
   return { text: declaration, symbol };
+}
+
+/** The symbol of the user-assigned identity this file declares under a literal name, when there is exactly one. */
+function symbolOfIdentity(program: S.Program, name: string): string | undefined {
+  const found = program.statements.filter(
+    (s): s is S.ResourceDecl =>
+      s.kind === 'ResourceDecl' &&
+      s.value.kind === 'ObjectExpr' &&
+      (literalText(s.type as S.Expr) ?? '').toLowerCase().startsWith('microsoft.managedidentity/userassignedidentities@') &&
+      literalText(findProperty(s.value, 'name')?.value)?.toLowerCase() === name.toLowerCase(),
+  );
+  return found.length === 1 && declarationsNamed(program, found[0].name.name) === 1 ? found[0].name.name : undefined;
 }
 
 function declarationsNamed(program: S.Program, symbol: string): number {
