@@ -266,6 +266,35 @@ resource script 'Microsoft.Kusto/clusters/databases/scripts@2023-08-15' = {
     assert.ok(hosts?.kind === 'array' && text(hosts.items[0]) === 'a.example.com');
   });
 
+  it('evaluates user-defined functions, of the file and imported, and map, filter, reduce and toObject over known lists', () => {
+    const [hub] = load(
+      `
+import { blobHost } from 'lib.bicep'
+func queueHost(account string) string => '\${account}.queue.\${environment().suffixes.storage}'
+var accounts = ['a', 'b', 'skip']
+resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: 'hub'
+  properties: {
+    mapped: map(filter(accounts, a => a != 'skip'), a => blobHost(a))
+    own: queueHost('c')
+    joined: reduce(accounts, '', (sum, a) => '\${sum}\${a}')
+    byName: toObject(accounts, a => a, a => length(a))
+    unknownFilter: filter(accounts, a => contains(unknownParam, a))
+  }
+}
+param unknownParam array
+`,
+      { '/t/lib.bicep': "@export()\nfunc blobHost(account string) string => '\${account}.blob.\${environment().suffixes.storage}'\n" },
+    );
+    const mapped = prop(hub, 'properties.mapped');
+    assert.deepStrictEqual(mapped?.kind === 'array' && mapped.items.map(text), ['a.blob.core.windows.net', 'b.blob.core.windows.net']);
+    assert.strictEqual(text(prop(hub, 'properties.own')), 'c.queue.core.windows.net');
+    assert.strictEqual(text(prop(hub, 'properties.joined')), 'abskip');
+    const byName = prop(hub, 'properties.byName.skip');
+    assert.ok(byName?.kind === 'number' && byName.value === 4);
+    assert.strictEqual(prop(hub, 'properties.unknownFilter')?.kind, 'unknown');
+  });
+
   it('deploys ARM templates as modules, and leaves registry modules out', () => {
     const resources = load(
       `

@@ -14,7 +14,7 @@ import { extendRuntime } from '../../evaluate/runtime';
 import type { ResourceRef } from '../../model/ids';
 import { arr, joinValues, Loc, num, ObjectEntry, ObjectValue, Origin, PlainObject, RuntimeValue, str, unknown, Value, withInput, withLoc } from '../../model/values';
 import { lowerCase } from '../../text/case';
-import type { BicepScope, ModuleSymbol, ResourceSymbol } from './scope';
+import type { BicepScope, BicepSymbol, ModuleSymbol, ResourceSymbol } from './scope';
 import type * as S from './syntax';
 import { BicepObject, locOf, originOf, propertyKey } from './values';
 
@@ -395,8 +395,10 @@ function call(expr: S.CallExpr, env: Env, loc: Loc): Value {
     // `az.` and `sys.` name the built-in namespaces, unless a symbol of the file has that name.
     if ((namespace !== 'az' && namespace !== 'sys') || env.scope.symbol(namespace)) return unknown(loc);
   }
-  // A function of the file, or one imported, is not evaluated.
-  if (!expr.object && env.scope.symbol(expr.name.name)) return unknown(loc);
+  const own = expr.object ? undefined : env.scope.symbol(expr.name.name);
+  if (own) return userFunction(own, expr, env, loc);
+  const lambdas = lambdaFunction(name, expr, env, loc);
+  if (lambdas) return lambdas;
   if (expr.args.some((a) => a.kind === 'LambdaExpr')) return unknown(loc);
   // `nameof(symbol)`, `nameof(x.property)`, `nameof(x['property'])`: the name as written.
   if (name === 'nameof') {
@@ -429,6 +431,85 @@ function call(expr: S.CallExpr, env: Env, loc: Loc): Value {
     }
   }
   return apply(name, args, env, loc);
+}
+
+/** Calls of user-defined functions deeper than this are unknown (Bicep forbids recursion; a broken file may still have it). */
+const MAX_CALL_DEPTH = 32;
+let callDepth = 0;
+
+/** A function of the file (`func`), or one imported from another: its body with the arguments bound, in the scope of its file. */
+function userFunction(symbol: BicepSymbol, expr: S.CallExpr, env: Env, loc: Loc): Value {
+  let scope = env.scope;
+  let decl: S.FuncDecl | undefined;
+  if (symbol.kind === 'func') decl = symbol.decl;
+  else if (symbol.kind === 'import' && symbol.name !== undefined) {
+    const imported = env.scope.importedFrom(symbol);
+    const exported = imported?.symbol(symbol.name);
+    if (imported && exported?.kind === 'func') {
+      scope = imported;
+      decl = exported.decl;
+    }
+  }
+  if (!decl || callDepth >= MAX_CALL_DEPTH) return unknown(loc);
+  let locals: Locals | undefined;
+  decl.params.forEach((p, i) => {
+    locals = { name: p.name.name, value: expr.args[i] ? evaluateExpr(expr.args[i], inner(env)) : unknown(loc), next: locals };
+  });
+  callDepth++;
+  try {
+    return withLoc(evaluateExpr(decl.body, { scope, locals, origins: false }), loc);
+  } finally {
+    callDepth--;
+  }
+}
+
+/** `map`, `filter`, `reduce` and `toObject` over a known array: the lambda's body for each item, with its parameters bound. */
+function lambdaFunction(name: string, expr: S.CallExpr, env: Env, loc: Loc): Value | undefined {
+  if (name !== 'map' && name !== 'filter' && name !== 'reduce' && name !== 'toobject') return undefined;
+  const lambdaAt = name === 'reduce' ? 2 : 1;
+  const lambda = expr.args[lambdaAt];
+  if (lambda?.kind !== 'LambdaExpr') return undefined;
+  const list = expr.args[0] ? evaluateExpr(expr.args[0], inner(env)) : unknown(loc);
+  if (list.kind !== 'array' || list.items.length > MAX_UNROLLED) return list.input ? withInput(unknown(loc)) : unknown(loc);
+  const apply = (fn: S.LambdaExpr, values: Value[]): Value => {
+    let locals = env.locals;
+    fn.params.forEach((p, i) => (locals = { name: p.name, value: values[i] ?? unknown(loc), next: locals }));
+    return evaluateExpr(fn.body, { scope: env.scope, locals, origins: false });
+  };
+  let result: Value;
+  switch (name) {
+    case 'map':
+      result = arr(list.items.map((item, i) => apply(lambda, [item, num(i)])), loc);
+      break;
+    case 'filter': {
+      const kept: Value[] = [];
+      for (let i = 0; i < list.items.length; i++) {
+        const keep = truthiness(apply(lambda, [list.items[i], num(i)]));
+        // An item that may or may not stay makes the list unknown.
+        if (keep === undefined) return unknown(loc);
+        if (keep) kept.push(list.items[i]);
+      }
+      result = arr(kept, loc);
+      break;
+    }
+    case 'reduce': {
+      let current = expr.args[1] ? evaluateExpr(expr.args[1], inner(env)) : unknown(loc);
+      list.items.forEach((item, i) => (current = apply(lambda, [current, item, num(i)])));
+      result = withLoc(current, loc);
+      break;
+    }
+    default: {
+      const valueLambda = expr.args[2]?.kind === 'LambdaExpr' ? expr.args[2] : undefined;
+      const entries: ObjectEntry[] = [];
+      for (const item of list.items) {
+        const key = apply(lambda, [item]);
+        if (key.kind !== 'string') return unknown(loc);
+        entries.push({ key: key.value, keyValue: key, value: valueLambda ? apply(valueLambda, [item]) : item });
+      }
+      result = new PlainObject(entries, loc);
+    }
+  }
+  return list.input ? withInput(result) : result;
 }
 
 /** `resourceGroup('other')`: a scope elsewhere, of which only what was written is known. */

@@ -36,7 +36,14 @@ export interface ImportSymbol {
   name: string | undefined;
 }
 
-export type BicepSymbol = { kind: 'param'; decl: S.ParamDecl } | { kind: 'var'; decl: S.VarDecl } | ResourceSymbol | ModuleSymbol | ImportSymbol | { kind: 'other' };
+export type BicepSymbol =
+  | { kind: 'param'; decl: S.ParamDecl }
+  | { kind: 'var'; decl: S.VarDecl }
+  | { kind: 'func'; decl: S.FuncDecl }
+  | ResourceSymbol
+  | ModuleSymbol
+  | ImportSymbol
+  | { kind: 'other' };
 
 /** What a resource declaration deploys, worked out once. */
 export interface ResourceInfo {
@@ -141,6 +148,8 @@ export class BicepScope implements EvalContext {
           this.outputs.set(statement.name.name, statement);
           break;
         case 'FuncDecl':
+          this.define(statement.name.name, { kind: 'func', decl: statement });
+          break;
         case 'TypeDecl':
           this.define(statement.name.name, { kind: 'other' });
           break;
@@ -255,6 +264,11 @@ export class BicepScope implements EvalContext {
       const decl = this.outputs.get(name);
       return decl ? withKey(evaluate(decl.value, this.ownEnv), key) : fallback;
     });
+  }
+
+  /** The file an import names, as a scope of its own. */
+  importedFrom(symbol: ImportSymbol): BicepScope | undefined {
+    return symbol.from === undefined ? undefined : this.options.loader.importedScope(symbol.from, this);
   }
 
   /** An exported variable of an imported file, known when the file is read. */
