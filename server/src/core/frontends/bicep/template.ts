@@ -10,11 +10,11 @@
  */
 import type { Cloud } from '../../clouds';
 import { truthiness } from '../../evaluate/functions';
-import type { Host } from '../../host';
+import { basenameOf, dirnameOf, Host } from '../../host';
 import type { SourceDocument } from '../../model/document';
 import { DeploymentScope, nameTextOf, Resource, typeKeyOf } from '../../model/resource';
 import { str, unknown } from '../../model/values';
-import { loadArmTemplate, parseArmDocument, readParametersFile } from '../arm/template';
+import { loadArmTemplate, parametersFileNameFor, parseArmDocument, readParametersFile } from '../arm/template';
 import type { ProvidedParameter } from '../arm/scope';
 import type { LoadResult } from '../result';
 import { Env, evaluate } from './evaluate';
@@ -58,9 +58,7 @@ export function parseBicepDocument(source: BicepSource, language: 'bicep' | 'bic
 }
 
 export function loadBicep(source: BicepSource, options: BicepLoadOptions): LoadResult {
-  if (isBicepParamsId(source.id)) {
-    return { kind: 'parameters', resources: [], documents: [parseBicepDocument(source, 'bicepparam').doc] };
-  }
+  if (isBicepParamsId(source.id)) return loadParametersFile(source, options);
   const { doc, tree } = parseBicepDocument(source);
   const documents: SourceDocument[] = [doc];
   const provided = new Map<string, ProvidedParameter>();
@@ -92,6 +90,29 @@ export function loadBicep(source: BicepSource, options: BicepLoadOptions): LoadR
     }
   }
   return { kind: 'template', resources, documents };
+}
+
+/**
+ * A `.bicepparam` file deploys the Bicep file its `using` names, with its
+ * values (`dev.bicepparam` and `prod.bicepparam` beside `main.bicep`): that
+ * deployment is analysed. The file of the same name as its template
+ * (`main.bicepparam`) is read by the template's own analysis instead.
+ */
+function loadParametersFile(source: BicepSource, options: BicepLoadOptions): LoadResult {
+  const { doc, tree } = parseBicepDocument(source, 'bicepparam');
+  const using = tree.program.statements.find((s): s is S.UsingDecl => s.kind === 'UsingDecl');
+  const path = using?.path && literalText(using.path as S.Expr);
+  const host = options.host;
+  const target = path && host && isBicepId(path) && isLocalPath(path) ? host.resolve(source.id, path) : undefined;
+  const text = target && !isOwnParametersFile(source.id, target) ? host!.readFile(target) : undefined;
+  if (!target || text === undefined) return { kind: 'parameters', resources: [], documents: [doc] };
+  const deployed = loadBicep({ id: target, text }, { ...options, parameters: source });
+  // This file first: a cache of analyses compares its own text first, the others through the host.
+  return { kind: 'template', resources: deployed.resources, documents: [doc, ...deployed.documents.filter((d) => d.id !== source.id)] };
+}
+
+function isOwnParametersFile(parametersId: string, templateId: string): boolean {
+  return dirnameOf(parametersId) === dirnameOf(templateId) && basenameOf(parametersId) === parametersFileNameFor(templateId);
 }
 
 /** Reads the parameters a `.bicepparam` or an ARM parameters file gives. */
