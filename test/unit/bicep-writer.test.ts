@@ -47,6 +47,16 @@ function hubParts(text = HUB) {
   };
 }
 
+const STORAGE_AND_HUB = `resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'contosodata'
+}
+
+resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: 'contoso-hub'
+  identity: { type: 'SystemAssigned' }
+}
+`;
+
 /** The edit that gives the hub's system-assigned identity Storage Blob Data Contributor on the account. */
 function blobWriterFor(hub: Resource, storage: Resource): ModelEdit {
   return {
@@ -119,15 +129,7 @@ describe('Bicep writer', () => {
   });
 
   it('adds a role assignment that names the hub and the target by their symbols, under a new symbol', () => {
-    const text = `resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
-  name: 'contosodata'
-}
-
-resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
-  name: 'contoso-hub'
-  identity: { type: 'SystemAssigned' }
-}
-
+    const text = `${STORAGE_AND_HUB}
 var hubStorageBlobDataContributor = 'taken'`;
     const { resources, write } = loaded(text);
     const [storage, hub] = resources;
@@ -151,14 +153,7 @@ resource hubStorageBlobDataContributor2 'Microsoft.Authorization/roleAssignments
   });
 
   it('writes no role assignment that a declaration left open above would take in', () => {
-    const text = `resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
-  name: 'contosodata'
-}
-resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
-  name: 'contoso-hub'
-  identity: { type: 'SystemAssigned' }
-}
-resource unfinished 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for i in range(0, 2): {
+    const text = `${STORAGE_AND_HUB}resource unfinished 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for i in range(0, 2): {
   properties: {
     principalId: hub.i`;
     const { resources, write } = loaded(text);
