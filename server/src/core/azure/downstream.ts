@@ -27,6 +27,12 @@ function findTarget(endpoint: HubEndpoint, model: Model): Resource | undefined {
     const found = model.named(type, str(service.name)).find((r) => !r.existing && r.names.length === 1);
     if (found) return found;
   }
+  // A namespace this deployment only refers to (`existing`), whose network rule set it declares: that rule set is its firewall.
+  for (const type of types) {
+    if (type === TYPES.storageAccount) continue;
+    const found = model.named(type, str(service.name)).find((r) => r.existing && r.names.length === 1 && model.childrenOf(r, 'networkRuleSets').some((c) => !c.existing));
+    if (found) return found;
+  }
   return undefined;
 }
 

@@ -27,7 +27,8 @@ export const rule: Rule = {
         const roles = kind in TARGET_TEXT ? DATA_ROLES[kind] : undefined;
         if (!roles) continue;
         const target = endpointTarget(endpoint, ctx.model);
-        if (!target) continue;
+        // A target this deployment only refers to (`existing`) has its roles given where it is declared.
+        if (!target || target.existing) continue;
         let identity: 'system' | ResourceRef = 'system';
         if (endpoint.userAssignedIdentity !== undefined) {
           const ref = identityRef(endpoint.userAssignedIdentity);
