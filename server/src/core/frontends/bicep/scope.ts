@@ -273,7 +273,7 @@ export class BicepScope implements EvalContext {
 
   /** An exported variable of an imported file, known when the file is read. */
   imported(symbol: ImportSymbol, name: string): Value {
-    const scope = symbol.from === undefined ? undefined : this.options.loader.importedScope(symbol.from, this);
+    const scope = this.importedFrom(symbol);
     return scope ? scope.variable(name) : unknown(undefined, { key: `${this.id}:import:${symbol.from}:${name}` });
   }
 
