@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { applyTextEdits } from '../../server/src/core/fixes/edits';
+import { quote } from '../../server/src/core/frontends/bicep/writer';
 import type { Finding } from '../../server/src/core/findings';
 import type { ProjectResult } from '../../server/src/core/project';
 import { analyzeTexts } from '../support/analyze';
@@ -330,7 +331,7 @@ const BICEP_EXPRESSIONS: Record<string, string> = {
 /** A value in Bicep syntax: objects and arrays over lines, strings single-quoted; undefined properties left out. */
 function bicepValue(value: unknown, indent: string, unit: string): string {
   if (value && typeof value === 'object' && 'bicep' in value) return (value as BicepCode).bicep;
-  if (typeof value === 'string') return BICEP_EXPRESSIONS[value] ?? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\$\{/g, '\\${')}'`;
+  if (typeof value === 'string') return BICEP_EXPRESSIONS[value] ?? quote(value);
   if (Array.isArray(value)) return value.length ? `[\n${value.map((v) => `${indent}${unit}${bicepValue(v, indent + unit, unit)}\n`).join('')}${indent}]` : '[]';
   if (value && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);

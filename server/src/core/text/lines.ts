@@ -79,3 +79,19 @@ export function detectIndent(text: string): { insertSpaces: boolean; tabSize: nu
   }
   return { insertSpaces: true, tabSize: 2 };
 }
+
+/** Where the line holding `offset` starts (after `\n`, `\r\n` or `\r`). */
+export function lineStartOf(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+/** The white space that starts the line holding `offset`. */
+export function lineIndentOf(text: string, offset: number): string {
+  return /^[ \t]*/.exec(text.slice(lineStartOf(text, offset), offset))![0];
+}
+
+/** One level of indentation as the document writes it: spaces, or a tab. */
+export function indentUnit(text: string): string {
+  const indent = detectIndent(text);
+  return indent.insertSpaces ? ' '.repeat(indent.tabSize) : '\t';
+}

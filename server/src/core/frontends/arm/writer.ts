@@ -18,7 +18,7 @@ import { JsonDocument, JsonNode, JsonProperty, findProperty, pathOf, toPlain } f
 import { ResourceRef, typeSegments } from '../../model/ids';
 import type { Resource } from '../../model/resource';
 import { Json } from '../../model/values';
-import { detectEol, detectIndent } from '../../text/lines';
+import { detectEol, indentUnit, lineIndentOf, lineStartOf } from '../../text/lines';
 import { originNode } from './values';
 
 /** jsonc-parser recurses on nesting; documents deeper than this get no fixes. */
@@ -49,12 +49,11 @@ export const armWriter: Writer = {
     if (!container) return undefined;
 
     const text = doc.text;
-    const lineStart = Math.max(text.lastIndexOf('\n', container.offset - 1), text.lastIndexOf('\r', container.offset - 1)) + 1;
+    const lineStart = lineStartOf(text, container.offset);
     // Keep the container's column (tabs as tabs), so that indentation inside it reads as in the file.
     const pad = text.slice(lineStart, container.offset).replace(/[^\t]/g, ' ');
     let sub = pad + text.slice(container.offset, container.end);
-    const indent = detectIndent(text);
-    const layout: Layout = { eol: detectEol(text), unit: indent.insertSpaces ? ' '.repeat(indent.tabSize) : '\t' };
+    const layout: Layout = { eol: detectEol(text), unit: indentUnit(text) };
     const base = pathOf(container);
 
     let expected = toPlain(container);
@@ -201,14 +200,14 @@ function applyOne(edit: ModelEdit, base: JSONPath, text: string, layout: Layout)
   const existing = parent.type === 'object' && key !== undefined ? parent.properties!.find((p) => p.key === key) : undefined;
   if (existing?.value || (parent.type === 'array' && !t.insert)) {
     // A replaced value: laid out at the indentation of its line.
-    e.content = render(t.value, lineIndent(text, e.offset), layout, text.slice(e.offset, e.offset + e.length).includes('\n') || isMultiLine(text, parent));
+    e.content = render(t.value, lineIndentOf(text, e.offset), layout, text.slice(e.offset, e.offset + e.length).includes('\n') || isMultiLine(text, parent));
     return applyEdits(text, [e]);
   }
   const children: Array<{ offset: number }> = parent.type === 'object' ? parent.properties! : parent.items!;
   const fragment = (indent: string, multiLine: boolean) => (key !== undefined && parent.type === 'object' ? `${JSON.stringify(key)}: ` : '') + render(t.value, indent, layout, multiLine);
   if (children.length === 0) {
     // An empty container is rewritten whole, one level deeper than its own line.
-    const own = lineIndent(text, parent.offset);
+    const own = lineIndentOf(text, parent.offset);
     const open = parent.type === 'object' ? '{' : '[';
     const close = parent.type === 'object' ? '}' : ']';
     const inner = own + layout.unit;
@@ -220,7 +219,7 @@ function applyOne(edit: ModelEdit, base: JSONPath, text: string, layout: Layout)
     return applyEdits(text, [e]);
   }
   // Beside its siblings: on a line of its own, at their indentation.
-  const siblingIndent = lineIndent(text, children[children.length - 1].offset);
+  const siblingIndent = lineIndentOf(text, children[children.length - 1].offset);
   const body = fragment(siblingIndent, true);
   e.content = e.content.startsWith(',') ? `,${layout.eol}${siblingIndent}${body}` : `${layout.eol}${siblingIndent}${body}${e.content.endsWith(',') ? ',' : ''}`;
   return applyEdits(text, [e]);
@@ -267,12 +266,6 @@ function nodeAtPath(root: JsonNode | undefined, path: JSONPath): JsonNode | unde
 
 function isMultiLine(text: string, node: JsonNode): boolean {
   return /[\r\n]/.test(text.slice(node.offset, node.end));
-}
-
-/** The white space that starts the line holding `offset`. */
-function lineIndent(text: string, offset: number): string {
-  const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  return /^[ \t]*/.exec(text.slice(start, offset))![0];
 }
 
 /** JSON text for a value: over several lines at an indentation, or on one line with spaces after separators. */

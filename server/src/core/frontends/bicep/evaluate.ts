@@ -25,6 +25,11 @@ export interface Locals {
   next: Locals | undefined;
 }
 
+/** The locals with one more name bound, in front. */
+export function bind(next: Locals | undefined, name: string, value: Value): Locals {
+  return { name, value, next };
+}
+
 export interface Env {
   scope: BicepScope;
   locals: Locals | undefined;
@@ -47,7 +52,7 @@ function evaluateExpr(expr: S.Expr, env: Env): Value {
   const loc = locOf(env.scope.doc, expr);
   switch (expr.kind) {
     case 'StringLit': {
-      if (expr.expressions.length === 0) return str(expr.segments[0], loc, env.origins ? originOf(env.scope.doc, expr) : undefined);
+      if (expr.expressions.length === 0) return str(expr.segments[0], loc, literalOrigin(expr, env));
       if (expr.expressions.length === 1 && expr.segments[0] === '' && expr.segments[1] === '') {
         // `'${x.id}'`, the only way Bicep writes a computed key: the value itself (an id stays a reference).
         const only = evaluateExpr(expr.expressions[0], inner(env));
@@ -63,11 +68,11 @@ function evaluateExpr(expr: S.Expr, env: Env): Value {
       return pieces.some((p) => p.input) ? withInput(joined) : joined;
     }
     case 'NumberLit':
-      return { kind: 'number', value: expr.value, loc, origin: env.origins ? originOf(env.scope.doc, expr) : undefined };
+      return { kind: 'number', value: expr.value, loc, origin: literalOrigin(expr, env) };
     case 'BoolLit':
-      return { kind: 'boolean', value: expr.value, loc, origin: env.origins ? originOf(env.scope.doc, expr) : undefined };
+      return { kind: 'boolean', value: expr.value, loc, origin: literalOrigin(expr, env) };
     case 'NullLit':
-      return { kind: 'null', loc, origin: env.origins ? originOf(env.scope.doc, expr) : undefined };
+      return { kind: 'null', loc, origin: literalOrigin(expr, env) };
     case 'Identifier':
       return identifier(expr, env, loc);
     case 'ObjectExpr':
@@ -133,6 +138,11 @@ function evaluateExpr(expr: S.Expr, env: Env): Value {
   }
 }
 
+/** Where a writer may edit a literal: only at its place of use (a resource body), not through a variable. */
+function literalOrigin(expr: S.Node, env: Env): Origin | undefined {
+  return env.origins ? originOf(env.scope.doc, expr) : undefined;
+}
+
 /** The environment of a sub-expression: what it computes is not written where it is used. */
 function inner(env: Env): Env {
   return env.origins ? { scope: env.scope, locals: env.locals, origins: false } : env;
@@ -156,14 +166,13 @@ function identifier(expr: S.Identifier, env: Env, loc: Loc): Value {
       return refValue(symbol, env, loc);
     case 'import':
       if (symbol.name !== undefined) return withLoc(env.scope.imported(symbol, symbol.name), loc);
-      return unknown(loc, { key: `${env.scope.id}:symbol:${expr.name}` });
-    default:
-      return unknown(loc, { key: `${env.scope.id}:symbol:${expr.name}` });
+      break;
   }
+  return unknown(loc, { key: `${env.scope.id}:symbol:${expr.name}` });
 }
 
 function object(expr: S.ObjectExpr, env: Env, loc: Loc): Value {
-  const origin = env.origins ? originOf(env.scope.doc, expr) : undefined;
+  const origin = literalOrigin(expr, env);
   const members: S.ObjectProperty[] = [];
   const keys: string[] = [];
   for (const m of expr.properties) {
@@ -268,7 +277,7 @@ function array(expr: S.ArrayExpr, env: Env, loc: Loc): Value {
     items.push(...spread.items);
   }
   const value = arr(items, loc);
-  if (env.origins) value.origin = originOf(env.scope.doc, expr);
+  value.origin = literalOrigin(expr, env);
   return input ? withInput(value) : value;
 }
 
@@ -279,8 +288,8 @@ function unrolled(expr: S.ForExpr, env: Env, loc: Loc): Value {
   const items: Value[] = [];
   for (let i = 0; i < list.items.length; i++) {
     let locals = env.locals;
-    if (expr.item) locals = { name: expr.item.name, value: list.items[i], next: locals };
-    if (expr.index) locals = { name: expr.index.name, value: num(i), next: locals };
+    if (expr.item) locals = bind(locals, expr.item.name, list.items[i]);
+    if (expr.index) locals = bind(locals, expr.index.name, num(i));
     const itemEnv: Env = { scope: env.scope, locals, origins: false };
     let body: S.Expr = expr.body;
     if (body.kind === 'IfExpr') {
@@ -413,11 +422,12 @@ function call(expr: S.CallExpr, env: Env, loc: Loc): Value {
   switch (name) {
     case 'any':
       return args[0] ?? unknown(loc);
+    // `resourceGroup('other')`, `subscription('id')`: a scope elsewhere, of which only what was written is known.
     case 'resourcegroup':
-      if (args.length > 0) return scopeObject({ name: args[args.length - 1] }, loc);
+      if (args.length > 0) return PlainObject.from({ name: args[args.length - 1] }, loc);
       break;
     case 'subscription':
-      if (args.length > 0) return scopeObject({ subscriptionId: args[0] }, loc);
+      if (args.length > 0) return PlainObject.from({ subscriptionId: args[0] }, loc);
       break;
     case 'loadtextcontent':
     case 'loadjsoncontent': {
@@ -452,9 +462,7 @@ function userFunction(symbol: BicepSymbol, expr: S.CallExpr, env: Env, loc: Loc)
   }
   if (!decl || callDepth >= MAX_CALL_DEPTH) return unknown(loc);
   let locals: Locals | undefined;
-  decl.params.forEach((p, i) => {
-    locals = { name: p.name.name, value: expr.args[i] ? evaluateExpr(expr.args[i], inner(env)) : unknown(loc), next: locals };
-  });
+  decl.params.forEach((p, i) => (locals = bind(locals, p.name.name, expr.args[i] ? evaluateExpr(expr.args[i], inner(env)) : unknown(loc))));
   callDepth++;
   try {
     return withLoc(evaluateExpr(decl.body, { scope, locals, origins: false }), loc);
@@ -471,20 +479,20 @@ function lambdaFunction(name: string, expr: S.CallExpr, env: Env, loc: Loc): Val
   if (lambda?.kind !== 'LambdaExpr') return undefined;
   const list = expr.args[0] ? evaluateExpr(expr.args[0], inner(env)) : unknown(loc);
   if (list.kind !== 'array' || list.items.length > MAX_UNROLLED) return list.input ? withInput(unknown(loc)) : unknown(loc);
-  const apply = (fn: S.LambdaExpr, values: Value[]): Value => {
+  const invoke = (fn: S.LambdaExpr, values: Value[]): Value => {
     let locals = env.locals;
-    fn.params.forEach((p, i) => (locals = { name: p.name, value: values[i] ?? unknown(loc), next: locals }));
+    fn.params.forEach((p, i) => (locals = bind(locals, p.name, values[i] ?? unknown(loc))));
     return evaluateExpr(fn.body, { scope: env.scope, locals, origins: false });
   };
   let result: Value;
   switch (name) {
     case 'map':
-      result = arr(list.items.map((item, i) => apply(lambda, [item, num(i)])), loc);
+      result = arr(list.items.map((item, i) => invoke(lambda, [item, num(i)])), loc);
       break;
     case 'filter': {
       const kept: Value[] = [];
       for (let i = 0; i < list.items.length; i++) {
-        const keep = truthiness(apply(lambda, [list.items[i], num(i)]));
+        const keep = truthiness(invoke(lambda, [list.items[i], num(i)]));
         // An item that may or may not stay makes the list unknown.
         if (keep === undefined) return unknown(loc);
         if (keep) kept.push(list.items[i]);
@@ -494,7 +502,7 @@ function lambdaFunction(name: string, expr: S.CallExpr, env: Env, loc: Loc): Val
     }
     case 'reduce': {
       let current = expr.args[1] ? evaluateExpr(expr.args[1], inner(env)) : unknown(loc);
-      list.items.forEach((item, i) => (current = apply(lambda, [current, item, num(i)])));
+      list.items.forEach((item, i) => (current = invoke(lambda, [current, item, num(i)])));
       result = withLoc(current, loc);
       break;
     }
@@ -502,19 +510,14 @@ function lambdaFunction(name: string, expr: S.CallExpr, env: Env, loc: Loc): Val
       const valueLambda = expr.args[2]?.kind === 'LambdaExpr' ? expr.args[2] : undefined;
       const entries: ObjectEntry[] = [];
       for (const item of list.items) {
-        const key = apply(lambda, [item]);
+        const key = invoke(lambda, [item]);
         if (key.kind !== 'string') return unknown(loc);
-        entries.push({ key: key.value, keyValue: key, value: valueLambda ? apply(valueLambda, [item]) : item });
+        entries.push({ key: key.value, keyValue: key, value: valueLambda ? invoke(valueLambda, [item]) : item });
       }
       result = new PlainObject(entries, loc);
     }
   }
   return list.input ? withInput(result) : result;
-}
-
-/** `resourceGroup('other')`: a scope elsewhere, of which only what was written is known. */
-function scopeObject(record: Record<string, Value>, loc: Loc): Value {
-  return PlainObject.from(record, loc);
 }
 
 const OPERATORS: Record<S.BinaryOperator, string> = {

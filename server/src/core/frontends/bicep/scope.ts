@@ -11,7 +11,7 @@ import { nameCount, ResourceRef, splitName } from '../../model/ids';
 import type { DeploymentScope } from '../../model/resource';
 import { Loc, ObjectEntry, ObjectValue, unknown, Value, withInput, withKey, withLoc } from '../../model/values';
 import type { ProvidedParameter } from '../arm/scope';
-import { Env, evaluate, Locals, resourceOf } from './evaluate';
+import { bind, Env, evaluate, Locals, resourceOf } from './evaluate';
 import type * as S from './syntax';
 import { findProperty, literalText, locOf } from './values';
 
@@ -310,12 +310,7 @@ export class BicepScope implements EvalContext {
 
     const lexicalParent = resource.parent ? this.info(resource.parent) : undefined;
     if (resource.parent && !lexicalParent) return undefined;
-    let locals = lexicalParent?.locals;
-    if (loop) {
-      const key = `${this.id}:loop:${decl.offset}`;
-      if (loop.item) locals = { name: loop.item.name, value: unknown(undefined, { key: `${key}:item` }), next: locals };
-      if (loop.index) locals = { name: loop.index.name, value: unknown(undefined, { key: `${key}:index` }), next: locals };
-    }
+    const locals = loop ? this.loopLocals(loop, decl, lexicalParent?.locals) : lexicalParent?.locals;
     const env: Env = { scope: this, locals, origins: false };
 
     const nameProperty = findProperty(object, 'name');
@@ -419,12 +414,16 @@ export class BicepScope implements EvalContext {
 
   private moduleEnv(module: ModuleSymbol): Env {
     const loop = bodyOf(module.decl.value).loop;
-    if (!loop) return this.ownEnv;
-    const key = `${this.id}:loop:${module.decl.offset}`;
-    let locals: Locals | undefined;
-    if (loop.item) locals = { name: loop.item.name, value: unknown(undefined, { key: `${key}:item` }), next: locals };
-    if (loop.index) locals = { name: loop.index.name, value: unknown(undefined, { key: `${key}:index` }), next: locals };
-    return { scope: this, locals, origins: false };
+    return loop ? { scope: this, locals: this.loopLocals(loop, module.decl, undefined), origins: false } : this.ownEnv;
+  }
+
+  /** The item and index of a declaration's loop: one instance stands for all, so each is an unknown value known by its place. */
+  private loopLocals(loop: S.ForExpr, decl: S.Node, next: Locals | undefined): Locals | undefined {
+    const key = `${this.id}:loop:${decl.offset}`;
+    let locals = next;
+    if (loop.item) locals = bind(locals, loop.item.name, unknown(undefined, { key: `${key}:item` }));
+    if (loop.index) locals = bind(locals, loop.index.name, unknown(undefined, { key: `${key}:index` }));
+    return locals;
   }
 }
 

@@ -11,7 +11,7 @@
  */
 import { FixValue, isRoleDefinitionValue, ModelEdit, NewRoleAssignment, originOf, TextEdit } from '../../fixes/edits';
 import type { Writer } from '../../fixes/writer';
-import { detectEol, detectIndent } from '../../text/lines';
+import { detectEol, indentUnit, lineIndentOf, lineStartOf } from '../../text/lines';
 import { parseBicep } from './parser';
 import { forEachChild } from './syntax';
 import type * as S from './syntax';
@@ -44,8 +44,7 @@ export const bicepWriter: Writer = {
     if (!this.canWrite(doc, edits)) return undefined;
     const tree = doc.tree as S.BicepDocument;
     const text = doc.text;
-    const indent = detectIndent(text);
-    const layout: Layout = { eol: detectEol(text), unit: indent.insertSpaces ? ' '.repeat(indent.tabSize) : '\t' };
+    const layout: Layout = { eol: detectEol(text), unit: indentUnit(text) };
     // Values over lines where they can be; where that breaks the file (a value inside a one-line object), on one line.
     const out = writeAll(edits, text, tree, layout) ?? writeAll(edits, text, tree, { ...layout, oneLine: true });
     return out?.map((e) => ({ doc: doc.id, ...e }));
@@ -170,14 +169,14 @@ function replaceValue(node: S.Node, value: FixValue, text: string, layout: Layou
   const end = node.offset + node.length;
   const rest = text.slice(end, lineEndOf(text, end)).trim();
   const sameLine = rest !== '' && !rest.startsWith('//');
-  const rendered = render(value, lineIndent(text, node.offset), sameLine ? { ...layout, oneLine: true } : layout);
+  const rendered = render(value, lineIndentOf(text, node.offset), sameLine ? { ...layout, oneLine: true } : layout);
   return { offset: node.offset, length: node.length, newText: rendered };
 }
 
 /** Adds a property (`prefix` is `key: `) or an array item to an object or array literal. */
 function insertMember(container: S.ObjectExpr | S.ArrayExpr, members: readonly S.Node[], prefix: string, value: FixValue, text: string, layout: Layout): Edit | undefined {
   if (container.closeOffset < 0) return undefined;
-  const own = lineIndent(text, container.offset);
+  const own = lineIndentOf(text, container.offset);
   const multiLine = /[\r\n]/.test(text.slice(container.offset, container.closeOffset));
   if (members.length === 0) {
     // An empty literal is rewritten over lines, one level deeper than its own line.
@@ -191,15 +190,15 @@ function insertMember(container: S.ObjectExpr | S.ArrayExpr, members: readonly S
     return { offset: lastMember.offset + lastMember.length, length: 0, newText: `, ${prefix}${render(value, '', { ...layout, oneLine: true })}` };
   }
   // Over lines: on a line of its own before the closing bracket, at the siblings' indentation.
-  const closeLine = lineStart(text, container.closeOffset);
+  const closeLine = lineStartOf(text, container.closeOffset);
   if (text.slice(closeLine, container.closeOffset).trim() !== '') return undefined;
-  const siblingIndent = lineIndent(text, members[members.length - 1].offset);
+  const siblingIndent = lineIndentOf(text, members[members.length - 1].offset);
   return { offset: closeLine, length: 0, newText: `${siblingIndent}${prefix}${render(value, siblingIndent, layout)}${layout.eol}` };
 }
 
 /** Removes a property or an item: its whole line(s) when it stands alone on them, else with the comma beside it. */
 function removeMember(container: S.ObjectExpr | S.ArrayExpr, members: readonly S.Node[], member: S.Node, text: string): Edit | undefined {
-  const start = lineStart(text, member.offset);
+  const start = lineStartOf(text, member.offset);
   const end = member.offset + member.length;
   const lineEnd = lineEndOf(text, end);
   const before = text.slice(start, member.offset);
@@ -217,20 +216,10 @@ function removeMember(container: S.ObjectExpr | S.ArrayExpr, members: readonly S
   return { offset: member.offset, length: members[index + 1].offset - member.offset, newText: '' };
 }
 
-function lineStart(text: string, offset: number): number {
-  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-}
-
 function lineEndOf(text: string, offset: number): number {
   let i = offset;
   while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
   return i;
-}
-
-/** The white space that starts the line holding `offset`. */
-function lineIndent(text: string, offset: number): string {
-  const start = lineStart(text, offset);
-  return /^[ \t]*/.exec(text.slice(start, offset))![0];
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
