@@ -5,7 +5,7 @@
  */
 import type { Cloud } from '../clouds';
 import { parseResourceId, ResourceRef, sameResource } from '../model/ids';
-import { prop, Resource } from '../model/resource';
+import { Model, prop, Resource } from '../model/resource';
 import { asArray, asBoolean, asObject, asString, isKnown, Loc, ObjectValue, stringParts, Value } from '../model/values';
 import { connectionStringTarget, hostOfUri } from './hosts';
 
@@ -126,15 +126,14 @@ function fileUploadConfigured(item: ObjectValue): boolean {
   return !empty || authTypeOf(item) === 'identityBased';
 }
 
-const endpointCache = new WeakMap<Resource, { cloud: Cloud; endpoints: HubEndpoint[] }>();
-
-/** Every place the hub sends data to besides its built-in endpoint: routing endpoints and file upload. Read once per hub. */
-export function hubEndpoints(hub: Resource, cloud: Cloud): HubEndpoint[] {
-  const cached = endpointCache.get(hub);
-  if (cached && cached.cloud === cloud) return cached.endpoints;
-  const endpoints = readEndpoints(hub, cloud);
-  endpointCache.set(hub, { cloud, endpoints });
-  return endpoints;
+/**
+ * Every place the hub sends data to besides its built-in endpoint: routing endpoints and file upload. Read once per
+ * hub and analysis. Remembered in the analysis's model rather than beside the function: a cache that outlives the
+ * analysis, even a weak one, keeps its young objects alive through every minor collection, and an editor pays for
+ * that at every keystroke.
+ */
+export function hubEndpoints(hub: Resource, ctx: { model: Model; cloud: Cloud }): HubEndpoint[] {
+  return ctx.model.memoFor('iothub:endpoints', hub, () => readEndpoints(hub, ctx.cloud));
 }
 
 function readEndpoints(hub: Resource, cloud: Cloud): HubEndpoint[] {
@@ -206,37 +205,32 @@ export interface HubAllowList {
   unread: readonly Value[];
 }
 
-const allowListCache = new WeakMap<Resource, HubAllowList | null>();
-
 /**
  * The allow list of a hub that restricts egress, when it has entries. An
- * absent or empty list is iothub-egress-allowlist-empty's to report. Read once per hub.
+ * absent or empty list is iothub-egress-allowlist-empty's to report. Read once per hub and analysis.
  */
-export function allowListOf(hub: Resource): HubAllowList | undefined {
-  let found = allowListCache.get(hub);
-  if (found === undefined) {
-    found = null;
-    const properties = asObject(prop(hub, 'properties'));
-    const list = properties?.get('allowedFqdnList');
-    const items = asArray(list);
-    if (egressRestricted(hub) && properties && list && items && items.length > 0) {
-      const hosts = new Set<string>();
-      const unread: Value[] = [];
-      for (const item of items) {
-        const host = asString(item);
-        if (host === undefined) unread.push(item);
-        else hosts.add(host.trim().toLowerCase());
-      }
-      found = { properties, list, hosts, unread };
-    }
-    allowListCache.set(hub, found);
+export function allowListOf(hub: Resource, model: Model): HubAllowList | undefined {
+  return model.memoFor('iothub:allowList', hub, readAllowList);
+}
+
+function readAllowList(hub: Resource): HubAllowList | undefined {
+  const properties = asObject(prop(hub, 'properties'));
+  const list = properties?.get('allowedFqdnList');
+  const items = asArray(list);
+  if (!egressRestricted(hub) || !properties || !list || !items || items.length === 0) return undefined;
+  const hosts = new Set<string>();
+  const unread: Value[] = [];
+  for (const item of items) {
+    const host = asString(item);
+    if (host === undefined) unread.push(item);
+    else hosts.add(host.trim().toLowerCase());
   }
-  return found ?? undefined;
+  return { properties, list, hosts, unread };
 }
 
 /** The allow list, when every entry can be read: an entry that cannot be read may be any host, and then nothing is known to be missing. */
-export function readableAllowList(hub: Resource): HubAllowList | undefined {
-  const list = allowListOf(hub);
+export function readableAllowList(hub: Resource, model: Model): HubAllowList | undefined {
+  const list = allowListOf(hub, model);
   return list && list.unread.length === 0 ? list : undefined;
 }
 

@@ -235,11 +235,17 @@ export class Model {
     return this.memos.get(key) as T;
   }
 
-  /** A value computed once per analysis for one object (the resource an endpoint sends to, a resource's firewall). */
+  /**
+   * A value computed once per analysis for one object (the resource an endpoint sends to, a resource's firewall).
+   * A plain map: it lives and dies with the analysis, like its keys.
+   */
   memoFor<K extends object, T>(key: string, of: K, compute: (of: K) => T): T {
-    const values = this.memo(key, () => new WeakMap<K, T>());
-    if (!values.has(of)) values.set(of, compute(of));
-    return values.get(of) as T;
+    const values = this.memo(key, () => new Map<K, T>());
+    const found = values.get(of);
+    if (found !== undefined || values.has(of)) return found as T;
+    const value = compute(of);
+    values.set(of, value);
+    return value;
   }
 }
 

@@ -24,7 +24,7 @@ export const rule: Rule = {
     // One finding per firewall, naming every endpoint that it blocks.
     const blocked = new Map<Resource, { firewall: FirewallState; endpoints: HubEndpoint[] }>();
     for (const hub of ctx.model.declared(TYPES.hub)) {
-      for (const endpoint of hubEndpoints(hub, ctx.cloud)) {
+      for (const endpoint of hubEndpoints(hub, ctx)) {
         // Key-based access never passes as a trusted service: iothub-key-auth-to-firewalled-endpoint says so.
         if (endpoint.auth !== 'identityBased') continue;
         const target = endpointTarget(endpoint, ctx.model);

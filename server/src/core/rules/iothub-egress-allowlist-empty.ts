@@ -29,7 +29,7 @@ export const rule: Rule = {
       const hosts = new Set<string>();
       const builtIn = hostOfUri(prop(hub, 'properties.eventHubEndpoints.events.endpoint'));
       if (builtIn) hosts.add(builtIn);
-      for (const endpoint of hubEndpoints(hub, ctx.cloud)) if (endpoint.host) hosts.add(endpoint.host);
+      for (const endpoint of hubEndpoints(hub, ctx)) if (endpoint.host) hosts.add(endpoint.host);
       const fixes: FixProposal[] = [];
       if (hosts.size > 0 && properties) {
         fixes.push({

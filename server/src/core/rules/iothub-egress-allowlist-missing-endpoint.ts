@@ -20,13 +20,13 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const hub of ctx.model.declared(TYPES.hub)) {
-      const allowList = readableAllowList(hub);
+      const allowList = readableAllowList(hub, ctx.model);
       if (!allowList) continue;
       const { properties, list, hosts: allowed } = allowList;
       const listLoc = propertyLoc(ctx, properties, 'allowedFqdnList', hub);
       // One finding per missing host, on the first endpoint that sends there; the others are related places.
       const byHost = new Map<string, HubEndpoint[]>();
-      for (const endpoint of hubEndpoints(hub, ctx.cloud)) {
+      for (const endpoint of hubEndpoints(hub, ctx)) {
         if (!endpoint.host || allowed.has(endpoint.host)) continue;
         byHost.set(endpoint.host, [...(byHost.get(endpoint.host) ?? []), endpoint]);
       }

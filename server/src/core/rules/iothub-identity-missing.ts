@@ -20,7 +20,7 @@ export const rule: Rule = {
       if (!identity.known) continue;
       const identityLoc = prop(hub, 'identity')?.loc;
       const related = identityLoc ? [{ at: identityLoc, message: `The identity of hub '${displayName(hub)}'.` }] : [];
-      for (const endpoint of hubEndpoints(hub, ctx.cloud)) {
+      for (const endpoint of hubEndpoints(hub, ctx)) {
         if (endpoint.auth !== 'identityBased') continue;
         const at = endpoint.item.get('authenticationType')?.loc ?? endpoint.loc;
         if (endpoint.userAssignedIdentity !== undefined) {

@@ -21,7 +21,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const hub of ctx.model.declared(TYPES.hub)) {
-      for (const endpoint of hubEndpoints(hub, ctx.cloud)) {
+      for (const endpoint of hubEndpoints(hub, ctx)) {
         if (endpoint.auth !== 'identityBased') continue;
         const kind = targetKindOf(endpoint.kind);
         const roles = kind in TARGET_TEXT ? DATA_ROLES[kind] : undefined;

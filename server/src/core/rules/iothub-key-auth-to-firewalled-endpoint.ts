@@ -18,7 +18,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const hub of ctx.model.declared(TYPES.hub)) {
-      for (const endpoint of hubEndpoints(hub, ctx.cloud)) {
+      for (const endpoint of hubEndpoints(hub, ctx)) {
         if (endpoint.auth !== 'keyBased') continue;
         const target = endpointTarget(endpoint, ctx.model);
         const firewall = target && firewallOf(target, ctx.model);
