@@ -221,18 +221,25 @@ function runAnalysis(): Analysis {
     connection.console.error(`Analysis failed: ${(error as Error).stack ?? error}`);
     return { findings: new Map(), documents: new Map() };
   }
+  // Line indexes of files no longer analysed would keep their texts alive.
+  for (const uri of lineIndexes.keys()) if (!analysis.documents.has(uri)) lineIndexes.delete(uri);
   publish(analysis);
   return analysis;
 }
 
-const lineCache = new WeakMap<object, LineIndex>();
+/**
+ * The line index of each analysed text, by URI, kept while the text stays the same (the unchanged files of a
+ * workspace keep theirs from keystroke to keystroke). A map by URI rather than a weak map by document: a weak map
+ * that outlives the analyses keeps each one's young objects alive through minor collections.
+ */
+const lineIndexes = new Map<string, { text: string; lines: LineIndex }>();
 
 function linesOf(uri: string): LineIndex | undefined {
   const doc = analysis?.documents.get(uri);
   if (!doc) return undefined;
-  let lines = lineCache.get(doc);
-  if (!lines) lineCache.set(doc, (lines = new LineIndex(doc.text)));
-  return lines;
+  let entry = lineIndexes.get(uri);
+  if (!entry || entry.text !== doc.text) lineIndexes.set(uri, (entry = { text: doc.text, lines: new LineIndex(doc.text) }));
+  return entry.lines;
 }
 
 function diagnosticOf(finding: Finding): Diagnostic {
