@@ -85,21 +85,39 @@ describe('meta: rules, docs, fixtures and schema agree', () => {
 describe('meta: the analysis core is pure', () => {
   const FORBIDDEN = /\b(?:from|require\()\s*['"](fs|path|os|http|https|net|child_process|worker_threads|vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|@azure\/[^'"]+)['"]/;
 
-  it('imports no file system, network, editor or Azure module in server/src/core', () => {
-    const offenders: string[] = [];
+  /** Each TypeScript file of server/src/core, with its path from the root and its text. */
+  function coreSources(): Array<{ file: string; text: string }> {
+    const out: Array<{ file: string; text: string }> = [];
     const stack = [path.join(ROOT, 'server', 'src', 'core')];
     while (stack.length) {
       const dir = stack.pop()!;
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) stack.push(full);
-        else if (entry.name.endsWith('.ts')) {
-          const text = fs.readFileSync(full, 'utf8');
-          const m = FORBIDDEN.exec(text);
-          if (m) offenders.push(`${path.relative(ROOT, full)} imports ${m[1]}`);
-          if (/\bprocess\.(env|cwd|argv|exit)/.test(text)) offenders.push(`${path.relative(ROOT, full)} reads the process`);
-        }
+        else if (entry.name.endsWith('.ts')) out.push({ file: path.relative(ROOT, full), text: fs.readFileSync(full, 'utf8') });
       }
+    }
+    return out;
+  }
+
+  it('imports no file system, network, editor or Azure module in server/src/core', () => {
+    const offenders: string[] = [];
+    for (const { file, text } of coreSources()) {
+      const m = FORBIDDEN.exec(text);
+      if (m) offenders.push(`${file} imports ${m[1]}`);
+      if (/\bprocess\.(env|cwd|argv|exit)/.test(text)) offenders.push(`${file} reads the process`);
+    }
+    assert.deepStrictEqual(offenders, []);
+  });
+
+  it('keeps what it remembers of an analysis in that analysis, not in module-level weak maps', () => {
+    // A weak map that outlives the analyses keeps each one's young objects alive through every minor collection
+    // (its entries are only cleared by a full one): in an editor, every keystroke then pays for copying them.
+    // Per-analysis values belong in Model.memo/memoFor; a module-level weak map may only be keyed by what lives as
+    // long as the process (a host).
+    const offenders: string[] = [];
+    for (const { file, text } of coreSources()) {
+      for (const m of text.matchAll(/^(?:export )?const (\w+) = new WeakMap<(\w+)/gm)) if (m[2] !== 'Host') offenders.push(`${file}: ${m[1]} (keyed by ${m[2]})`);
     }
     assert.deepStrictEqual(offenders, []);
   });
