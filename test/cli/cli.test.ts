@@ -220,9 +220,72 @@ describe('command line', function () {
     assert.match(r.stdout, /\.iot-netlint\.json:1:\d+ {2}error {2}config-error {2}Unknown rule 'no-such-rule'\./);
   });
 
+  it('--rule sets a level over the configuration files', () => {
+    const dir = workspace({ 'w.json': WRONG_TYPE, '.iot-netlint.json': JSON.stringify({ rules: { 'restrict-outbound-value-type': 'error' } }) });
+    const off = run(['--rule', 'restrict-outbound-value-type:off', 'w.json'], dir);
+    assert.strictEqual(off.code, 0, off.stdout);
+    assert.match(off.stdout, /No problems found/);
+    const info = run(['--rule=restrict-outbound-value-type: info', 'w.json'], dir);
+    assert.strictEqual(info.code, 0, info.stdout);
+    assert.match(info.stdout, /^w\.json:10:42 {2}info {2}restrict-outbound-value-type /m);
+  });
+
+  it('--quiet reports and counts errors only', () => {
+    const dir = workspace({ 'e.json': WRONG_TYPE, 'w.json': hub({ restrictOutboundNetworkAccess: true }) });
+    const r = run(['--quiet', '.'], dir);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stdout, /^e\.json:10:42 {2}error /m);
+    assert.doesNotMatch(r.stdout, /warning {2}/);
+    assert.match(r.stdout, /1 problem \(1 error, 0 warnings, 0 infos\)/);
+    const warningsOnly = run(['--quiet', 'w.json'], dir);
+    assert.strictEqual(warningsOnly.code, 0, warningsOnly.stdout);
+  });
+
+  it('-o writes the report to a file, making its folder, and keeps the exit code', () => {
+    const dir = workspace({ 'w.json': WRONG_TYPE });
+    const r = run(['--format', 'sarif', '-o', 'reports/iot-netlint.sarif', 'w.json'], dir);
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.strictEqual(r.stdout, '');
+    const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'reports', 'iot-netlint.sarif'), 'utf8'));
+    assert.strictEqual(sarif.runs[0].results[0].ruleId, 'restrict-outbound-value-type');
+    const text = run(['--output-file=out.txt', 'w.json'], dir);
+    assert.strictEqual(text.code, 1);
+    assert.match(fs.readFileSync(path.join(dir, 'out.txt'), 'utf8'), /^w\.json:10:42 {2}error/);
+    const unwritable = run(['-o', path.join(dir, 'w.json', 'report.txt'), 'w.json'], dir);
+    assert.strictEqual(unwritable.code, 2);
+    assert.match(unwritable.stderr, /^iot-netlint: cannot write the report to /);
+  });
+
+  it('--fix-dry-run reports what --fix would leave and change, and writes nothing', () => {
+    const dir = workspace({ 'w.json': WRONG_TYPE, 'ok.json': CLEAN });
+    const text = run(['--fix-dry-run', '.'], dir);
+    assert.strictEqual(text.code, 0, text.stdout);
+    assert.match(text.stdout, /No problems found\.\n--fix would change 1 file: w\.json\n$/);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'w.json'), 'utf8'), WRONG_TYPE);
+    const json = JSON.parse(run(['--fix-dry-run', '--format', 'json', '.'], dir).stdout);
+    assert.deepStrictEqual(
+      json.files.map((f: { path: string; findings: unknown[] }) => [f.path, f.findings.length]),
+      [['w.json', 0]],
+    );
+    assert.strictEqual(json.files[0].output, WRONG_TYPE.replace('"restrictOutboundNetworkAccess": "true"', '"restrictOutboundNetworkAccess": true'));
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'w.json'), 'utf8'), WRONG_TYPE);
+  });
+
   it('answers usage errors with exit 2 and a message', () => {
     const dir = workspace({});
-    for (const args of [[], ['--format', 'xml', '.'], ['--bogus', '.'], ['--cloud', 'Mars', '.'], ['--max-warnings', 'many', '.']]) {
+    const usage = [
+      [],
+      ['--format', 'xml', '.'],
+      ['--bogus', '.'],
+      ['--cloud', 'Mars', '.'],
+      ['--max-warnings', 'many', '.'],
+      ['--rule', 'no-such-rule:off', '.'],
+      ['--rule', 'restrict-outbound-value-type:loud', '.'],
+      ['--rule', 'restrict-outbound-value-type', '.'],
+      ['--fix', '--fix-dry-run', '.'],
+      ['-o'],
+    ];
+    for (const args of usage) {
       const r = run(args, dir);
       assert.strictEqual(r.code, 2, args.join(' '));
       assert.match(r.stderr, /^iot-netlint: /);

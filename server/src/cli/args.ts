@@ -1,5 +1,7 @@
 /** The command line's options, parsed without a library: the grammar is small and the messages are ours. */
 import { CloudName, cloudNamed } from '../core/clouds';
+import type { Level } from '../core/config';
+import { RULES } from '../core/rules';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -7,6 +9,13 @@ export interface CliOptions {
   paths: string[];
   format: Format;
   fix: boolean;
+  /** Fixes applied in memory only: the report is of the fixed texts, and nothing is written. */
+  fixDryRun: boolean;
+  /** Levels given with --rule, over those of the configuration files. */
+  rules: Record<string, Level>;
+  /** Errors only: warnings and infos are neither reported nor counted. */
+  quiet: boolean;
+  outputFile?: string;
   config?: string;
   parameters?: string;
   maxWarnings?: number;
@@ -29,6 +38,14 @@ Options:
   --format text|json|sarif   Output format (default: text)
   --fix                      Apply the first fix of every fixable finding, write
                              the files in place, then report what remains
+  --fix-dry-run              Apply the fixes in memory only: report what would
+                             remain and which files --fix would change (with
+                             --format json, each such file's fixed text)
+  --rule ID:LEVEL            Set a rule's level (error, warning, info or off)
+                             over the configuration files; may be repeated
+  --quiet                    Report errors only
+  -o, --output-file FILE     Write the report to FILE instead of the standard
+                             output
   --config FILE              Use this configuration instead of the nearest
                              .iot-netlint.json
   --parameters FILE          A parameters file for the templates (default: the
@@ -49,7 +66,7 @@ Exit codes: 0 no warning or error, 1 warnings or errors found, 2 usage or
 internal error (or a path that could not be read).`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', fix: false, debug: false, exitZero: false, color: undefined, help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'text', fix: false, fixDryRun: false, rules: {}, quiet: false, debug: false, exitZero: false, color: undefined, help: false, version: false };
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value.`);
@@ -78,6 +95,21 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case '--fix':
         options.fix = true;
+        break;
+      case '--fix-dry-run':
+        options.fixDryRun = true;
+        break;
+      case '--rule': {
+        const [id, level] = ruleLevel(take('--rule'));
+        options.rules[id] = level;
+        break;
+      }
+      case '--quiet':
+        options.quiet = true;
+        break;
+      case '-o':
+      case '--output-file':
+        options.outputFile = take(arg);
         break;
       case '--config':
         options.config = take('--config');
@@ -127,6 +159,21 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.paths.push(argv[i]);
     }
   }
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
   if (!options.help && !options.version && options.paths.length === 0) throw new UsageError('No files or folders given. See iot-netlint --help.');
   return options;
+}
+
+const LEVELS: readonly Level[] = ['error', 'warning', 'info', 'off'];
+const RULE_IDS = new Set(RULES.map((r) => r.id));
+
+/** `--rule iothub-identity-role-missing:warning` (spaces around the colon allowed, as in `"id: off"`). */
+function ruleLevel(text: string): [string, Level] {
+  const colon = text.lastIndexOf(':');
+  const id = text.slice(0, Math.max(0, colon)).trim();
+  const level = text.slice(colon + 1).trim();
+  if (colon < 0 || !id) throw new UsageError(`--rule takes ID:LEVEL, as in --rule iothub-identity-role-missing:warning, not '${text}'.`);
+  if (!RULE_IDS.has(id)) throw new UsageError(`--rule: there is no rule '${id}'. The rules are listed in the README and by --format sarif.`);
+  if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--rule: '${level}' is not a level: use error, warning, info or off.`);
+  return [id, level as Level];
 }

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { cloudNamed, DEFAULT_CLOUD } from '../core/clouds';
-import { DEFAULT_MAX_FILE_SIZE } from '../core/config';
+import { Config, DEFAULT_MAX_FILE_SIZE } from '../core/config';
 import { Finding, TOOL_FINDINGS } from '../core/findings';
 import { analyzeProject, ProjectFile } from '../core/project';
 import { RULES } from '../core/rules';
@@ -12,7 +12,7 @@ import { LineIndex } from '../core/text/lines';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { ConfigResolver } from '../node/configResolver';
 import { fileSystemHost } from '../node/fileHost';
-import { encode, Encoding, looksLikeTemplate, readSource, walk } from '../node/files';
+import { encode, Encoding, looksLikeTemplate, readSource, walk, writeFileMakingFolders } from '../node/files';
 import { fixFiles } from '../core/fixes/fixAll';
 import { formatJson } from './formatters/json';
 import { Documents, FileReport } from './formatters/report';
@@ -117,30 +117,29 @@ function lint(options: CliOptions, io: Io): number {
   const host = fileSystemHost((id) => loaded.get(id)?.text);
   const firstConfig = candidates.length ? configs.forFile(candidates[0].path).config : undefined;
   const cloud = (options.cloud && cloudNamed(options.cloud)) || (firstConfig?.cloud && cloudNamed(firstConfig.cloud)) || DEFAULT_CLOUD;
-  const analyze = () =>
-    analyzeProject([...loaded.values()], {
-      host,
-      cloud,
-      parameters,
-      configFor: (doc) => configs.forFile(doc).config,
-    });
+  const configFor = withRuleLevels((doc) => configs.forFile(doc).config, options.rules);
+  const analyze = () => analyzeProject([...loaded.values()], { host, cloud, parameters, configFor });
 
-  if (options.fix) {
-    // fixFiles updates the texts of `loaded` in place.
-    const changed = fixFiles(loaded, () => analyze().findings);
-    for (const p of changed) {
-      const file = loaded.get(p)!;
-      try {
-        fs.writeFileSync(p, encode(file.text, file.encoding));
-      } catch (error) {
-        io.stderr(`iot-netlint: cannot write ${path.relative(io.cwd, p)}: ${(error as Error).message}\n`);
-        exitCode = 2;
+  let changed: string[] = [];
+  if (options.fix || options.fixDryRun) {
+    // fixFiles updates the texts of `loaded` in place; a dry run only keeps them in memory.
+    changed = [...fixFiles(loaded, () => analyze().findings)];
+    if (options.fix) {
+      for (const p of changed) {
+        const file = loaded.get(p)!;
+        try {
+          fs.writeFileSync(p, encode(file.text, file.encoding));
+        } catch (error) {
+          io.stderr(`iot-netlint: cannot write ${path.relative(io.cwd, p)}: ${(error as Error).message}\n`);
+          exitCode = 2;
+        }
       }
     }
   }
 
   const result = analyze();
-  const findings = [...result.findings, ...skipped, ...configFindings(configs)];
+  let findings = [...result.findings, ...skipped, ...configFindings(configs)];
+  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
 
   // Positions are computed here, at the edge, for every document a finding can point into.
   const texts = new Map<string, string>();
@@ -160,14 +159,37 @@ function lint(options: CliOptions, io: Io): number {
   };
   const byDoc = new Map<string, Finding[]>();
   for (const f of findings) byDoc.set(f.doc, [...(byDoc.get(f.doc) ?? []), f]);
+  // A dry run names every file --fix would change, those left without findings too.
+  const outputs = new Map<string, string>();
+  if (options.fixDryRun) {
+    for (const p of changed) {
+      outputs.set(p, loaded.get(p)!.text);
+      if (!byDoc.has(p)) byDoc.set(p, []);
+    }
+  }
   const reports: FileReport[] = [...byDoc.keys()].sort().map((doc) => {
     const d = documents.get(doc)!;
     return { path: d.path, absolutePath: doc, lines: d.lines, findings: byDoc.get(doc)!.sort((a, b) => a.offset - b.offset) };
   });
 
-  if (options.format === 'json') io.stdout(formatJson(reports, documents, VERSION));
-  else if (options.format === 'sarif') io.stdout(formatSarif(reports, documents, RULES, VERSION, io.cwd));
-  else io.stdout(formatText(reports, documents, { color: options.color ?? wantsColor(io) }));
+  let report: string;
+  if (options.format === 'json') report = formatJson(reports, documents, VERSION, outputs);
+  else if (options.format === 'sarif') report = formatSarif(reports, documents, RULES, VERSION, io.cwd);
+  else {
+    const fixedPaths = options.fixDryRun ? changed.map((p) => documents.get(p)!.path) : undefined;
+    report = formatText(reports, documents, { color: options.color ?? (!options.outputFile && wantsColor(io)), wouldFix: fixedPaths });
+  }
+  if (options.outputFile) {
+    const file = path.resolve(io.cwd, options.outputFile);
+    try {
+      writeFileMakingFolders(file, report);
+    } catch (error) {
+      io.stderr(`iot-netlint: cannot write the report to ${options.outputFile}: ${(error as Error).message}\n`);
+      return 2;
+    }
+  } else {
+    io.stdout(report);
+  }
 
   if (exitCode !== 0) return exitCode;
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -176,6 +198,18 @@ function lint(options: CliOptions, io: Io): number {
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && options.maxWarnings >= 0) return warnings > options.maxWarnings ? 1 : 0;
   return warnings > 0 ? 1 : 0;
+}
+
+/** The configuration of each document with the levels given by --rule over it; made once per configuration. */
+function withRuleLevels(configFor: (doc: string) => Config, levels: Config['rules']): (doc: string) => Config {
+  if (Object.keys(levels).length === 0) return configFor;
+  const made = new Map<Config, Config>();
+  return (doc) => {
+    const config = configFor(doc);
+    let merged = made.get(config);
+    if (!merged) made.set(config, (merged = { ...config, rules: { ...config.rules, ...levels } }));
+    return merged;
+  };
 }
 
 /** Colors on a terminal, unless NO_COLOR says otherwise; FORCE_COLOR turns them on anywhere. */

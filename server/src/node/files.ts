@@ -201,3 +201,17 @@ export function looksLikeTemplate(file: string): boolean {
     return false;
   }
 }
+
+/**
+ * Writes a file, making the folders above it that are missing, one level at a time: Node's recursive mkdir
+ * never returns on some file systems that refuse a folder with ENOENT (a path under /proc).
+ */
+export function writeFileMakingFolders(file: string, text: string): void {
+  const missing: string[] = [];
+  for (let dir = path.dirname(file); !fs.existsSync(dir); dir = path.dirname(dir)) {
+    missing.push(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  for (const dir of missing.reverse()) fs.mkdirSync(dir);
+  fs.writeFileSync(file, text);
+}

@@ -1,9 +1,11 @@
 /** JSON output: every file's findings with one-based positions, related locations and fixes as text edits. */
 import { Documents, FileReport, rangeOf, totals } from './report';
 
-export function formatJson(reports: readonly FileReport[], documents: Documents, version: string): string {
+/** `outputs`: with --fix-dry-run, the fixed text of each file --fix would change, by absolute path. */
+export function formatJson(reports: readonly FileReport[], documents: Documents, version: string, outputs: ReadonlyMap<string, string> = new Map()): string {
   const files = reports.map((report) => ({
     path: report.path,
+    ...(outputs.has(report.absolutePath) ? { output: outputs.get(report.absolutePath) } : {}),
     findings: report.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,

@@ -8,6 +8,8 @@ import { Documents, FileReport, rangeOf, totals } from './report';
 
 export interface TextOptions {
   color: boolean;
+  /** With --fix-dry-run: the files --fix would change (the report is of their fixed texts). */
+  wouldFix?: readonly string[];
 }
 
 const COLORS = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1 } as const;
@@ -39,6 +41,10 @@ export function formatText(reports: readonly FileReport[], documents: Documents,
     const summary = `${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')})`;
     out.push(paint('bold', t.errors > 0 ? paint('red', `✖ ${summary}`) : t.warnings > 0 ? paint('yellow', `⚠ ${summary}`) : summary));
     if (t.fixable > 0) out.push(`  ${plural(t.fixable, 'problem')} can be fixed with --fix.`);
+  }
+  if (options.wouldFix) {
+    const files = options.wouldFix;
+    out.push(files.length === 0 ? '--fix would change no file.' : `--fix would change ${files.length === 1 ? '1 file' : `${files.length} files`}: ${files.join(', ')}`);
   }
   return out.join('\n') + '\n';
 }
