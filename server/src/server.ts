@@ -154,17 +154,21 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidChangeWatchedFiles(async (change) => {
+  let configurationChanged = false;
   for (const event of change.changes) {
     const file = pathOfUri(event.uri);
     if (!file) continue;
     if (file.endsWith('.iot-netlint.json')) {
       workspace.resetConfiguration(settingsFor);
+      configurationChanged = true;
       continue;
     }
     if (event.type === FileChangeType.Deleted) workspace.forget(event.uri);
     else if (workspace.inFolders(file)) await workspace.readFromDisk(file);
   }
-  schedule(0);
+  // Its ignore patterns decide which files of the workspace are read: they are read again.
+  if (configurationChanged) await analyzeWorkspace();
+  else schedule(0);
 });
 
 documents.onDidOpen((e) => {

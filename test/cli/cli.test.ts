@@ -220,6 +220,28 @@ describe('command line', function () {
     assert.match(r.stdout, /\.iot-netlint\.json:1:\d+ {2}error {2}config-error {2}Unknown rule 'no-such-rule'\./);
   });
 
+  it('leaves out what the configuration ignores, and says so of a file named on the command line', () => {
+    const dir = workspace({
+      '.iot-netlint.json': JSON.stringify({ ignore: ['generated/', '*.test.json'] }),
+      'main.json': WRONG_TYPE,
+      'generated/out.json': WRONG_TYPE,
+      'infra/generated/deep.json': WRONG_TYPE,
+      'infra/hub.test.json': WRONG_TYPE,
+      // A folder with its own configuration answers for itself, as for rule levels.
+      'own/.iot-netlint.json': '{}',
+      'own/hub.test.json': WRONG_TYPE,
+    });
+    const r = run(['--format', 'json', '.'], dir);
+    assert.deepStrictEqual(
+      JSON.parse(r.stdout).files.map((f: { path: string }) => f.path.split(path.sep).join('/')),
+      ['main.json', 'own/hub.test.json'],
+    );
+    const named = run(['infra/hub.test.json', 'main.json'], dir);
+    assert.strictEqual(named.code, 1);
+    assert.match(named.stdout, /^infra[\\/]hub\.test\.json:1:1 {2}info {2}file-not-analyzed {2}Not analysed: ignored by '\*\.test\.json' in \.iot-netlint\.json\.\n\nmain\.json/m);
+    assert.strictEqual(run(['infra/hub.test.json'], dir).code, 0, 'an ignored file does not fail the build');
+  });
+
   it('--rule sets a level over the configuration files', () => {
     const dir = workspace({ 'w.json': WRONG_TYPE, '.iot-netlint.json': JSON.stringify({ rules: { 'restrict-outbound-value-type': 'error' } }) });
     const off = run(['--rule', 'restrict-outbound-value-type:off', 'w.json'], dir);

@@ -229,6 +229,30 @@ describe('language server protocol (stdio)', function () {
     assert.deepStrictEqual(codes(await quiet), []);
   });
 
+  it('leaves out what the configuration ignores, open or not, until the configuration changes', async () => {
+    const config = '.iot-netlint.json';
+    const dir = tempFolder({ [config]: JSON.stringify({ ignore: ['generated/'] }), 'infra/hub.json': TEMPLATE, 'generated/hub.json': TEMPLATE });
+    const keptUri = pathToFileURL(path.join(dir, 'infra', 'hub.json')).href;
+    const ignoredUri = pathToFileURL(path.join(dir, 'generated', 'hub.json')).href;
+    const folderClient = new LspClient();
+    try {
+      await folderClient.initialize(pathToFileURL(dir).href, { debounceMs: 0 });
+      await folderClient.waitFor((m) => m.method === '$/progress' && (m.params as { value: { kind: string } }).value.kind === 'end', 10000, true);
+      assert.ok(folderClient.diagnostics.get(keptUri)?.diagnostics.length, 'the file that is not ignored has its findings');
+      assert.strictEqual(folderClient.diagnostics.get(ignoredUri), undefined, 'the ignored folder is not read');
+      const opened = folderClient.waitForDiagnostics(ignoredUri, 1);
+      folderClient.notify('textDocument/didOpen', { textDocument: { uri: ignoredUri, languageId: 'json', version: 1, text: TEMPLATE } });
+      assert.deepStrictEqual(codes(await opened), [], 'an ignored file opened in the editor gets no diagnostics');
+      // The pattern is removed: the workspace is read again, and the file is analysed.
+      fs.writeFileSync(path.join(dir, config), '{}');
+      const analysed = folderClient.waitForDiagnostics(ignoredUri);
+      folderClient.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, config)).href, type: 2 }] });
+      assert.ok((await analysed).diagnostics.length > 0);
+    } finally {
+      await folderClient.shutdown();
+    }
+  });
+
   it('follows a parameters file created, changed and deleted on disk, as the client reports it', async () => {
     const hubTemplate = JSON.stringify({
       $schema: SCHEMA,

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { configCandidates, parseConfig } from '../../server/src/core/config';
+import { IgnoreList } from '../../server/src/core/ignore';
 import { RULE_IDS } from '../../server/src/core/rules';
 import { isSuppressed, readSuppressions } from '../../server/src/core/suppressions';
 import { parseJson } from '../../server/src/core/json/parser';
@@ -29,6 +30,22 @@ describe('configuration', () => {
       ],
     );
     assert.deepStrictEqual(config.rules, { 'iothub-identity-broad-role': 'info' });
+  });
+
+  it('reads ignore patterns and reports those it cannot use', () => {
+    const text = '{ "ignore": ["generated/", "", "!keep.json", 3, "[a-z"] }';
+    const { config, problems } = parseConfig(text, RULE_IDS);
+    assert.deepStrictEqual(config.ignore, ['generated/']);
+    assert.deepStrictEqual(
+      problems.map((p) => [p.message, text.slice(p.offset, p.offset + p.length)]),
+      [
+        ['An ignore pattern must not be empty.', '""'],
+        ['Ignore patterns cannot be negated with "!": list only what to ignore.', '"!keep.json"'],
+        ['An ignore pattern must be a string.', '3'],
+        ["The pattern '[a-z' has a '[' without its ']'.", '"[a-z"'],
+      ],
+    );
+    assert.deepStrictEqual(parseConfig('{ "ignore": "generated" }', RULE_IDS).problems[0].message, '"ignore" must be an array of patterns.');
   });
 
   it('is looked for from the file’s folder up to the root', () => {
@@ -75,5 +92,39 @@ describe('suppression comments', () => {
     assert.deepStrictEqual(ids(template('')).sort(), ['egress-allowlist-invalid-entry', 'iothub-egress-allowlist-missing-builtin-endpoint']);
     assert.deepStrictEqual(ids(template('// iot-netlint-disable-next-line egress-allowlist-invalid-entry')), ['iothub-egress-allowlist-missing-builtin-endpoint']);
     assert.deepStrictEqual(ids(template('// iot-netlint-disable-next-line')), []);
+  });
+});
+
+describe('ignore patterns', () => {
+  // Each pattern, then paths (relative to the configuration's folder; a trailing / marks a folder) with whether it ignores them.
+  const CASES: Array<[string, Record<string, boolean>]> = [
+    ['generated', { generated: true, 'generated/': true, 'a/generated/t.json': true, 'generated.json': false, 'a/generatedx/t.json': false }],
+    ['generated/', { 'generated/': true, 'a/generated/t.json': true, generated: false, 'x/generated': false }],
+    ['/infra/legacy', { 'infra/legacy/': true, 'infra/legacy/t.json': true, 'a/infra/legacy/t.json': false }],
+    ['infra/legacy', { 'infra/legacy/t.json': true, 'a/infra/legacy/t.json': false }],
+    ['*.parameters.json', { 'main.parameters.json': true, 'a/b/main.parameters.json': true, 'main.json': false }],
+    ['tests/**/*.json', { 'tests/t.json': true, 'tests/a/b/t.json': true, 'tests/a/t.bicep': false, 'x/tests/t.json': false }],
+    ['**/fixtures', { 'fixtures/t.json': true, 'a/b/fixtures/t.json': true, 'a/fixturesx/t.json': false }],
+    ['build/**', { 'build/t.json': true, 'build/a/t.json': true, 'build/': false }],
+    ['hub-?.json', { 'hub-1.json': true, 'hub-10.json': false, 'a/hub-x.json': true }],
+    ['env-[a-c].bicep', { 'env-a.bicep': true, 'env-c.bicep': true, 'env-d.bicep': false }],
+    ['env-[!a].bicep', { 'env-a.bicep': false, 'env-b.bicep': true }],
+    ['a+b (1).json', { 'a+b (1).json': true, 'aab (1).json': false }],
+  ];
+  for (const [pattern, paths] of CASES) {
+    it(pattern, () => {
+      const list = new IgnoreList([pattern]);
+      for (const [p, expected] of Object.entries(paths)) {
+        const isFolder = p.endsWith('/');
+        assert.strictEqual(list.match(isFolder ? p.slice(0, -1) : p, isFolder) === pattern, expected, `${pattern} on ${p}`);
+      }
+    });
+  }
+
+  it('never ignores what lies outside the configuration’s folder, and names the first pattern that matches', () => {
+    const list = new IgnoreList(['*.json', 't.json']);
+    assert.strictEqual(list.match('../t.json', false), undefined);
+    assert.strictEqual(list.match('a/t.json', false), '*.json');
+    assert.strictEqual(new IgnoreList([]).empty, true);
   });
 });

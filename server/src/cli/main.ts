@@ -72,16 +72,16 @@ interface LoadedFile extends ProjectFile {
 
 function lint(options: CliOptions, io: Io): number {
   let exitCode = 0;
-  const { files: candidates, unreadable } = walk(options.paths, io.cwd);
-  for (const u of unreadable) {
-    io.stderr(`iot-netlint: cannot read ${u.path}: ${u.reason}\n`);
-    exitCode = 2;
-  }
   if (options.config && !fs.existsSync(path.resolve(io.cwd, options.config))) {
     io.stderr(`iot-netlint: cannot read the configuration ${options.config}: no such file\n`);
     return 2;
   }
   const configs = new ConfigResolver(options.config ? path.resolve(io.cwd, options.config) : undefined);
+  const { files: walked, unreadable } = walk(options.paths, io.cwd, (p, isFolder) => !!configs.ignoredBy(p, isFolder));
+  for (const u of unreadable) {
+    io.stderr(`iot-netlint: cannot read ${u.path}: ${u.reason}\n`);
+    exitCode = 2;
+  }
 
   let parameters: ProjectFile | undefined;
   if (options.parameters) {
@@ -95,22 +95,22 @@ function lint(options: CliOptions, io: Io): number {
 
   const loaded = new Map<string, LoadedFile>();
   const skipped: Finding[] = [];
+  // A file named on the command line that the configuration ignores is said to be left out, at info level.
+  const candidates = walked.filter((candidate) => {
+    const ignored = candidate.explicit ? configs.ignoredBy(candidate.path) : undefined;
+    if (ignored) {
+      const where = path.relative(io.cwd, ignored.configPath) || ignored.configPath;
+      skipped.push(toolFinding(candidate.path, 'info', `Not analysed: ignored by '${ignored.pattern}' in ${where}.`));
+    }
+    return !ignored;
+  });
   for (const candidate of candidates) {
     const maxSize = configs.forFile(candidate.path).config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const read = readSource(candidate.path, maxSize);
     if (read.ok) {
       loaded.set(read.file.path, { id: read.file.path, text: read.file.text, explicit: candidate.explicit, encoding: read.file.encoding });
     } else if (candidate.explicit || looksLikeTemplate(candidate.path)) {
-      skipped.push({
-        ruleId: TOOL_FINDINGS.fileSkipped,
-        severity: 'warning',
-        message: `Not analysed: ${read.skipped.reason}.`,
-        doc: candidate.path,
-        offset: 0,
-        length: 0,
-        related: [],
-        fixes: [],
-      });
+      skipped.push(toolFinding(candidate.path, 'warning', `Not analysed: ${read.skipped.reason}.`));
     }
   }
 
@@ -216,6 +216,11 @@ function withRuleLevels(configFor: (doc: string) => Config, levels: Config['rule
 function wantsColor(io: Io): boolean {
   if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== '0';
   return io.isTty && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+}
+
+/** A file the command line did not analyse, said at its start. */
+function toolFinding(doc: string, severity: Finding['severity'], message: string): Finding {
+  return { ruleId: TOOL_FINDINGS.fileSkipped, severity, message, doc, offset: 0, length: 0, related: [], fixes: [] };
 }
 
 function configFindings(configs: ConfigResolver): Finding[] {

@@ -4,11 +4,13 @@
  * {
  *   "rules": { "iothub-identity-role-missing": "off", "egress-allowlist-invalid-entry": "error" },
  *   "cloud": "AzureChinaCloud",
- *   "maxFileSize": 26214400
+ *   "maxFileSize": 26214400,
+ *   "ignore": ["generated/", "*.test.json"]
  * }
  */
 import { CloudName, cloudNamed } from './clouds';
 import { dirnameOf } from './host';
+import { patternProblem } from './ignore';
 import { parseJson } from './json/parser';
 import { JsonNode } from './json/tree';
 
@@ -22,6 +24,8 @@ export interface Config {
   rules: Record<string, Level>;
   cloud?: CloudName;
   maxFileSize?: number;
+  /** Patterns of files and folders not analysed, relative to the configuration's folder (see ignore.ts). */
+  ignore?: string[];
 }
 
 export interface ConfigProblem {
@@ -75,6 +79,17 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>): { co
     } else if (key === 'maxFileSize') {
       if (value.type === 'number' && (value.value as number) > 0) config.maxFileSize = value.value as number;
       else problems.push({ message: '"maxFileSize" must be a positive number of bytes.', ...at(value) });
+    } else if (key === 'ignore') {
+      if (value.type !== 'array') {
+        problems.push({ message: '"ignore" must be an array of patterns.', ...at(value) });
+        continue;
+      }
+      config.ignore = [];
+      for (const item of value.items!) {
+        const problem = item.type === 'string' ? patternProblem(item.value as string) : 'An ignore pattern must be a string.';
+        if (problem) problems.push({ message: problem, ...at(item) });
+        else config.ignore.push(item.value as string);
+      }
     } else {
       problems.push({ message: `Unknown setting '${key}'.`, offset: property.offset, length: property.keyLength });
     }

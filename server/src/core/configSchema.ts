@@ -32,6 +32,12 @@ export function configSchema(rules: readonly Rule[]): object {
         type: 'number',
         exclusiveMinimum: 0,
       },
+      ignore: {
+        description:
+          'Files and folders not analysed, as .gitignore patterns relative to this file\'s folder: `generated/` (a folder at any depth), `/infra/legacy` (anchored by a slash), `*.test.json`, `tests/**/*.json`.',
+        type: 'array',
+        items: { type: 'string', minLength: 1, not: { pattern: '^\\s*!' } },
+      },
     },
   };
 }

@@ -92,7 +92,8 @@ export class Workspace {
   /** The files of a folder that may hold templates, yielding to the event loop now and then so requests are served meanwhile. */
   async *discover(folder: string): AsyncGenerator<string> {
     let count = 0;
-    for (const file of templateCandidates(folder)) {
+    // Folders the configuration ignores are not entered (a configuration change reads the workspace again).
+    for (const file of templateCandidates(folder, undefined, (p, isFolder) => !!this.configs.ignoredBy(p, isFolder))) {
       if (++count % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
       yield file;
     }
@@ -148,6 +149,12 @@ export class Workspace {
     return this.settingsFor(uri).maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   }
 
+  /** Ignored by the configuration: neither analysed nor given diagnostics, open or not. */
+  private ignored(uri: string): boolean {
+    const file = pathOfUri(uri);
+    return !!file && !!this.configs.ignoredBy(file);
+  }
+
   private configFor(uri: string): Config {
     const settings = this.settingsFor(uri);
     const file = pathOfUri(uri);
@@ -184,7 +191,7 @@ export class Workspace {
     const files: ProjectFile[] = [];
     const skipped: Finding[] = [];
     for (const f of this.files.values()) {
-      if (!this.settingsFor(f.uri).enable) continue;
+      if (!this.settingsFor(f.uri).enable || this.ignored(f.uri)) continue;
       // The limit of an open document is checked at each analysis: its settings may have arrived since it opened.
       const tooLarge = f.open && f.text !== undefined && f.text.length > this.maxFileSize(f.uri);
       if (tooLarge) {

@@ -105,7 +105,12 @@ export interface WalkResult {
  * name order, without recursion; `node_modules` and `.git` are skipped and
  * symbolic links followed once. Folders that cannot be listed are reported.
  */
-export function* templateCandidates(folder: string, onUnreadable: (folder: string, reason: string) => void = () => undefined): Generator<string> {
+export function* templateCandidates(
+  folder: string,
+  onUnreadable: (folder: string, reason: string) => void = () => undefined,
+  /** Folders and files left out (ignore patterns): a folder left out is not entered. */
+  skip: (path: string, isFolder: boolean) => boolean = () => false,
+): Generator<string> {
   const visited = new Set<string>();
   const stack = [folder];
   while (stack.length) {
@@ -142,8 +147,8 @@ export function* templateCandidates(folder: string, onUnreadable: (folder: strin
         }
       }
       if (isDirectory) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
-      } else if (isFile && TEMPLATE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+        if (!SKIPPED_FOLDERS.has(entry.name) && !skip(full, true)) stack.push(full);
+      } else if (isFile && TEMPLATE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !skip(full, false)) {
         files.push(full);
       }
     }
@@ -152,7 +157,7 @@ export function* templateCandidates(folder: string, onUnreadable: (folder: strin
 }
 
 /** Expands folders into the files under them that may be templates; named files are kept whatever their extension. */
-export function walk(inputs: readonly string[], cwd: string): WalkResult {
+export function walk(inputs: readonly string[], cwd: string, skip?: (path: string, isFolder: boolean) => boolean): WalkResult {
   const result: WalkResult = { files: [], unreadable: [] };
   const seen = new Set<string>();
   for (const input of inputs) {
@@ -170,7 +175,7 @@ export function walk(inputs: readonly string[], cwd: string): WalkResult {
       continue;
     }
     const unreadable = (folder: string, reason: string) => result.unreadable.push({ path: path.relative(cwd, folder) || folder, reason });
-    for (const file of templateCandidates(absolute, unreadable)) {
+    for (const file of templateCandidates(absolute, unreadable, skip)) {
       if (seen.has(file)) continue;
       seen.add(file);
       result.files.push({ path: file, explicit: false });

@@ -22,7 +22,8 @@ export function formatText(reports: readonly FileReport[], documents: Documents,
       const r = rangeOf(report.lines, f.offset, f.length);
       const severity = f.severity === 'error' ? paint('red', 'error') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'info');
       out.push(`${report.path}:${r.startLine}:${r.startColumn}  ${severity}  ${paint('gray', f.ruleId)}  ${f.message}`);
-      out.push(...codeFrame(report.lines, f, paint));
+      // A file that was not read (too large, ignored, binary) has no text to frame.
+      if (report.lines.text !== '') out.push(...codeFrame(report.lines, f, paint));
       for (const related of f.related) {
         const doc = documents.get(related.doc);
         if (!doc) continue;
