@@ -20,7 +20,7 @@ import {
   WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from './core/findings';
+import { Finding, TOOL_FINDINGS } from './core/findings';
 import { fixFiles } from './core/fixes/fixAll';
 import { RULE_IDS } from './core/rules';
 import { LineIndex } from './core/text/lines';
@@ -338,7 +338,8 @@ function fixAll(clientUri: string) {
     fixFiles(files, () => {
       workspace.open(uri, files.get(uri)!.text);
       const result = workspace.analyze();
-      return result.findings.get(uri) ?? [];
+      // A suppression comment that looks unused while the code is half typed is not removed on save: its quick fix removes it.
+      return (result.findings.get(uri) ?? []).filter((f) => f.ruleId !== TOOL_FINDINGS.unusedDirective);
     });
   } finally {
     workspace.open(uri, before);

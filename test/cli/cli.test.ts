@@ -242,6 +242,17 @@ describe('command line', function () {
     assert.strictEqual(run(['infra/hub.test.json'], dir).code, 0, 'an ignored file does not fail the build');
   });
 
+  it('--report-unused-disable-directives warns of suppression comments that suppress nothing, and --fix removes them', () => {
+    const text = CLEAN.replace('"publicNetworkAccess": "Enabled"', '"publicNetworkAccess": "Enabled" // iot-netlint-disable-line restrict-outbound-value-type');
+    const dir = workspace({ 'u.json': text });
+    assert.strictEqual(run(['u.json'], dir).code, 0, 'not reported unless asked for');
+    const r = run(['--report-unused-disable-directives', 'u.json'], dir);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stdout, /^u\.json:10:42 {2}warning {2}unused-disable-directive {2}This directive suppresses nothing: no finding of 'restrict-outbound-value-type' is on the line it names\.$/m);
+    assert.strictEqual(run(['--report-unused-disable-directives', '--fix', 'u.json'], dir).code, 0);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'u.json'), 'utf8'), CLEAN);
+  });
+
   it('--rule sets a level over the configuration files', () => {
     const dir = workspace({ 'w.json': WRONG_TYPE, '.iot-netlint.json': JSON.stringify({ rules: { 'restrict-outbound-value-type': 'error' } }) });
     const off = run(['--rule', 'restrict-outbound-value-type:off', 'w.json'], dir);

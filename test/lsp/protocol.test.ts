@@ -125,6 +125,24 @@ describe('language server protocol (stdio)', function () {
     assert.ok(fixed.includes('["iothub-ns-contoso-hu-1-abcdef0123.servicebus.windows.net", "a.example.com"]'));
   });
 
+  it('shows a suppression comment that suppresses nothing faded, removes it on request, and not on fix-all', async () => {
+    const text = TEMPLATE.replace('"restrictOutboundNetworkAccess": "true",', '"restrictOutboundNetworkAccess": true, // iot-netlint-disable-line restrict-outbound-value-type');
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+    const d = await client.waitForDiagnostics(uri, 1);
+    const diagnostic = d.diagnostics.find((x) => x.code === 'unused-disable-directive')!;
+    assert.deepStrictEqual([diagnostic.severity, diagnostic.tags], [4, [1]], 'a hint, tagged unnecessary');
+    type Action = { title: string; kind: string; edit: { changes: Record<string, Array<{ range: Range; newText: string }>> } };
+    const actions = await client.call<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const remove = actions.find((a) => a.title === 'Remove the unused directive')!;
+    assert.ok(applyLsp(text, remove.edit.changes[uri]).includes('"restrictOutboundNetworkAccess": true,\n'));
+    const fixAll = await client.call<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.iotNetlint'] },
+    });
+    assert.ok(applyLsp(text, fixAll[0].edit.changes[uri]).includes('// iot-netlint-disable-line restrict-outbound-value-type'), 'kept on save: the code may be half typed');
+  });
+
   it('explains a finding on hover', async () => {
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: TEMPLATE } });
     await client.waitForDiagnostics(uri, 1);

@@ -4,12 +4,13 @@ import { memoryHost } from '../../server/src/core/host';
 import { analyzeProject, ProjectResult } from '../../server/src/core/project';
 import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import type { Finding } from '../../server/src/core/findings';
+import type { Severity } from '../../server/src/core/rules/rule';
 
-export function analyzeTexts(files: Record<string, string>, options: { cloud?: string } = {}): ProjectResult {
+export function analyzeTexts(files: Record<string, string>, options: { cloud?: string; unusedDirectives?: Severity } = {}): ProjectResult {
   const host = memoryHost(files);
   return analyzeProject(
     Object.entries(files).map(([id, text]) => ({ id, text, explicit: true })),
-    { host, cloud: cloudNamed(options.cloud) },
+    { host, cloud: cloudNamed(options.cloud), unusedDirectives: options.unusedDirectives },
   );
 }
 

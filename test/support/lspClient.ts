@@ -27,6 +27,7 @@ export interface Diagnostics {
     source: string;
     message: string;
     relatedInformation?: Array<{ location: { uri: string }; message: string }>;
+    tags?: number[];
   }>;
 }
 

@@ -5,7 +5,7 @@ import { RULE_IDS } from '../../server/src/core/rules';
 import { isSuppressed, readSuppressions } from '../../server/src/core/suppressions';
 import { parseJson } from '../../server/src/core/json/parser';
 import { LineIndex } from '../../server/src/core/text/lines';
-import { analyzeTexts } from '../support/analyze';
+import { analyzeTexts, applyFix } from '../support/analyze';
 
 describe('configuration', () => {
   it('reads levels, cloud and file size limit', () => {
@@ -92,6 +92,85 @@ describe('suppression comments', () => {
     assert.deepStrictEqual(ids(template('')).sort(), ['egress-allowlist-invalid-entry', 'iothub-egress-allowlist-missing-builtin-endpoint']);
     assert.deepStrictEqual(ids(template('// iot-netlint-disable-next-line egress-allowlist-invalid-entry')), ['iothub-egress-allowlist-missing-builtin-endpoint']);
     assert.deepStrictEqual(ids(template('// iot-netlint-disable-next-line')), []);
+  });
+});
+
+describe('suppression comments that suppress nothing', () => {
+  // A hub whose restriction is a string: restrict-outbound-value-type on the line of `restrictOutboundNetworkAccess`.
+  const template = (properties: string) => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "resources": [
+    {
+      "type": "Microsoft.Devices/IotHubs",
+      "apiVersion": "2023-06-30",
+      "name": "h",
+      "properties": {
+${properties}
+      }
+    }
+  ]
+}`;
+  const unused = (text: string, id = '/t.json') =>
+    analyzeTexts({ [id]: text }, { unusedDirectives: 'warning' }).findings.filter((f) => f.ruleId === 'unused-disable-directive');
+
+  // Before, the message, and after its fix.
+  const CASES: Array<[string, string, string]> = [
+    [
+      '        // iot-netlint-disable-next-line restrict-outbound-value-type\n        "publicNetworkAccess": "Enabled"',
+      "This directive suppresses nothing: no finding of 'restrict-outbound-value-type' is on the line it names.",
+      '        "publicNetworkAccess": "Enabled"',
+    ],
+    [
+      '        "publicNetworkAccess": "Enabled" // iot-netlint-disable-line',
+      'This directive suppresses nothing: no finding is on the line it names.',
+      '        "publicNetworkAccess": "Enabled"',
+    ],
+    [
+      '        /* iot-netlint-disable-line */ "publicNetworkAccess": "Enabled"',
+      'This directive suppresses nothing: no finding is on the line it names.',
+      '        "publicNetworkAccess": "Enabled"',
+    ],
+    [
+      '        // iot-netlint-disable-next-line restrict-outbound-value-type, iothub-identity-missing -- a string on purpose\n        "restrictOutboundNetworkAccess": "true"',
+      "'iothub-identity-missing' in this directive suppresses nothing: no finding of 'iothub-identity-missing' is on the line it names.",
+      '        // iot-netlint-disable-next-line restrict-outbound-value-type -- a string on purpose\n        "restrictOutboundNetworkAccess": "true"',
+    ],
+    [
+      '        // iot-netlint-disable-next-line restrict-outbound-valu-type restrict-outbound-value-type\n        "restrictOutboundNetworkAccess": "true"',
+      "'restrict-outbound-valu-type' in this directive suppresses nothing: 'restrict-outbound-valu-type' is not a rule of iot-netlint.",
+      '        // iot-netlint-disable-next-line restrict-outbound-value-type\n        "restrictOutboundNetworkAccess": "true"',
+    ],
+  ];
+  for (const [before, message, after] of CASES) {
+    it(message, () => {
+      for (const eol of ['\n', '\r\n']) {
+        const text = template(before).replace(/\n/g, eol);
+        const found = unused(text);
+        assert.deepStrictEqual(found.map((f) => [f.message, f.severity]), [[message, 'warning']]);
+        assert.strictEqual(applyFix({ '/t.json': text }, found[0])['/t.json'], template(after).replace(/\n/g, eol));
+      }
+    });
+  }
+
+  it('leaves alone a directive that silences a finding, and Bicep’s own directive', () => {
+    assert.deepStrictEqual(unused(template('        // iot-netlint-disable-next-line restrict-outbound-value-type\n        "restrictOutboundNetworkAccess": "true"')), []);
+    assert.deepStrictEqual(unused(template('        // iot-netlint-disable-next-line\n        "restrictOutboundNetworkAccess": "true"')), []);
+    const bicep = "resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {\n  name: 'h'\n  properties: {\n    #disable-next-line no-hardcoded-env-urls\n    publicNetworkAccess: 'Enabled'\n    // iot-netlint-disable-next-line\n    minTlsVersion: '1.2'\n  }\n}";
+    assert.deepStrictEqual(
+      unused(bicep, '/main.bicep').map((f) => bicep.slice(f.offset, f.offset + f.length)),
+      ['// iot-netlint-disable-next-line'],
+    );
+  });
+
+  it('removes a directive on the last line of a file with the line break before it', () => {
+    const text = '{ "resources": [] }\n// iot-netlint-disable-next-line';
+    const found = unused(text);
+    assert.strictEqual(applyFix({ '/t.json': text }, found[0])['/t.json'], '{ "resources": [] }');
+  });
+
+  it('is reported only when asked for', () => {
+    const text = template('        "publicNetworkAccess": "Enabled" // iot-netlint-disable-line');
+    assert.deepStrictEqual(analyzeTexts({ '/t.json': text }).findings, []);
   });
 });
 

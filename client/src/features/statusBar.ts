@@ -19,7 +19,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
         if (d.source !== SOURCE) continue;
         if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
         else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
-        else infos++;
+        else if (d.severity === vscode.DiagnosticSeverity.Information) infos++;
+        // Hints (a suppression comment that suppresses nothing) are shown faded in the editor, not counted.
       }
     }
     if (state !== 'running') {

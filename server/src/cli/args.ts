@@ -15,6 +15,8 @@ export interface CliOptions {
   rules: Record<string, Level>;
   /** Errors only: warnings and infos are neither reported nor counted. */
   quiet: boolean;
+  /** Suppression comments that suppress nothing are reported, as warnings. */
+  reportUnusedDirectives: boolean;
   outputFile?: string;
   config?: string;
   parameters?: string;
@@ -44,6 +46,9 @@ Options:
   --rule ID:LEVEL            Set a rule's level (error, warning, info or off)
                              over the configuration files; may be repeated
   --quiet                    Report errors only
+  --report-unused-disable-directives
+                             Warn of suppression comments that suppress
+                             nothing (--fix removes them)
   -o, --output-file FILE     Write the report to FILE instead of the standard
                              output
   --config FILE              Use this configuration instead of the nearest
@@ -66,7 +71,7 @@ Exit codes: 0 no warning or error, 1 warnings or errors found, 2 usage or
 internal error (or a path that could not be read).`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', fix: false, fixDryRun: false, rules: {}, quiet: false, debug: false, exitZero: false, color: undefined, help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'text', fix: false, fixDryRun: false, rules: {}, quiet: false, reportUnusedDirectives: false, debug: false, exitZero: false, color: undefined, help: false, version: false };
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value.`);
@@ -106,6 +111,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case '--quiet':
         options.quiet = true;
+        break;
+      case '--report-unused-disable-directives':
+        options.reportUnusedDirectives = true;
         break;
       case '-o':
       case '--output-file':

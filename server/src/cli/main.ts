@@ -118,7 +118,8 @@ function lint(options: CliOptions, io: Io): number {
   const firstConfig = candidates.length ? configs.forFile(candidates[0].path).config : undefined;
   const cloud = (options.cloud && cloudNamed(options.cloud)) || (firstConfig?.cloud && cloudNamed(firstConfig.cloud)) || DEFAULT_CLOUD;
   const configFor = withRuleLevels((doc) => configs.forFile(doc).config, options.rules);
-  const analyze = () => analyzeProject([...loaded.values()], { host, cloud, parameters, configFor });
+  const unusedDirectives = options.reportUnusedDirectives ? 'warning' : undefined;
+  const analyze = () => analyzeProject([...loaded.values()], { host, cloud, parameters, configFor, unusedDirectives });
 
   let changed: string[] = [];
   if (options.fix || options.fixDryRun) {

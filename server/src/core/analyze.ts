@@ -12,7 +12,7 @@ import type { SourceDocument } from './model/document';
 import { Model, Resource } from './model/resource';
 import type { Report, Rule, Severity } from './rules/rule';
 import { formatMessage } from './rules/rule';
-import { isSuppressed, readSuppressions, Suppression } from './suppressions';
+import { readSuppressions, suppressing, Suppression, SuppressionUse, unusedDirectives } from './suppressions';
 import { LineIndex } from './text/lines';
 
 export interface EngineInput {
@@ -23,6 +23,8 @@ export interface EngineInput {
   writers: Readonly<Record<string, Writer>>;
   /** The configuration that applies to a document. */
   configFor?: (doc: string) => Config;
+  /** Directives of iot-netlint's that suppress nothing are reported at this level; not at all when undefined. */
+  unusedDirectives?: Severity;
 }
 
 export function runEngine(input: EngineInput): Finding[] {
@@ -62,13 +64,18 @@ export function runEngine(input: EngineInput): Finding[] {
 
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const use = new SuppressionUse();
   const accept = (finding: Finding) => {
     // One finding of a rule per place: the instances of a copy loop, a template linked twice or a list shared
     // by two hubs through a parameter are fixed in one place, and reported there once.
     const key = `${finding.ruleId}\u0000${finding.doc}\u0000${finding.offset}\u0000${finding.length}`;
     if (seen.has(key)) return;
     const suppressions = suppressionsOf(finding.doc);
-    if (suppressions.length && isSuppressed(suppressions, finding.ruleId, lineAt(finding.doc, finding.offset))) return;
+    if (suppressions.length) {
+      const silencing = suppressing(suppressions, finding.ruleId, lineAt(finding.doc, finding.offset));
+      for (const suppression of silencing) use.mark(suppression, finding.ruleId);
+      if (silencing.length) return;
+    }
     seen.add(key);
     findings.push(finding);
   };
@@ -106,6 +113,12 @@ export function runEngine(input: EngineInput): Finding[] {
           fixes: [],
         });
       }
+    }
+  }
+  if (input.unusedDirectives) {
+    const known = new Set<string>([...input.rules.map((r) => r.id), ...Object.values(TOOL_FINDINGS)]);
+    for (const doc of documents.values()) {
+      if (doc.comments.length) findings.push(...unusedDirectives(doc, suppressionsOf(doc.id), use, known, input.unusedDirectives));
     }
   }
   findings.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.offset - b.offset || a.ruleId.localeCompare(b.ruleId)));

@@ -38,4 +38,6 @@ export const TOOL_FINDINGS = {
   fileSkipped: 'file-not-analyzed',
   /** A `.iot-netlint.json` that cannot be used as written. */
   configError: 'config-error',
+  /** A suppression comment that suppresses nothing (reported when asked for: `--report-unused-disable-directives`, and in the editor). */
+  unusedDirective: 'unused-disable-directive',
 } as const;

@@ -18,7 +18,7 @@ import { Memo } from './memo';
 import type { SourceDocument } from './model/document';
 import type { Resource } from './model/resource';
 import { RULES } from './rules';
-import type { Rule } from './rules/rule';
+import type { Rule, Severity } from './rules/rule';
 
 export interface ProjectFile {
   id: string;
@@ -34,6 +34,8 @@ export interface ProjectOptions {
   parameters?: ProjectFile;
   configFor?: (doc: string) => Config;
   rules?: readonly Rule[];
+  /** Suppression comments that suppress nothing are reported at this level (see suppressions.ts). */
+  unusedDirectives?: Severity;
   /**
    * Templates already read, kept between analyses (the language server's): a
    * template is read again only when its text, its parameters file's or a
@@ -77,6 +79,7 @@ export function analyzeProject(files: readonly ProjectFile[], options: ProjectOp
     rules: options.rules ?? RULES,
     writers: WRITERS,
     configFor: options.configFor,
+    unusedDirectives: options.unusedDirectives,
   });
   return { findings, documents, resources };
 }

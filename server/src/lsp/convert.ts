@@ -2,8 +2,8 @@
  * Findings as the Language Server Protocol carries them: offsets become
  * positions here, at the edge, with the text the analysis read.
  */
-import { CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver';
-import type { Finding } from '../core/findings';
+import { CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver';
+import { Finding, TOOL_FINDINGS } from '../core/findings';
 import { docsUrl, Severity } from '../core/rules/rule';
 import type { LineIndex } from '../core/text/lines';
 
@@ -37,6 +37,11 @@ export function toDiagnostic(
     source: SOURCE,
     message: finding.message,
   };
+  // A suppression comment that suppresses nothing is shown faded, as unused code is, not as a problem.
+  if (finding.ruleId === TOOL_FINDINGS.unusedDirective) {
+    diagnostic.severity = DiagnosticSeverity.Hint;
+    diagnostic.tags = [DiagnosticTag.Unnecessary];
+  }
   if (supportsRelated && finding.related.length) {
     const related: DiagnosticRelatedInformation[] = [];
     for (const r of finding.related) {

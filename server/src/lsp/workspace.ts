@@ -207,7 +207,8 @@ export class Workspace {
       }
       if (f.text !== undefined) files.push({ id: f.uri, text: f.text, explicit: false });
     }
-    const result = analyzeProject(files, { host: this.fileHost, cloud: this.cloud(), configFor: (doc) => this.configFor(doc), cache: this.cache });
+    // Unused suppression comments are shown faded (as hints), never as problems.
+    const result = analyzeProject(files, { host: this.fileHost, cloud: this.cloud(), configFor: (doc) => this.configFor(doc), cache: this.cache, unusedDirectives: 'info' });
     // Entries of files that are gone would keep old texts alive.
     for (const id of this.cache.keys()) if (!this.files.has(id)) this.cache.delete(id);
     const findings = new Map<string, Finding[]>();
