@@ -49,7 +49,7 @@ export function runEngine(input: EngineInput): Finding[] {
     let s = suppressionsByDoc.get(doc);
     if (!s) {
       const d = documents.get(doc);
-      s = d && d.comments.length ? readSuppressions(d.comments, linesOf(doc)) : [];
+      s = d && d.comments.length ? readSuppressions(d.comments, () => linesOf(doc)) : [];
       suppressionsByDoc.set(doc, s);
     }
     return s;

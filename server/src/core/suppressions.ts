@@ -30,11 +30,14 @@ export interface Suppression {
 
 const DIRECTIVE = /^\s*(?:iot-netlint-disable-(next-line|line)|#?disable-(next-line))(?=\s|$)([^]*)$/;
 
-export function readSuppressions(comments: readonly SourceComment[], lines: LineIndex): Suppression[] {
+/** `lines` may be given as a function: the lines of a document are only made when one of its comments is a directive. */
+export function readSuppressions(comments: readonly SourceComment[], linesOf: LineIndex | (() => LineIndex)): Suppression[] {
   const out: Suppression[] = [];
+  let lines: LineIndex | undefined;
   for (const comment of comments) {
     const m = DIRECTIVE.exec(comment.text);
     if (!m) continue;
+    lines ??= typeof linesOf === 'function' ? linesOf() : linesOf;
     const kind = m[1] ?? m[2];
     const rest = m[3].split(/\s--\s|\s--$/)[0];
     const ids = rest.split(/[\s,]+/).filter((s) => s.length > 0);
