@@ -109,6 +109,23 @@ describe('command line', function () {
     assert.strictEqual(driver.rules[syntax.ruleIndex].id, 'syntax-error');
   });
 
+  it('writes annotations for GitHub Actions and Azure Pipelines, escaped as each service reads them', () => {
+    const dir = workspace({ 'infra/hub;1,a.json': WRONG_TYPE, 'd.json': DUPLICATE });
+    const github = run(['--format', 'github', '.'], dir);
+    assert.strictEqual(github.code, 1);
+    assert.deepStrictEqual(github.stdout.split('\n').filter(Boolean), [
+      "::notice file=d.json,line=14,col=11,endLine=14,endColumn=26,title=egress-allowlist-invalid-entry::allowedFqdnList entry 'A.example.com' of 'contoso-hub' repeats an earlier entry.",
+      `::error file=infra/hub;1%2Ca.json,line=10,col=42,endLine=10,endColumn=48,title=restrict-outbound-value-type::restrictOutboundNetworkAccess of hub 'contoso-hub' is "true", but IoT Hub takes a boolean (true or false).`,
+      'iot-netlint: 1 errors, 0 warnings, 1 infos',
+    ]);
+    const azure = run(['--format', 'azure-devops', '.'], dir).stdout.split('\n').filter(Boolean);
+    assert.match(azure[0], /^##vso\[task\.logissue type=warning;sourcepath=d\.json;linenumber=14;columnnumber=11;code=egress-allowlist-invalid-entry\]\(info\) /);
+    assert.strictEqual(
+      azure[1],
+      `##vso[task.logissue type=error;sourcepath=infra/hub%3B1,a.json;linenumber=10;columnnumber=42;code=restrict-outbound-value-type]restrictOutboundNetworkAccess of hub 'contoso-hub' is "true", but IoT Hub takes a boolean (true or false).`,
+    );
+  });
+
   it('--fix writes the first fix of each finding, keeps BOM and CRLF, and reports what remains', () => {
     const crlf = '\uFEFF' + WRONG_TYPE.replace(/\n/g, '\r\n');
     const dir = workspace({ 'w.json': crlf });
@@ -309,6 +326,7 @@ describe('command line', function () {
     const usage = [
       [],
       ['--format', 'xml', '.'],
+      ['--format', 'github-actions', '.'],
       ['--bogus', '.'],
       ['--cloud', 'Mars', '.'],
       ['--max-warnings', 'many', '.'],

@@ -3,7 +3,8 @@ import { CloudName, cloudNamed } from '../core/clouds';
 import type { Level } from '../core/config';
 import { RULES } from '../core/rules';
 
-export type Format = 'text' | 'json' | 'sarif';
+export type Format = 'text' | 'json' | 'sarif' | 'github' | 'azure-devops';
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'azure-devops'];
 
 export interface CliOptions {
   paths: string[];
@@ -37,7 +38,9 @@ Finds network-isolation mistakes in Azure IoT Hub, Azure Data Explorer and
 Device Update deployments written as ARM templates or Bicep files.
 
 Options:
-  --format text|json|sarif   Output format (default: text)
+  --format NAME              Output format: text (default), json, sarif, or
+                             github and azure-devops (annotations in the
+                             CI service's log)
   --fix                      Apply the first fix of every fixable finding, write
                              the files in place, then report what remains
   --fix-dry-run              Apply the fixes in memory only: report what would
@@ -94,8 +97,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     switch (arg) {
       case '--format': {
         const f = take('--format');
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`Unknown format '${f}': use text, json or sarif.`);
-        options.format = f;
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`Unknown format '${f}': use ${FORMATS.join(', ')}.`);
+        options.format = f as Format;
         break;
       }
       case '--fix':

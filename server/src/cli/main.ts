@@ -14,6 +14,7 @@ import { ConfigResolver } from '../node/configResolver';
 import { fileSystemHost } from '../node/fileHost';
 import { encode, Encoding, looksLikeTemplate, readSource, walk, writeFileMakingFolders } from '../node/files';
 import { fixFiles } from '../core/fixes/fixAll';
+import { formatAzureDevOps, formatGithub } from './formatters/annotations';
 import { formatJson } from './formatters/json';
 import { Documents, FileReport } from './formatters/report';
 import { formatSarif } from './formatters/sarif';
@@ -176,6 +177,8 @@ function lint(options: CliOptions, io: Io): number {
   let report: string;
   if (options.format === 'json') report = formatJson(reports, documents, VERSION, outputs);
   else if (options.format === 'sarif') report = formatSarif(reports, documents, RULES, VERSION, io.cwd);
+  else if (options.format === 'github') report = formatGithub(reports);
+  else if (options.format === 'azure-devops') report = formatAzureDevOps(reports);
   else {
     const fixedPaths = options.fixDryRun ? changed.map((p) => documents.get(p)!.path) : undefined;
     report = formatText(reports, documents, { color: options.color ?? (!options.outputFile && wantsColor(io)), wouldFix: fixedPaths });
