@@ -10,8 +10,8 @@ import { ROOT } from '../support/paths';
 const BIN = path.join(ROOT, 'server', 'bin', 'iot-netlint.js');
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
-function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+function run(args: string[], cwd: string, stdin = ''): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input: stdin, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -270,6 +270,30 @@ describe('command line', function () {
     assert.strictEqual(fs.readFileSync(path.join(dir, 'u.json'), 'utf8'), CLEAN);
   });
 
+  it('--stdin analyses the standard input as the file --stdin-filename names, with its configuration and parameters file', () => {
+    const restrictByParameter = JSON.stringify(
+      {
+        $schema: SCHEMA,
+        parameters: { restrict: { type: 'bool', defaultValue: false } },
+        resources: [{ type: 'Microsoft.Devices/IotHubs', apiVersion: '2023-06-30', name: 'contoso-hub', properties: { restrictOutboundNetworkAccess: "[parameters('restrict')]" } }],
+      },
+      null,
+      2,
+    );
+    const dir = workspace({
+      'infra/hub.parameters.json': JSON.stringify({ parameters: { restrict: { value: true } } }),
+      'infra/.iot-netlint.json': JSON.stringify({ rules: { 'iothub-egress-allowlist-empty': 'error' } }),
+    });
+    const r = run(['--stdin', '--stdin-filename', 'infra/hub.json'], dir, restrictByParameter);
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.match(r.stdout, /^infra[\\/]hub\.json:\d+:\d+ {2}error {2}iothub-egress-allowlist-empty /m);
+    const bicep = run(['--stdin', '--stdin-filename=main.bicep', '--format', 'json'], dir, "resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {\n  name: 'h'\n  properties: {\n    restrictOutboundNetworkAccess: 'true'\n  }\n}\n");
+    assert.deepStrictEqual(JSON.parse(bicep.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId), ['restrict-outbound-value-type']);
+    const fixed = JSON.parse(run(['--stdin', '--fix-dry-run', '--format', 'json'], dir, WRONG_TYPE).stdout);
+    assert.strictEqual(fixed.files[0].path, 'stdin.json');
+    assert.ok(fixed.files[0].output.includes('"restrictOutboundNetworkAccess": true,'));
+  });
+
   it('--rule sets a level over the configuration files', () => {
     const dir = workspace({ 'w.json': WRONG_TYPE, '.iot-netlint.json': JSON.stringify({ rules: { 'restrict-outbound-value-type': 'error' } }) });
     const off = run(['--rule', 'restrict-outbound-value-type:off', 'w.json'], dir);
@@ -334,6 +358,9 @@ describe('command line', function () {
       ['--rule', 'restrict-outbound-value-type:loud', '.'],
       ['--rule', 'restrict-outbound-value-type', '.'],
       ['--fix', '--fix-dry-run', '.'],
+      ['--stdin', 'main.json'],
+      ['--stdin-filename', 'main.json', '.'],
+      ['--stdin', '--fix'],
       ['-o'],
     ];
     for (const args of usage) {

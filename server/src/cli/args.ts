@@ -19,6 +19,9 @@ export interface CliOptions {
   /** Suppression comments that suppress nothing are reported, as warnings. */
   reportUnusedDirectives: boolean;
   outputFile?: string;
+  /** The one file is read from standard input; `stdinFilename` is the path it stands for. */
+  stdin: boolean;
+  stdinFilename?: string;
   config?: string;
   parameters?: string;
   maxWarnings?: number;
@@ -54,6 +57,10 @@ Options:
                              nothing (--fix removes them)
   -o, --output-file FILE     Write the report to FILE instead of the standard
                              output
+  --stdin                    Read the file to analyse from the standard input
+  --stdin-filename PATH      The path that text stands for: its language, its
+                             configuration, parameters file and modules
+                             (default: stdin.json in the working folder)
   --config FILE              Use this configuration instead of the nearest
                              .iot-netlint.json
   --parameters FILE          A parameters file for the templates (default: the
@@ -74,7 +81,7 @@ Exit codes: 0 no warning or error, 1 warnings or errors found, 2 usage or
 internal error (or a path that could not be read).`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', fix: false, fixDryRun: false, rules: {}, quiet: false, reportUnusedDirectives: false, debug: false, exitZero: false, color: undefined, help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'text', fix: false, fixDryRun: false, rules: {}, quiet: false, reportUnusedDirectives: false, stdin: false, debug: false, exitZero: false, color: undefined, help: false, version: false };
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value.`);
@@ -121,6 +128,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '-o':
       case '--output-file':
         options.outputFile = take(arg);
+        break;
+      case '--stdin':
+        options.stdin = true;
+        break;
+      case '--stdin-filename':
+        options.stdinFilename = take('--stdin-filename');
         break;
       case '--config':
         options.config = take('--config');
@@ -171,7 +184,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
-  if (!options.help && !options.version && options.paths.length === 0) throw new UsageError('No files or folders given. See iot-netlint --help.');
+  if (options.stdin && options.paths.length) throw new UsageError('Give files and folders, or --stdin, not both.');
+  if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename goes with --stdin.');
+  if (options.stdin && options.fix) throw new UsageError('--fix cannot write the standard input: use --fix-dry-run (with --format json, each fixed text is its output).');
+  if (!options.help && !options.version && !options.stdin && options.paths.length === 0) throw new UsageError('No files or folders given. See iot-netlint --help.');
   return options;
 }
 

@@ -12,7 +12,7 @@ import { LineIndex } from '../core/text/lines';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { ConfigResolver } from '../node/configResolver';
 import { fileSystemHost } from '../node/fileHost';
-import { encode, Encoding, looksLikeTemplate, readSource, walk, writeFileMakingFolders } from '../node/files';
+import { encode, Encoding, looksLikeTemplate, readSource, sourceOf, walk, writeFileMakingFolders } from '../node/files';
 import { fixFiles } from '../core/fixes/fixAll';
 import { formatAzureDevOps, formatGithub } from './formatters/annotations';
 import { formatJson } from './formatters/json';
@@ -28,6 +28,8 @@ export interface Io {
   stderr(text: string): void;
   cwd: string;
   isTty: boolean;
+  /** Everything on the standard input (--stdin). */
+  readStdin(): Buffer;
 }
 
 const processIo: Io = {
@@ -35,6 +37,7 @@ const processIo: Io = {
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
   isTty: !!process.stdout.isTTY,
+  readStdin: () => fs.readFileSync(0),
 };
 
 /** Runs the command line; resolves to the exit code. */
@@ -78,7 +81,11 @@ function lint(options: CliOptions, io: Io): number {
     return 2;
   }
   const configs = new ConfigResolver(options.config ? path.resolve(io.cwd, options.config) : undefined);
-  const { files: walked, unreadable } = walk(options.paths, io.cwd, (p, isFolder) => !!configs.ignoredBy(p, isFolder));
+  // The standard input stands for one file named on the command line.
+  const stdinPath = options.stdin ? path.resolve(io.cwd, options.stdinFilename ?? 'stdin.json') : undefined;
+  const { files: walked, unreadable } = stdinPath
+    ? { files: [{ path: stdinPath, explicit: true }], unreadable: [] }
+    : walk(options.paths, io.cwd, (p, isFolder) => !!configs.ignoredBy(p, isFolder));
   for (const u of unreadable) {
     io.stderr(`iot-netlint: cannot read ${u.path}: ${u.reason}\n`);
     exitCode = 2;
@@ -107,7 +114,7 @@ function lint(options: CliOptions, io: Io): number {
   });
   for (const candidate of candidates) {
     const maxSize = configs.forFile(candidate.path).config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const read = readSource(candidate.path, maxSize);
+    const read = candidate.path === stdinPath ? sourceOf(candidate.path, io.readStdin(), maxSize) : readSource(candidate.path, maxSize);
     if (read.ok) {
       loaded.set(read.file.path, { id: read.file.path, text: read.file.text, explicit: candidate.explicit, encoding: read.file.encoding });
     } else if (candidate.explicit || looksLikeTemplate(candidate.path)) {

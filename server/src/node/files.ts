@@ -88,6 +88,14 @@ export function readSource(file: string, maxSize: number): ReadOutcome {
   } catch (error) {
     return { ok: false, skipped: { path: file, reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
   }
+  return sourceOf(file, buffer, maxSize);
+}
+
+/** The text of a file's bytes (read from disk, or given on the standard input for that path), or why there is none. */
+export function sourceOf(file: string, buffer: Buffer, maxSize: number): ReadOutcome {
+  if (buffer.length > maxSize) {
+    return { ok: false, skipped: { path: file, reason: `it is ${megabytes(buffer.length)}, over the ${megabytes(maxSize)} limit (maxFileSize)` } };
+  }
   const decoded = decode(buffer);
   if ('problem' in decoded) return { ok: false, skipped: { path: file, reason: decoded.problem } };
   return { ok: true, file: { path: file, text: decoded.text, encoding: decoded.encoding } };
