@@ -36,6 +36,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: iot-netlint [options] <files or folders...>
+       iot-netlint [options] --stdin [--stdin-filename PATH]
 
 Finds network-isolation mistakes in Azure IoT Hub, Azure Data Explorer and
 Device Update deployments written as ARM templates or Bicep files.
