@@ -7,18 +7,13 @@ import { cloudNamed, DEFAULT_CLOUD } from '../core/clouds';
 import { Config, DEFAULT_MAX_FILE_SIZE } from '../core/config';
 import { Finding, TOOL_FINDINGS } from '../core/findings';
 import { analyzeProject, ProjectFile } from '../core/project';
-import { RULES } from '../core/rules';
-import { LineIndex } from '../core/text/lines';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { ConfigResolver } from '../node/configResolver';
 import { fileSystemHost } from '../node/fileHost';
-import { encode, Encoding, looksLikeTemplate, readSource, sourceOf, walk, writeFileMakingFolders } from '../node/files';
+import { encode, readSource, writeFileMakingFolders } from '../node/files';
 import { fixFiles } from '../core/fixes/fixAll';
-import { formatAzureDevOps, formatGithub } from './formatters/annotations';
-import { formatJson } from './formatters/json';
-import { Documents, FileReport } from './formatters/report';
-import { formatSarif } from './formatters/sarif';
-import { formatText } from './formatters/text';
+import { readInputs } from './inputs';
+import { renderReport } from './output';
 
 declare const IOT_NETLINT_VERSION: string | undefined;
 export const VERSION = typeof IOT_NETLINT_VERSION === 'string' ? IOT_NETLINT_VERSION : '0.0.0-dev';
@@ -70,10 +65,6 @@ export function run(argv: readonly string[], io: Io = processIo): number {
   }
 }
 
-interface LoadedFile extends ProjectFile {
-  encoding: Encoding;
-}
-
 function lint(options: CliOptions, io: Io): number {
   let exitCode = 0;
   if (options.config && !fs.existsSync(path.resolve(io.cwd, options.config))) {
@@ -81,11 +72,7 @@ function lint(options: CliOptions, io: Io): number {
     return 2;
   }
   const configs = new ConfigResolver(options.config ? path.resolve(io.cwd, options.config) : undefined);
-  // The standard input stands for one file named on the command line.
-  const stdinPath = options.stdin ? path.resolve(io.cwd, options.stdinFilename ?? 'stdin.json') : undefined;
-  const { files: walked, unreadable } = stdinPath
-    ? { files: [{ path: stdinPath, explicit: true }], unreadable: [] }
-    : walk(options.paths, io.cwd, (p, isFolder) => !!configs.ignoredBy(p, isFolder));
+  const { loaded, skipped, unreadable, first } = readInputs(options, io.cwd, configs, io.readStdin);
   for (const u of unreadable) {
     io.stderr(`iot-netlint: cannot read ${u.path}: ${u.reason}\n`);
     exitCode = 2;
@@ -101,29 +88,8 @@ function lint(options: CliOptions, io: Io): number {
     parameters = { id: read.file.path, text: read.file.text };
   }
 
-  const loaded = new Map<string, LoadedFile>();
-  const skipped: Finding[] = [];
-  // A file named on the command line that the configuration ignores is said to be left out, at info level.
-  const candidates = walked.filter((candidate) => {
-    const ignored = candidate.explicit ? configs.ignoredBy(candidate.path) : undefined;
-    if (ignored) {
-      const where = path.relative(io.cwd, ignored.configPath) || ignored.configPath;
-      skipped.push(toolFinding(candidate.path, 'info', `Not analysed: ignored by '${ignored.pattern}' in ${where}.`));
-    }
-    return !ignored;
-  });
-  for (const candidate of candidates) {
-    const maxSize = configs.forFile(candidate.path).config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const read = candidate.path === stdinPath ? sourceOf(candidate.path, io.readStdin(), maxSize) : readSource(candidate.path, maxSize);
-    if (read.ok) {
-      loaded.set(read.file.path, { id: read.file.path, text: read.file.text, explicit: candidate.explicit, encoding: read.file.encoding });
-    } else if (candidate.explicit || looksLikeTemplate(candidate.path)) {
-      skipped.push(toolFinding(candidate.path, 'warning', `Not analysed: ${read.skipped.reason}.`));
-    }
-  }
-
   const host = fileSystemHost((id) => loaded.get(id)?.text);
-  const firstConfig = candidates.length ? configs.forFile(candidates[0].path).config : undefined;
+  const firstConfig = first !== undefined ? configs.forFile(first).config : undefined;
   const cloud = (options.cloud && cloudNamed(options.cloud)) || (firstConfig?.cloud && cloudNamed(firstConfig.cloud)) || DEFAULT_CLOUD;
   const configFor = withRuleLevels((doc) => configs.forFile(doc).config, options.rules);
   const unusedDirectives = options.reportUnusedDirectives ? 'warning' : undefined;
@@ -150,50 +116,22 @@ function lint(options: CliOptions, io: Io): number {
   let findings = [...result.findings, ...skipped, ...configFindings(configs)];
   if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
 
-  // Positions are computed here, at the edge, for every document a finding can point into.
+  // Positions are computed at the edge, in the texts as analysed, for every document a finding can point into.
   const texts = new Map<string, string>();
   for (const d of result.documents) texts.set(d.id, d.text);
   for (const f of loaded.values()) if (!texts.has(f.id)) texts.set(f.id, f.text);
   for (const p of configs.problems) texts.set(p.path, p.text);
-  const lineCache = new Map<string, LineIndex>();
-  const documents: Documents = {
-    get(absolutePath) {
-      let lines = lineCache.get(absolutePath);
-      if (!lines) {
-        lines = new LineIndex(texts.get(absolutePath) ?? '');
-        lineCache.set(absolutePath, lines);
-      }
-      return { path: path.relative(io.cwd, absolutePath) || absolutePath, lines };
-    },
-  };
-  const byDoc = new Map<string, Finding[]>();
-  for (const f of findings) byDoc.set(f.doc, [...(byDoc.get(f.doc) ?? []), f]);
-  // A dry run names every file --fix would change, those left without findings too.
-  const outputs = new Map<string, string>();
-  if (options.fixDryRun) {
-    for (const p of changed) {
-      outputs.set(p, loaded.get(p)!.text);
-      if (!byDoc.has(p)) byDoc.set(p, []);
-    }
-  }
-  const reports: FileReport[] = [...byDoc.keys()].sort().map((doc) => {
-    const d = documents.get(doc)!;
-    return { path: d.path, absolutePath: doc, lines: d.lines, findings: byDoc.get(doc)!.sort((a, b) => a.offset - b.offset) };
+  const report = renderReport(options, {
+    findings,
+    texts,
+    wouldFix: options.fixDryRun ? new Map(changed.map((p) => [p, loaded.get(p)!.text])) : undefined,
+    cwd: io.cwd,
+    color: options.color ?? (!options.outputFile && wantsColor(io)),
+    version: VERSION,
   });
-
-  let report: string;
-  if (options.format === 'json') report = formatJson(reports, documents, VERSION, outputs);
-  else if (options.format === 'sarif') report = formatSarif(reports, documents, RULES, VERSION, io.cwd);
-  else if (options.format === 'github') report = formatGithub(reports);
-  else if (options.format === 'azure-devops') report = formatAzureDevOps(reports);
-  else {
-    const fixedPaths = options.fixDryRun ? changed.map((p) => documents.get(p)!.path) : undefined;
-    report = formatText(reports, documents, { color: options.color ?? (!options.outputFile && wantsColor(io)), wouldFix: fixedPaths });
-  }
   if (options.outputFile) {
-    const file = path.resolve(io.cwd, options.outputFile);
     try {
-      writeFileMakingFolders(file, report);
+      writeFileMakingFolders(path.resolve(io.cwd, options.outputFile), report);
     } catch (error) {
       io.stderr(`iot-netlint: cannot write the report to ${options.outputFile}: ${(error as Error).message}\n`);
       return 2;
@@ -227,11 +165,6 @@ function withRuleLevels(configFor: (doc: string) => Config, levels: Config['rule
 function wantsColor(io: Io): boolean {
   if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== '0';
   return io.isTty && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-}
-
-/** A file the command line did not analyse, said at its start. */
-function toolFinding(doc: string, severity: Finding['severity'], message: string): Finding {
-  return { ruleId: TOOL_FINDINGS.fileSkipped, severity, message, doc, offset: 0, length: 0, related: [], fixes: [] };
 }
 
 function configFindings(configs: ConfigResolver): Finding[] {
