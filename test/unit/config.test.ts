@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { configCandidates, parseConfig } from '../../server/src/core/config';
-import { IgnoreList } from '../../server/src/core/ignore';
+import * as fc from 'fast-check';
+import { IgnoreList, patternProblem } from '../../server/src/core/ignore';
 import { RULE_IDS } from '../../server/src/core/rules';
 import { isSuppressed, readSuppressions } from '../../server/src/core/suppressions';
 import { parseJson } from '../../server/src/core/json/parser';
@@ -199,6 +200,18 @@ describe('ignore patterns', () => {
       }
     });
   }
+
+  it('reads any text as a pattern or says why not, and never throws', () => {
+    assert.strictEqual(patternProblem('[z-a]'), "The pattern '[z-a]' has a set of characters that cannot be read.");
+    assert.strictEqual(new IgnoreList(['[z-a]', 'x']).match('x', false), 'x', 'a pattern that cannot be read is left out');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('*', '?', '[', ']', '!', '-', '/', '\\', 'a', 'z', '.', '^', '$', '(', ' ') }), fc.string(), (pattern, p) => {
+        patternProblem(pattern);
+        new IgnoreList([pattern]).match(p, false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   it('never ignores what lies outside the configuration’s folder, and names the first pattern that matches', () => {
     const list = new IgnoreList(['*.json', 't.json']);

@@ -20,8 +20,13 @@ interface Compiled {
 export class IgnoreList {
   private readonly compiled: Compiled[];
 
+  /** Patterns that cannot be read (see `patternProblem`) are left out. */
   constructor(patterns: readonly string[]) {
-    this.compiled = patterns.map((p) => p.trim()).filter((p) => p !== '').map(compile);
+    this.compiled = patterns
+      .map((p) => p.trim())
+      .filter((p) => p !== '')
+      .map(compile)
+      .filter((c): c is Compiled => typeof c !== 'string');
   }
 
   get empty(): boolean {
@@ -44,19 +49,16 @@ export class IgnoreList {
   }
 }
 
-/** Whether a pattern can be read: the configuration reports the others. */
+/** Why a pattern cannot be read, or undefined: the configuration reports the problem, and the pattern is left out. */
 export function patternProblem(pattern: string): string | undefined {
   if (pattern.trim() === '') return 'An ignore pattern must not be empty.';
   if (pattern.trim().startsWith('!')) return 'Ignore patterns cannot be negated with "!": list only what to ignore.';
-  let depth = 0;
-  for (const ch of pattern) {
-    if (ch === '[') depth++;
-    else if (ch === ']' && depth > 0) depth--;
-  }
-  return depth > 0 ? `The pattern '${pattern}' has a '[' without its ']'.` : undefined;
+  const compiled = compile(pattern.trim());
+  return typeof compiled === 'string' ? compiled : undefined;
 }
 
-function compile(pattern: string): Compiled {
+/** The pattern as a regular expression, or why it cannot be one. */
+function compile(pattern: string): Compiled | string {
   let body = pattern.replace(/\\/g, '/');
   const foldersOnly = body.endsWith('/');
   if (foldersOnly) body = body.replace(/\/+$/, '');
@@ -84,18 +86,21 @@ function compile(pattern: string): Compiled {
     } else if (ch === '?') {
       source += '[^/]';
     } else if (ch === '[') {
-      const close = body.indexOf(']', i + 2);
-      if (close < 0) {
-        source += '\\[';
-        continue;
-      }
-      let set = body.slice(i + 1, close);
-      if (set.startsWith('!')) set = '^' + set.slice(1);
-      source += `[${set.replace(/\\/g, '\\\\')}]`;
+      // A `]` right after `[` (or `[!`) belongs to the set, as in .gitignore.
+      const first = body[i + 1] === '!' ? i + 2 : i + 1;
+      const close = body.indexOf(']', first + 1);
+      if (close < 0) return `The pattern '${pattern}' has a '[' without its ']'.`;
+      const members = body.slice(first, close).replace(/[\\\]^[]/g, '\\$&');
+      source += `[${first === i + 2 ? '^' : ''}${members}]`;
       i = close;
     } else {
       source += ch.replace(/[.+^${}()|\]\\]/g, '\\$&');
     }
   }
-  return { pattern, regex: new RegExp(`^${anchored ? '' : '(?:[^/]*/)*'}${source}$`), foldersOnly };
+  try {
+    return { pattern, regex: new RegExp(`^${anchored ? '' : '(?:[^/]*/)*'}${source}$`), foldersOnly };
+  } catch {
+    // A set whose range runs backwards (`[z-a]`).
+    return `The pattern '${pattern}' has a set of characters that cannot be read.`;
+  }
 }
