@@ -229,6 +229,9 @@ export class Workspace {
 
 /** A file's text as the analysis reads it, or undefined when it cannot be read or is not text. */
 function readText(file: string): string | undefined {
+  // Most files asked for at a keystroke do not exist (the parameters file beside an open template): asking costs a
+  // system call, where a failed read would also make an error with its stack trace.
+  if (!fs.existsSync(file)) return undefined;
   try {
     const decoded = decode(fs.readFileSync(file));
     return 'text' in decoded ? decoded.text : undefined;
