@@ -242,7 +242,12 @@ function linesOf(uri: string): LineIndex | undefined {
   const doc = analysis?.documents.get(uri);
   if (!doc) return undefined;
   let entry = lineIndexes.get(uri);
-  if (!entry || entry.text !== doc.text) lineIndexes.set(uri, (entry = { text: doc.text, lines: new LineIndex(doc.text) }));
+  if (!entry) lineIndexes.set(uri, (entry = { text: doc.text, lines: new LineIndex(doc.text) }));
+  else if (entry.text !== doc.text) {
+    // Updated in place, as the workspace's files are: a replaced entry would keep the old text reachable by minor collections.
+    entry.text = doc.text;
+    entry.lines = new LineIndex(doc.text);
+  }
   return entry.lines;
 }
 

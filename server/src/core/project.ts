@@ -44,7 +44,25 @@ export interface ProjectOptions {
   cache?: LoadCache;
 }
 
-export type LoadCache = Map<string, { cloud: Cloud; parameters: string | undefined; result: LoadResult }>;
+export interface LoadCacheEntry {
+  cloud: Cloud;
+  parameters: string | undefined;
+  /** Let go (undefined) when the entry is dropped: see `forgetLoaded`. */
+  result: LoadResult | undefined;
+}
+
+export type LoadCache = Map<string, LoadCacheEntry>;
+
+/**
+ * Drops a template from the cache, letting go of its model first. Deleting the entry alone is not enough for
+ * V8: the map's deleted slot still reaches the model in a minor collection, which then copies it until the
+ * next full collection; at every keystroke, a Bicep file's whole syntax tree was promoted that way.
+ */
+export function forgetLoaded(cache: LoadCache, id: string): void {
+  const entry = cache.get(id);
+  if (entry) entry.result = undefined;
+  cache.delete(id);
+}
 
 export interface ProjectResult {
   findings: Finding[];
@@ -87,7 +105,7 @@ export function analyzeProject(files: readonly ProjectFile[], options: ProjectOp
 function load(file: ProjectFile, parameters: ProjectFile | undefined, cloud: Cloud, options: ProjectOptions): LoadResult {
   const cached = options.cache?.get(file.id);
   if (
-    cached &&
+    cached?.result &&
     cached.cloud === cloud &&
     cached.parameters === parameters?.id &&
     cached.result.documents[0]?.text === file.text &&
@@ -97,7 +115,7 @@ function load(file: ProjectFile, parameters: ProjectFile | undefined, cloud: Clo
   }
   // The stale entry goes first: an editor's analysis then never holds two models of the file at once,
   // and the old one dies young instead of being copied by the garbage collector while the new one is built.
-  if (cached) options.cache!.delete(file.id);
+  if (cached) forgetLoaded(options.cache!, file.id);
   const bicep = isBicepId(file.id) || isBicepParamsId(file.id);
   const result = (bicep ? loadBicep : loadArmTemplate)(file, { cloud, parameters, host: options.host });
   options.cache?.set(file.id, { cloud, parameters: parameters?.id, result });

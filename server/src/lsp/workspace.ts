@@ -14,7 +14,7 @@ import { Finding, TOOL_FINDINGS } from '../core/findings';
 import { dirnameOf, Host, joinPath } from '../core/host';
 import { Memo } from '../core/memo';
 import type { SourceDocument } from '../core/model/document';
-import { analyzeProject, LoadCache, ProjectFile } from '../core/project';
+import { analyzeProject, forgetLoaded, LoadCache, ProjectFile } from '../core/project';
 import { ConfigResolver } from '../node/configResolver';
 import { decode, templateCandidates } from '../node/files';
 import type { Settings } from './settings';
@@ -128,7 +128,14 @@ export class Workspace {
 
   open(uri: string, text: string): void {
     const key = canonicalUri(uri);
-    this.files.set(key, { uri: key, text, open: true });
+    // Updated in place at each keystroke: a replaced entry would keep the old text reachable by minor collections.
+    const state = this.files.get(key);
+    if (state) {
+      state.text = text;
+      state.open = true;
+    } else {
+      this.files.set(key, { uri: key, text, open: true });
+    }
   }
 
   /** The editor closed a file: the disk's text counts again, if it is a workspace file. */
@@ -210,7 +217,7 @@ export class Workspace {
     // Unused suppression comments are shown faded (as hints), never as problems.
     const result = analyzeProject(files, { host: this.fileHost, cloud: this.cloud(), configFor: (doc) => this.configFor(doc), cache: this.cache, unusedDirectives: 'info' });
     // Entries of files that are gone would keep old texts alive.
-    for (const id of this.cache.keys()) if (!this.files.has(id)) this.cache.delete(id);
+    for (const id of [...this.cache.keys()]) if (!this.files.has(id)) forgetLoaded(this.cache, id);
     const findings = new Map<string, Finding[]>();
     for (const f of [...result.findings, ...skipped]) {
       const list = findings.get(f.doc) ?? [];
