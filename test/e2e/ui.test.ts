@@ -66,7 +66,7 @@ describe('the packaged extension in the browser (code-server + Chromium)', funct
     await ui.focusEditor(page);
     // The first error decoration in the page may belong to a hidden editor: hover the first one that shows.
     let text = '';
-    for (let index = 0; index < 4 && !text; index++) text = await ui.hoverSquiggle(page, 'error', index, 5_000).catch(() => '');
+    for (let index = 0; index < 4 && !text; index++) text = await ui.hoverSquiggle(page, 'error', index, 5_000, /Why it matters/).catch(() => '');
     assert.match(text, /restrict-outbound-value-type/);
     assert.match(text, /Why it matters/);
     await ui.screenshot(page, 'iot-netlint-hover');

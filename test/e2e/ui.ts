@@ -170,7 +170,11 @@ async function centerOf(page: Page, selector: string, index = 0): Promise<{ x: n
 }
 
 /** Moves the mouse onto the n-th squiggle of a severity and returns the hover's text. */
-export async function hoverSquiggle(page: Page, severity: Severity | 'any' = 'any', index = 0, timeoutMs = 15_000): Promise<string> {
+/**
+ * The text of the hover over a squiggle. `until`: what the text must show before it is read — the editor shows the
+ * diagnostic at once and adds what a hover provider answers when the answer arrives.
+ */
+export async function hoverSquiggle(page: Page, severity: Severity | 'any' = 'any', index = 0, timeoutMs = 15_000, until?: RegExp): Promise<string> {
   const { x, y } = await centerOf(page, SQUIGGLE_SELECTOR[severity], index);
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .monaco-hover-content').first();
   // A hover only opens after the mouse moved within the editor; nudge it until it shows.
@@ -184,8 +188,12 @@ export async function hoverSquiggle(page: Page, severity: Severity | 'any' = 'an
       } catch {
         return undefined;
       }
-      const text = (await hover.innerText()).trim();
-      return text || undefined;
+      let text = (await hover.innerText()).trim();
+      for (const started = Date.now(); until && !until.test(text) && Date.now() - started < 3_000; ) {
+        await sleep(100);
+        text = (await hover.innerText().catch(() => '')).trim();
+      }
+      return text && (!until || until.test(text)) ? text : undefined;
     },
     { timeoutMs, intervalMs: 100 },
   );
