@@ -12,6 +12,7 @@ import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { quote } from '../../server/src/core/frontends/bicep/writer';
 import type { Finding } from '../../server/src/core/findings';
 import type { ProjectResult } from '../../server/src/core/project';
+import { RULES } from '../../server/src/core/rules';
 import { analyzeTexts } from '../support/analyze';
 import { corpusAvailable, CORPUS, listFiles, ROOT } from '../support/paths';
 import { parseFixture } from '../support/fixture';
@@ -164,6 +165,52 @@ describe('robustness (property-based)', function () {
       { numRuns: 500 },
     );
     assert.ok(fixesChecked > 20, `only ${fixesChecked} fixes were exercised`);
+  });
+
+  it('reports suppression comments that suppress nothing wherever they are written, and their fixes parse and remove them', () => {
+    const texts = [...seeds().map((text) => ({ id: ID, text })), ...bicepSeeds().map((text) => ({ id: BICEP_ID, text }))];
+    const ids = [...RULES.map((r) => r.id), 'no-such-rule', 'syntax-error'];
+    const directive = fc.record({
+      line: fc.nat(),
+      own: fc.boolean(),
+      ids: fc.array(fc.constantFrom(...ids), { maxLength: 3 }),
+      separator: fc.constantFrom(' ', ', ', ','),
+      reason: fc.constantFrom('', ' -- accepted', ' --'),
+      block: fc.boolean(),
+    });
+    let fixesChecked = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: texts.length - 1 }), fc.array(directive, { minLength: 1, maxLength: 3 }), (index, directives) => {
+        const { id, text } = texts[index];
+        const lines = text.split('\n');
+        for (const d of directives) {
+          const at = d.line % lines.length;
+          const body = `iot-netlint-disable-${d.own ? 'next-line' : 'line'} ${d.ids.join(d.separator)}${d.reason}`;
+          // Block comments are JSON's only (Bicep's are too, but a directive there is read from line comments alike).
+          const comment = d.block && id === ID ? `/* ${body} */` : `// ${body}`;
+          lines[at] = d.own ? `${/^\s*/.exec(lines[at])![0]}${comment}\n${lines[at]}` : `${lines[at]} ${comment}`;
+        }
+        const files = { [id]: lines.join('\n') };
+        const result = analyzeTexts(files, { unusedDirectives: 'warning' });
+        checkSpans(result);
+        const unused = result.findings.filter((f) => f.ruleId === 'unused-disable-directive');
+        for (const finding of unused) {
+          const edits = finding.fixes[0].edits!;
+          const fixed = applyTextEdits(files[id], edits);
+          assert.ok(fixed !== undefined);
+          const after = analyzeTexts({ [id]: fixed! }, { unusedDirectives: 'warning' });
+          assert.ok(syntaxErrors(after, id) <= syntaxErrors(result, id), `removing '${finding.message}' broke the syntax:\n${fixed}`);
+          const same = (f: Finding) => f.ruleId === finding.ruleId && f.message === finding.message;
+          assert.ok(after.findings.filter(same).length < unused.filter(same).length, `'${finding.message}' is still there:\n${fixed}`);
+          // Removing a directive or an id never lets through a finding that a directive silenced.
+          const reported = (r: ProjectResult) => r.findings.filter((f) => f.ruleId !== 'unused-disable-directive').length;
+          assert.ok(reported(after) <= reported(result), `removing '${finding.message}' brought back a finding:\n${fixed}`);
+          fixesChecked++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    assert.ok(fixesChecked > 50, `only ${fixesChecked} removals were exercised`);
   });
 
   it('never throws on mutated real templates; spans stay inside; fixes parse and remove their finding', () => {
