@@ -5,7 +5,7 @@
  */
 import type { Cloud } from '../clouds';
 import { parseResourceId, ResourceRef, sameResource } from '../model/ids';
-import { Model, prop, Resource } from '../model/resource';
+import { ownMemo, prop, Resource } from '../model/resource';
 import { asArray, asBoolean, asObject, asString, isKnown, Loc, ObjectValue, stringParts, Value } from '../model/values';
 import { connectionStringTarget, hostOfUri } from './hosts';
 
@@ -126,14 +126,17 @@ function fileUploadConfigured(item: ObjectValue): boolean {
   return !empty || authTypeOf(item) === 'identityBased';
 }
 
-/**
- * Every place the hub sends data to besides its built-in endpoint: routing endpoints and file upload. Read once per
- * hub and analysis. Remembered in the analysis's model rather than beside the function: a cache that outlives the
- * analysis, even a weak one, keeps its young objects alive through every minor collection, and an editor pays for
- * that at every keystroke.
- */
-export function hubEndpoints(hub: Resource, ctx: { model: Model; cloud: Cloud }): HubEndpoint[] {
-  return ctx.model.memoFor('iothub:endpoints', hub, () => readEndpoints(hub, ctx.cloud));
+/** Every place the hub sends data to besides its built-in endpoint: routing endpoints and file upload. Read once per hub (`ownMemo`). */
+export function hubEndpoints(hub: Resource, ctx: { cloud: Cloud }): HubEndpoint[] {
+  return ownMemo(hub, endpointsKey(ctx.cloud), () => readEndpoints(hub, ctx.cloud));
+}
+
+/** The memo key of a hub's endpoints, per cloud (their hosts depend on it), made once per cloud rather than at each call. */
+const endpointsKeys = new Map<Cloud, string>();
+function endpointsKey(cloud: Cloud): string {
+  let key = endpointsKeys.get(cloud);
+  if (!key) endpointsKeys.set(cloud, (key = `iothub:endpoints:${cloud.name}`));
+  return key;
 }
 
 function readEndpoints(hub: Resource, cloud: Cloud): HubEndpoint[] {
@@ -207,10 +210,10 @@ export interface HubAllowList {
 
 /**
  * The allow list of a hub that restricts egress, when it has entries. An
- * absent or empty list is iothub-egress-allowlist-empty's to report. Read once per hub and analysis.
+ * absent or empty list is iothub-egress-allowlist-empty's to report. Read once per hub (`ownMemo`).
  */
-export function allowListOf(hub: Resource, model: Model): HubAllowList | undefined {
-  return model.memoFor('iothub:allowList', hub, readAllowList);
+export function allowListOf(hub: Resource): HubAllowList | undefined {
+  return ownMemo(hub, 'iothub:allowList', readAllowList);
 }
 
 function readAllowList(hub: Resource): HubAllowList | undefined {
@@ -229,8 +232,8 @@ function readAllowList(hub: Resource): HubAllowList | undefined {
 }
 
 /** The allow list, when every entry can be read: an entry that cannot be read may be any host, and then nothing is known to be missing. */
-export function readableAllowList(hub: Resource, model: Model): HubAllowList | undefined {
-  const list = allowListOf(hub, model);
+export function readableAllowList(hub: Resource): HubAllowList | undefined {
+  const list = allowListOf(hub);
   return list && list.unread.length === 0 ? list : undefined;
 }
 

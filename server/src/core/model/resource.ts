@@ -43,6 +43,25 @@ export interface Resource {
   container?: Origin;
   /** A symbolic name (ARM language version 2.0, Bicep) or a variable name (az CLI), for writers and messages. */
   symbol?: string;
+  /** Facts computed from this resource alone, kept with it: see `ownMemo`. */
+  memo?: Map<string, unknown>;
+}
+
+/**
+ * A fact computed from a resource alone (its body, read for the cloud of its analysis), kept on the resource:
+ * a file that does not change keeps its resources from one analysis to the next, and with them these answers,
+ * so a keystroke in one template does not read every hub of the workspace again. Kept on the object rather
+ * than in a weak map beside the function: a weak map that outlives the analyses keeps the young objects of
+ * each one alive through minor collections. (A change of cloud reads the files again, with new resources.)
+ */
+export function ownMemo<T>(resource: Resource, key: string, compute: (resource: Resource) => T): T {
+  let memo = resource.memo;
+  if (!memo) resource.memo = memo = new Map();
+  const found = memo.get(key);
+  if (found !== undefined || memo.has(key)) return found as T;
+  const value = compute(resource);
+  memo.set(key, value);
+  return value;
 }
 
 export function refOf(resource: Resource): ResourceRef {

@@ -1,4 +1,4 @@
-import { prop, Resource, TYPES } from '../model/resource';
+import { ownMemo, prop, Resource, typeKeyOf, TYPES } from '../model/resource';
 import { asArray, asObject, asString, Value } from '../model/values';
 import type { Rule } from './rule';
 
@@ -14,51 +14,62 @@ export const rule: Rule = {
     regional: "'{value}' is a regional form of the AzureDeviceUpdate service tag, which cannot be regional: the rule is rejected. Use 'AzureDeviceUpdate'.",
   },
   check(ctx) {
-    for (const value of addressValues(ctx.model.declared.bind(ctx.model))) {
-      const text = asString(value);
-      if (text === undefined || !REGIONAL.test(text)) continue;
-      // The place is asked for only now: values read from a template make it when asked, and most addresses are fine.
-      const at = value.loc;
-      if (!at) continue;
-      ctx.report({
-        at,
-        messageId: 'regional',
-        data: { value: text.trim() },
-        fixes: [{ title: "Use 'AzureDeviceUpdate'", edits: [{ op: 'replace', target: value, value: 'AzureDeviceUpdate' }] }],
-      });
+    for (const type of [TYPES.networkSecurityGroup, TYPES.securityRule, TYPES.azureFirewall, TYPES.firewallPolicyRuleCollectionGroup]) {
+      for (const resource of ctx.model.declared(type)) {
+        for (const { value, text } of ownMemo(resource, 'deviceupdate:regional-tags', regionalTags)) {
+          // The place is asked for only now: values read from a template make it when asked, and most addresses are fine.
+          const at = value.loc;
+          if (!at) continue;
+          ctx.report({
+            at,
+            messageId: 'regional',
+            data: { value: text.trim() },
+            fixes: [{ title: "Use 'AzureDeviceUpdate'", edits: [{ op: 'replace', target: value, value: 'AzureDeviceUpdate' }] }],
+          });
+        }
+      }
     }
   },
 };
 
+/** The types whose rules hold addresses, as the model indexes them. */
+const SECURITY_GROUP = typeKeyOf(TYPES.networkSecurityGroup);
+const SECURITY_RULE = typeKeyOf(TYPES.securityRule);
+const FIREWALL = typeKeyOf(TYPES.azureFirewall);
+
 const NSG_KEYS = ['sourceAddressPrefix', 'destinationAddressPrefix', 'sourceAddressPrefixes', 'destinationAddressPrefixes'];
 const FIREWALL_KEYS = ['sourceAddresses', 'destinationAddresses'];
 
-/** Every address field of security rules, Azure Firewall rules and firewall policy rules. */
-function addressValues(declared: (type: string) => readonly Resource[]): Value[] {
-  const out: Value[] = [];
+/** The address fields of a security group, security rule, Azure Firewall or firewall policy rule collection group that hold a regional AzureDeviceUpdate tag. */
+function regionalTags(resource: Resource): Array<{ value: Value; text: string }> {
+  const out: Array<{ value: Value; text: string }> = [];
   const take = (object: Value | undefined, keys: string[]) => {
     const o = asObject(object);
     if (!o) return;
     for (const key of keys) {
       const v = o.get(key);
-      if (!v) continue;
-      if (v.kind === 'array') out.push(...v.items);
-      else out.push(v);
+      for (const value of !v ? [] : v.kind === 'array' ? v.items : [v]) {
+        const text = asString(value);
+        if (text !== undefined && REGIONAL.test(text)) out.push({ value, text });
+      }
     }
   };
-  for (const nsg of declared(TYPES.networkSecurityGroup)) {
-    for (const rule of asArray(prop(nsg, 'properties.securityRules')) ?? []) take(asObject(rule)?.get('properties'), NSG_KEYS);
-  }
-  for (const rule of declared(TYPES.securityRule)) take(prop(rule, 'properties'), NSG_KEYS);
-  for (const firewall of declared(TYPES.azureFirewall)) {
-    for (const collection of asArray(prop(firewall, 'properties.networkRuleCollections')) ?? []) {
-      for (const rule of asArray(asObject(asObject(collection)?.get('properties'))?.get('rules')) ?? []) take(rule, FIREWALL_KEYS);
-    }
-  }
-  for (const group of declared(TYPES.firewallPolicyRuleCollectionGroup)) {
-    for (const collection of asArray(prop(group, 'properties.ruleCollections')) ?? []) {
-      for (const rule of asArray(asObject(collection)?.get('rules')) ?? []) take(rule, FIREWALL_KEYS);
-    }
+  switch (resource.typeKey) {
+    case SECURITY_GROUP:
+      for (const rule of asArray(prop(resource, 'properties.securityRules')) ?? []) take(asObject(rule)?.get('properties'), NSG_KEYS);
+      break;
+    case SECURITY_RULE:
+      take(prop(resource, 'properties'), NSG_KEYS);
+      break;
+    case FIREWALL:
+      for (const collection of asArray(prop(resource, 'properties.networkRuleCollections')) ?? []) {
+        for (const rule of asArray(asObject(asObject(collection)?.get('properties'))?.get('rules')) ?? []) take(rule, FIREWALL_KEYS);
+      }
+      break;
+    default: // a firewall policy's rule collection group
+      for (const collection of asArray(prop(resource, 'properties.ruleCollections')) ?? []) {
+        for (const rule of asArray(asObject(collection)?.get('rules')) ?? []) take(rule, FIREWALL_KEYS);
+      }
   }
   return out;
 }

@@ -18,7 +18,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const hub of ctx.model.declared(TYPES.hub)) {
-      const allowList = allowListOf(hub, ctx.model);
+      const allowList = allowListOf(hub);
       if (!allowList || builtInEndpointReceives(hub) !== true) continue;
       const { properties, list, hosts, unread } = allowList;
       const exact = hostOfUri(prop(hub, 'properties.eventHubEndpoints.events.endpoint'));

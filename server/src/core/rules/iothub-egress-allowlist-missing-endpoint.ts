@@ -20,7 +20,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const hub of ctx.model.declared(TYPES.hub)) {
-      const allowList = readableAllowList(hub, ctx.model);
+      const allowList = readableAllowList(hub);
       if (!allowList) continue;
       const { properties, list, hosts: allowed } = allowList;
       const listLoc = propertyLoc(ctx, properties, 'allowedFqdnList', hub);

@@ -172,6 +172,7 @@ function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: Source
       // Always present, so that every resource has one shape for the code that reads thousands of them.
       extensionOf: d.extensionOf,
       extensionUnknown: d.extensionUnknown,
+      memo: undefined,
     };
     out.push(resource);
     if (sameType(d.type, 'Microsoft.Resources/deployments')) queueDeployment(d, unit, queue, documents, seenLinks, options);

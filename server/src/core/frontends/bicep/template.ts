@@ -184,6 +184,7 @@ function lowerScope(scope: BicepScope, out: Resource[]): void {
       scope: info.placement,
       extensionOf: info.extensionOf,
       extensionUnknown: info.extensionUnknown,
+      memo: undefined,
       existing: decl.existing,
       container,
       symbol: symbol.parent ? undefined : decl.name.name,
