@@ -107,6 +107,7 @@ describe('command line', function () {
     const syntax = results.find((r: { ruleId: string }) => r.ruleId === 'syntax-error');
     assert.ok(syntax, 'syntax errors are results');
     assert.strictEqual(driver.rules[syntax.ruleIndex].id, 'syntax-error');
+    for (const id of ['file-not-analyzed', 'config-error', 'unused-disable-directive']) assert.ok(driver.rules.some((r: { id: string }) => r.id === id), id);
   });
 
   it('writes annotations for GitHub Actions and Azure Pipelines, escaped as each service reads them', () => {
@@ -266,6 +267,9 @@ describe('command line', function () {
     const r = run(['--report-unused-disable-directives', 'u.json'], dir);
     assert.strictEqual(r.code, 1);
     assert.match(r.stdout, /^u\.json:10:42 {2}warning {2}unused-disable-directive {2}This directive suppresses nothing: no finding of 'restrict-outbound-value-type' is on the line it names\.$/m);
+    const sarif = JSON.parse(run(['--report-unused-disable-directives', '--format', 'sarif', 'u.json'], dir).stdout);
+    const result = sarif.runs[0].results[0];
+    assert.strictEqual(sarif.runs[0].tool.driver.rules[result.ruleIndex].id, 'unused-disable-directive');
     assert.strictEqual(run(['--report-unused-disable-directives', '--fix', 'u.json'], dir).code, 0);
     assert.strictEqual(fs.readFileSync(path.join(dir, 'u.json'), 'utf8'), CLEAN);
   });

@@ -12,11 +12,14 @@ import { Documents, FileReport, rangeOf } from './report';
 
 const HOMEPAGE = 'https://github.com/iot-netlint/iot-netlint';
 
-const TOOL_RULES: Array<{ id: string; description: string }> = [
-  { id: TOOL_FINDINGS.syntaxError, description: 'The document is not valid JSON; what parsed is still analysed.' },
-  { id: TOOL_FINDINGS.fileSkipped, description: 'The file was not analysed: too large, binary, not UTF-8, or unreadable.' },
-  { id: TOOL_FINDINGS.configError, description: 'A .iot-netlint.json setting cannot be used as written.' },
-];
+/** Every finding of the tool itself, described: keyed by its name in TOOL_FINDINGS so that none can be left out. */
+const TOOL_DESCRIPTIONS: Record<keyof typeof TOOL_FINDINGS, string> = {
+  syntaxError: 'The document does not parse; what parsed is still analysed.',
+  fileSkipped: 'The file was not analysed: too large, binary, not UTF-8, unreadable, or ignored by the configuration.',
+  configError: 'A .iot-netlint.json setting cannot be used as written.',
+  unusedDirective: 'A suppression comment that suppresses nothing.',
+};
+const TOOL_RULES = (Object.keys(TOOL_FINDINGS) as Array<keyof typeof TOOL_FINDINGS>).map((name) => ({ id: TOOL_FINDINGS[name], description: TOOL_DESCRIPTIONS[name] }));
 
 function level(severity: Severity): 'error' | 'warning' | 'note' {
   return severity === 'info' ? 'note' : severity;
