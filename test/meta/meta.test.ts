@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { configSchema } from '../../server/src/core/configSchema';
+import { TOOL_FINDINGS } from '../../server/src/core/findings';
 import { RULES } from '../../server/src/core/rules';
 import { parseFixture } from '../support/fixture';
 import { CORPUS, ROOT } from '../support/paths';
@@ -72,6 +73,13 @@ describe('meta: rules, docs, fixtures and schema agree', () => {
       }
       if (!rule.fixable) assert.strictEqual(fixes.length, 0, `${rule.id}: the catalog names no fix`);
     }
+  });
+
+  it('explains every finding of the tool itself in the README, where its diagnostics link to', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Findings that are not rules'));
+    const listed = [...section.slice(0, section.indexOf('\n## ')).matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
+    assert.deepStrictEqual(listed.sort(), Object.values(TOOL_FINDINGS).sort());
   });
 
   it('ships a configuration schema with an entry per rule', () => {
