@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { configSchema } from '../../server/src/core/configSchema';
 import { TOOL_FINDINGS } from '../../server/src/core/findings';
+import { USAGE } from '../../server/src/cli/args';
 import { RULES } from '../../server/src/core/rules';
 import { parseFixture } from '../support/fixture';
 import { CORPUS, ROOT } from '../support/paths';
@@ -80,6 +81,16 @@ describe('meta: rules, docs, fixtures and schema agree', () => {
     const section = readme.slice(readme.indexOf('### Findings that are not rules'));
     const listed = [...section.slice(0, section.indexOf('\n## ')).matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
     assert.deepStrictEqual(listed.sort(), Object.values(TOOL_FINDINGS).sort());
+  });
+
+  it('documents in the README every option of the command line, as --help lists them', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Command line'), readme.indexOf('## In the editor'));
+    const options = (text: string) => new Set([...text.matchAll(/(?<![\w-])--?[a-z][a-z-]*/g)].map((m) => m[0]).filter((o) => o !== '--'));
+    const documented = options([...table.matchAll(/^\| ([^|]+) \|/gm)].map((m) => m[1]).join(' '));
+    // Each option line of --help starts with the option and its argument, then two spaces before the explanation.
+    const helped = options([...USAGE.matchAll(/^ {2}(-\S.*?)(?: {2}|$)/gm)].map((m) => m[1]).join(' '));
+    assert.deepStrictEqual([...documented].sort(), [...helped].filter((o) => o !== '-h' && o !== '--help' && o !== '-v' && o !== '--version').sort());
   });
 
   it('ships a configuration schema with an entry per rule', () => {
