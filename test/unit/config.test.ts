@@ -55,6 +55,21 @@ describe('configuration', () => {
   });
 });
 
+/** A template of one hub, its properties written as given (whole lines, indented as the template does). */
+const hubTemplate = (properties: string) => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "resources": [
+    {
+      "type": "Microsoft.Devices/IotHubs",
+      "apiVersion": "2023-06-30",
+      "name": "h",
+      "properties": {
+${properties}
+      }
+    }
+  ]
+}`;
+
 describe('suppression comments', () => {
   const lines = (text: string) => readSuppressions(parseJson(text).comments, new LineIndex(text));
 
@@ -74,21 +89,8 @@ describe('suppression comments', () => {
   });
 
   it('silences a finding in a template, and only the rule it names', () => {
-    const template = (comment: string) => `{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "resources": [
-    {
-      "type": "Microsoft.Devices/IotHubs",
-      "apiVersion": "2023-06-30",
-      "name": "h",
-      "properties": {
-        "restrictOutboundNetworkAccess": true,
-        ${comment}
-        "allowedFqdnList": ["a.example.com", "a.example.com"]
-      }
-    }
-  ]
-}`;
+    const template = (comment: string) =>
+      hubTemplate(`        "restrictOutboundNetworkAccess": true,\n        ${comment}\n        "allowedFqdnList": ["a.example.com", "a.example.com"]`);
     const ids = (text: string) => analyzeTexts({ '/s.json': text }).findings.map((f) => f.ruleId);
     assert.deepStrictEqual(ids(template('')).sort(), ['egress-allowlist-invalid-entry', 'iothub-egress-allowlist-missing-builtin-endpoint']);
     assert.deepStrictEqual(ids(template('// iot-netlint-disable-next-line egress-allowlist-invalid-entry')), ['iothub-egress-allowlist-missing-builtin-endpoint']);
@@ -97,20 +99,7 @@ describe('suppression comments', () => {
 });
 
 describe('suppression comments that suppress nothing', () => {
-  // A hub whose restriction is a string: restrict-outbound-value-type on the line of `restrictOutboundNetworkAccess`.
-  const template = (properties: string) => `{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "resources": [
-    {
-      "type": "Microsoft.Devices/IotHubs",
-      "apiVersion": "2023-06-30",
-      "name": "h",
-      "properties": {
-${properties}
-      }
-    }
-  ]
-}`;
+  // `"restrictOutboundNetworkAccess": "true"` below is restrict-outbound-value-type's finding, for directives to silence.
   const unused = (text: string, id = '/t.json') =>
     analyzeTexts({ [id]: text }, { unusedDirectives: 'warning' }).findings.filter((f) => f.ruleId === 'unused-disable-directive');
 
@@ -145,17 +134,17 @@ ${properties}
   for (const [before, message, after] of CASES) {
     it(message, () => {
       for (const eol of ['\n', '\r\n']) {
-        const text = template(before).replace(/\n/g, eol);
+        const text = hubTemplate(before).replace(/\n/g, eol);
         const found = unused(text);
         assert.deepStrictEqual(found.map((f) => [f.message, f.severity]), [[message, 'warning']]);
-        assert.strictEqual(applyFix({ '/t.json': text }, found[0])['/t.json'], template(after).replace(/\n/g, eol));
+        assert.strictEqual(applyFix({ '/t.json': text }, found[0])['/t.json'], hubTemplate(after).replace(/\n/g, eol));
       }
     });
   }
 
   it('leaves alone a directive that silences a finding, and Bicep’s own directive', () => {
-    assert.deepStrictEqual(unused(template('        // iot-netlint-disable-next-line restrict-outbound-value-type\n        "restrictOutboundNetworkAccess": "true"')), []);
-    assert.deepStrictEqual(unused(template('        // iot-netlint-disable-next-line\n        "restrictOutboundNetworkAccess": "true"')), []);
+    assert.deepStrictEqual(unused(hubTemplate('        // iot-netlint-disable-next-line restrict-outbound-value-type\n        "restrictOutboundNetworkAccess": "true"')), []);
+    assert.deepStrictEqual(unused(hubTemplate('        // iot-netlint-disable-next-line\n        "restrictOutboundNetworkAccess": "true"')), []);
     const bicep = "resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {\n  name: 'h'\n  properties: {\n    #disable-next-line no-hardcoded-env-urls\n    publicNetworkAccess: 'Enabled'\n    // iot-netlint-disable-next-line\n    minTlsVersion: '1.2'\n  }\n}";
     assert.deepStrictEqual(
       unused(bicep, '/main.bicep').map((f) => bicep.slice(f.offset, f.offset + f.length)),
@@ -170,7 +159,7 @@ ${properties}
   });
 
   it('is reported only when asked for', () => {
-    const text = template('        "publicNetworkAccess": "Enabled" // iot-netlint-disable-line');
+    const text = hubTemplate('        "publicNetworkAccess": "Enabled" // iot-netlint-disable-line');
     assert.deepStrictEqual(analyzeTexts({ '/t.json': text }).findings, []);
   });
 });

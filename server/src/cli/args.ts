@@ -1,7 +1,7 @@
 /** The command line's options, parsed without a library: the grammar is small and the messages are ours. */
 import { CloudName, cloudNamed } from '../core/clouds';
-import type { Level } from '../core/config';
-import { RULES } from '../core/rules';
+import { Level, LEVELS } from '../core/config';
+import { RULE_IDS } from '../core/rules';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'azure-devops';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'azure-devops'];
@@ -192,8 +192,6 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   return options;
 }
 
-const LEVELS: readonly Level[] = ['error', 'warning', 'info', 'off'];
-const RULE_IDS = new Set(RULES.map((r) => r.id));
 
 /** `--rule iothub-identity-role-missing:warning` (spaces around the colon allowed, as in `"id: off"`). */
 function ruleLevel(text: string): [string, Level] {

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { cloudNamed, DEFAULT_CLOUD } from '../core/clouds';
-import { Config, DEFAULT_MAX_FILE_SIZE } from '../core/config';
+import { Config, DEFAULT_MAX_FILE_SIZE, withLevels } from '../core/config';
 import { Finding, TOOL_FINDINGS } from '../core/findings';
 import { analyzeProject, ProjectFile } from '../core/project';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
@@ -156,7 +156,7 @@ function withRuleLevels(configFor: (doc: string) => Config, levels: Config['rule
   return (doc) => {
     const config = configFor(doc);
     let merged = made.get(config);
-    if (!merged) made.set(config, (merged = { ...config, rules: { ...config.rules, ...levels } }));
+    if (!merged) made.set(config, (merged = withLevels(config, levels)));
     return merged;
   };
 }

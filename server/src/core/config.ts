@@ -111,6 +111,11 @@ export function configCandidates(docPath: string): string[] {
   return out;
 }
 
+/** A configuration with levels set over its own (the command line's --rule, the editor's settings). */
+export function withLevels(config: Config, levels: Config['rules']): Config {
+  return { ...config, rules: { ...config.rules, ...levels } };
+}
+
 /** A level set for a rule, or undefined when the configuration leaves it at its default. */
 export function levelFor(config: Config, ruleId: string): Level | undefined {
   return config.rules[ruleId];

@@ -16,7 +16,7 @@ import { Finding, TOOL_FINDINGS } from './findings';
 import type { TextEdit } from './fixes/edits';
 import type { SourceComment, SourceDocument } from './model/document';
 import type { Severity } from './rules/rule';
-import type { LineIndex } from './text/lines';
+import { LineIndex, lineStartOf } from './text/lines';
 
 export interface Suppression {
   /** The line whose findings are suppressed (zero-based). */
@@ -115,7 +115,7 @@ function removeComment(doc: SourceDocument, comment: SourceComment): TextEdit {
   const text = doc.text;
   const start = comment.offset;
   const end = comment.offset + comment.length;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartOf(text, start);
   const newline = text.indexOf('\n', end);
   const lineEnd = newline < 0 ? text.length : newline;
   const before = text.slice(lineStart, start);

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { Cloud, cloudNamed, DEFAULT_CLOUD } from '../core/clouds';
-import { Config, DEFAULT_MAX_FILE_SIZE } from '../core/config';
+import { Config, DEFAULT_MAX_FILE_SIZE, withLevels } from '../core/config';
 import { Finding, TOOL_FINDINGS } from '../core/findings';
 import { dirnameOf, Host, joinPath } from '../core/host';
 import { Memo } from '../core/memo';
@@ -167,7 +167,7 @@ export class Workspace {
     const file = pathOfUri(uri);
     const fromFile = file ? this.configs.forFile(file).config : { rules: {} };
     // Editor settings come last: they are the user's own view of the project's levels.
-    return { ...fromFile, rules: { ...fromFile.rules, ...settings.rules } };
+    return withLevels(fromFile, settings.rules);
   }
 
   private cloud(): Cloud {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Config, ConfigProblem, configCandidates, CONFIG_FILE_NAME, emptyConfig, parseConfig } from '../core/config';
 import { IgnoreList } from '../core/ignore';
+import { withForwardSlashes } from './files';
 import { RULE_IDS } from '../core/rules';
 
 export interface LoadedConfig {
@@ -59,7 +60,7 @@ export class ConfigResolver {
     if (found === undefined) {
       // A folder's configuration is looked for from inside it.
       const loaded = this.forFile(isFolder ? path.join(file, CONFIG_FILE_NAME) : file);
-      const relative = loaded.path && loaded.ignore ? path.relative(path.dirname(loaded.path), file).split(path.sep).join('/') : undefined;
+      const relative = loaded.path && loaded.ignore ? withForwardSlashes(path.relative(path.dirname(loaded.path), file)) : undefined;
       const pattern = relative !== undefined ? loaded.ignore!.match(relative, isFolder) : undefined;
       found = pattern !== undefined ? { pattern, configPath: loaded.path! } : null;
       this.ignoredPaths.set(key, found);

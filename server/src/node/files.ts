@@ -215,6 +215,11 @@ export function looksLikeTemplate(file: string): boolean {
   }
 }
 
+/** A path with `/` between its parts, as reports and patterns write it on every platform. */
+export function withForwardSlashes(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
 /**
  * Writes a file, making the folders above it that are missing, one level at a time: Node's recursive mkdir
  * never returns on some file systems that refuse a folder with ENOENT (a path under /proc).

@@ -7,6 +7,7 @@
  *   azure-devops  ##vso[task.logissue type=error;sourcepath=infra/hub.json;linenumber=10;columnnumber=42;code=restrict-outbound-value-type]…
  */
 import type { Finding } from '../../core/findings';
+import { withForwardSlashes } from '../../node/files';
 import { FileReport, rangeOf, totals } from './report';
 
 /** GitHub Actions workflow commands (`::error`, `::warning`, `::notice`). */
@@ -19,7 +20,7 @@ export function formatGithub(reports: readonly FileReport[]): string {
   for (const report of reports) {
     for (const f of report.findings) {
       const r = rangeOf(report.lines, f.offset, f.length);
-      const where = `file=${property(report.path.split('\\').join('/'))},line=${r.startLine},col=${r.startColumn},endLine=${r.endLine},endColumn=${r.endColumn}`;
+      const where = `file=${property(withForwardSlashes(report.path))},line=${r.startLine},col=${r.startColumn},endLine=${r.endLine},endColumn=${r.endColumn}`;
       out.push(`::${command(f)} ${where},title=${property(f.ruleId)}::${data(f.message)}`);
     }
   }
@@ -36,7 +37,7 @@ export function formatAzureDevOps(reports: readonly FileReport[]): string {
       const r = rangeOf(report.lines, f.offset, f.length);
       const type = f.severity === 'error' ? 'error' : 'warning';
       const message = f.severity === 'info' ? `(info) ${f.message}` : f.message;
-      out.push(`##vso[task.logissue type=${type};sourcepath=${property(report.path.split('\\').join('/'))};linenumber=${r.startLine};columnnumber=${r.startColumn};code=${property(f.ruleId)}]${data(message)}`);
+      out.push(`##vso[task.logissue type=${type};sourcepath=${property(withForwardSlashes(report.path))};linenumber=${r.startLine};columnnumber=${r.startColumn};code=${property(f.ruleId)}]${data(message)}`);
     }
   }
   return out.map((line) => line + '\n').join('') + summary(reports);

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'url';
 import { TOOL_FINDINGS } from '../../core/findings';
 import { docsUrl, Rule, Severity } from '../../core/rules/rule';
 import type { LineIndex } from '../../core/text/lines';
+import { withForwardSlashes } from '../../node/files';
 import { Documents, FileReport, rangeOf } from './report';
 
 const HOMEPAGE = 'https://github.com/iot-netlint/iot-netlint';
@@ -43,12 +44,11 @@ export function formatSarif(reports: readonly FileReport[], documents: Documents
     })),
   ];
   const index = new Map(driverRules.map((r, i) => [r.id, i]));
-  const uri = (p: string) => p.split(path.sep).join('/');
   const location = (p: string, lines: LineIndex, offset: number, length: number) => {
     const r = rangeOf(lines, offset, length);
     return {
       physicalLocation: {
-        artifactLocation: { uri: uri(p), uriBaseId: '%SRCROOT%' },
+        artifactLocation: { uri: withForwardSlashes(p), uriBaseId: '%SRCROOT%' },
         region: { startLine: r.startLine, startColumn: r.startColumn, endLine: r.endLine, endColumn: r.endColumn, charOffset: offset, charLength: length },
       },
     };
@@ -79,7 +79,7 @@ export function formatSarif(reports: readonly FileReport[], documents: Documents
             artifactChanges: [...byDoc].map(([doc, edits]) => {
               const d = documents.get(doc)!;
               return {
-                artifactLocation: { uri: uri(d.path), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: withForwardSlashes(d.path), uriBaseId: '%SRCROOT%' },
                 replacements: edits!.map((e) => {
                   const r = rangeOf(d.lines, e.offset, e.length);
                   return {
