@@ -164,7 +164,7 @@ describe('real-editor harness (fixture extension)', function () {
     });
 
     it('shows the diagnostic in a hover', async function () {
-      const text = await phase('UI: hover', () => ui.hoverSquiggle(page, 'warning'));
+      const text = await phase('UI: hover', () => ui.hoverSquiggle(page, 'warning', 0, 15_000, /Quick Fix/));
       assert.match(text, /TODO marker left in the document/);
       assert.match(text, /Quick Fix/);
       await ui.screenshot(page, 'fixture-hover');

@@ -172,7 +172,7 @@ async function centerOf(page: Page, selector: string, index = 0): Promise<{ x: n
 /** Moves the mouse onto the n-th squiggle of a severity and returns the hover's text. */
 /**
  * The text of the hover over a squiggle. `until`: what the text must show before it is read — the editor shows the
- * diagnostic at once and adds what a hover provider answers when the answer arrives.
+ * diagnostic at once and adds what a hover provider answers, and the quick fixes, when they arrive.
  */
 export async function hoverSquiggle(page: Page, severity: Severity | 'any' = 'any', index = 0, timeoutMs = 15_000, until?: RegExp): Promise<string> {
   const { x, y } = await centerOf(page, SQUIGGLE_SELECTOR[severity], index);
