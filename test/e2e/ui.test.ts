@@ -52,8 +52,8 @@ describe('the packaged extension in the browser (code-server + Chromium)', funct
     await ui.waitForSquiggles(page, { severity: 'error' });
     await ui.waitForSquiggles(page, { severity: 'warning' });
     await ui.waitForSquiggles(page, { severity: 'info' });
-    const rows = await ui.readProblems(page, { minMarkers: 3 });
-    // Other rows may come from VS Code's JSON support (it cannot load the $schema offline).
+    // Other rows may come from VS Code's JSON support (it cannot load the $schema offline): the three awaited are ours.
+    const rows = await ui.readProblems(page, { minMarkers: 3, source: 'iot-netlint' });
     const markers = rows.filter((r) => !r.isFile && r.source === 'iot-netlint').map((r) => `${r.severity} ${r.line}:${r.column}`);
     assert.deepStrictEqual(markers.sort(), ['Error 12:42', 'Info 13:106', 'Warning 22:56']);
     const error = rows.find((r) => r.severity === 'Error' && r.source === 'iot-netlint')!;

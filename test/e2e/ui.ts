@@ -123,8 +123,11 @@ export async function openProblems(page: Page): Promise<void> {
   await panel.waitFor({ state: 'visible', timeout: 15_000 });
 }
 
-/** Opens the Problems panel and returns its rows (file rows and marker rows, in display order). */
-export async function readProblems(page: Page, options: { minMarkers?: number; timeoutMs?: number } = {}): Promise<ProblemRow[]> {
+/**
+ * Opens the Problems panel and returns its rows (file rows and marker rows, in display order). `minMarkers`: wait
+ * until that many marker rows show, counting only those of `source` when it is given (other extensions list rows too).
+ */
+export async function readProblems(page: Page, options: { minMarkers?: number; source?: string; timeoutMs?: number } = {}): Promise<ProblemRow[]> {
   await openProblems(page);
   const read = async (): Promise<ProblemRow[]> => {
     const raw = await page
@@ -156,7 +159,7 @@ export async function readProblems(page: Page, options: { minMarkers?: number; t
     `${min} marker row(s) in the Problems panel`,
     async () => {
       const rows = await read();
-      return rows.filter((r) => !r.isFile).length >= min ? rows : undefined;
+      return rows.filter((r) => !r.isFile && (options.source === undefined || r.source === options.source)).length >= min ? rows : undefined;
     },
     { timeoutMs: options.timeoutMs ?? 30_000, intervalMs: 250 },
   );
