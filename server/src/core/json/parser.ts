@@ -63,10 +63,13 @@ class Parser {
   private readonly len: number;
   private readonly tape: Tape;
 
-  // The stack of open containers, as parallel arrays of small integers so that nothing is allocated per container.
-  private readonly stackIndex: number[] = [];
-  private readonly stackState: State[] = [];
-  private readonly stackAfterComma: boolean[] = [];
+  // The stack of open containers, as parallel typed arrays: nothing is allocated per container, and the code that
+  // reads them meets the same kind of array in every document. (Plain arrays changed their elements kind in the
+  // first document, and the optimized parser was thrown away at the start of the next one.)
+  private stackIndex = new Int32Array(64);
+  private stackState = new Uint8Array(64);
+  private stackAfterComma = new Uint8Array(64);
+  private depth = 0;
 
   constructor(private readonly text: string) {
     this.len = text.length;
@@ -80,9 +83,6 @@ class Parser {
 
   parse(): JsonDocument {
     const tape = this.tape;
-    const stackIndex = this.stackIndex;
-    const stackState = this.stackState;
-    const stackAfterComma = this.stackAfterComma;
     let maxDepth = 0;
 
     let tok = this.next();
@@ -96,37 +96,37 @@ class Parser {
     }
     this.pushValue(tok);
     if (tok === Tok.OpenBrace || tok === Tok.OpenBracket) this.open(0, tok);
-    maxDepth = stackIndex.length;
+    maxDepth = this.depth;
 
-    while (stackIndex.length > 0) {
-      const top = stackIndex.length - 1;
-      const state = stackState[top];
+    while (this.depth > 0) {
+      const top = this.depth - 1;
+      const state = this.stackState[top];
       tok = this.next();
 
       if (tok === Tok.EOF) {
         // Everything still open is closed at the end of the text.
-        const container = stackIndex[top];
+        const container = this.stackIndex[top];
         const closer = tape.kinds[container] === TapeKind.Object ? '}' : ']';
         const what = tape.kinds[container] === TapeKind.Object ? 'object' : 'array';
         this.error(tape.starts[container], 1, `Missing '${closer}': this ${what} is not closed.`);
-        while (stackIndex.length > 0) this.close(this.len);
+        while (this.depth > 0) this.close(this.len);
         break;
       }
 
       switch (state) {
         case State.ArrayValue:
           if (tok === Tok.CloseBracket) {
-            if (stackAfterComma[top] && tape.skips[stackIndex[top]] === stackIndex[top] + 1 && tape.count === stackIndex[top] + 1) {
+            if (this.stackAfterComma[top] && tape.skips[this.stackIndex[top]] === this.stackIndex[top] + 1 && tape.count === this.stackIndex[top] + 1) {
               this.errorAtToken('Expected a value before the comma.');
             }
             this.close(this.tokEnd);
           } else if (isValueStart(tok)) {
             const item = this.pushValue(tok);
-            stackState[top] = State.ArrayAfterValue;
-            stackAfterComma[top] = false;
+            this.stackState[top] = State.ArrayAfterValue;
+            this.stackAfterComma[top] = 0;
             if (tok === Tok.OpenBrace || tok === Tok.OpenBracket) {
               this.open(item, tok);
-              if (stackIndex.length > maxDepth) maxDepth = stackIndex.length;
+              if (this.depth > maxDepth) maxDepth = this.depth;
             }
           } else if (tok === Tok.Comma) {
             this.errorAtToken('Expected a value before the comma.');
@@ -141,13 +141,13 @@ class Parser {
 
         case State.ArrayAfterValue:
           if (tok === Tok.Comma) {
-            stackState[top] = State.ArrayValue;
-            stackAfterComma[top] = true;
+            this.stackState[top] = State.ArrayValue;
+            this.stackAfterComma[top] = 1;
           } else if (tok === Tok.CloseBracket) {
             this.close(this.tokEnd);
           } else if (isValueStart(tok)) {
             this.error(this.tokStart, 0, "Expected ',' between array items.");
-            stackState[top] = State.ArrayValue;
+            this.stackState[top] = State.ArrayValue;
             this.pushBack();
           } else if (tok === Tok.CloseBrace && this.encloses(TapeKind.Object)) {
             this.errorAtToken("Expected ']' before '}'.");
@@ -161,11 +161,11 @@ class Parser {
         case State.ObjectKey:
           if (tok === Tok.String) {
             tape.push(TapeKind.Key, this.tokStart, this.tokEnd, this.tokFlags);
-            if (this.text.charCodeAt(this.tokStart + 1) === 91) tape.flags[stackIndex[top]] |= TapeFlag.BracketKey;
-            stackState[top] = State.ObjectColon;
-            stackAfterComma[top] = false;
+            if (this.text.charCodeAt(this.tokStart + 1) === 91) tape.flags[this.stackIndex[top]] |= TapeFlag.BracketKey;
+            this.stackState[top] = State.ObjectColon;
+            this.stackAfterComma[top] = 0;
           } else if (tok === Tok.CloseBrace) {
-            if (stackAfterComma[top] && tape.count === stackIndex[top] + 1) this.errorAtToken('Expected a property before the comma.');
+            if (this.stackAfterComma[top] && tape.count === this.stackIndex[top] + 1) this.errorAtToken('Expected a property before the comma.');
             this.close(this.tokEnd);
           } else if (tok === Tok.CloseBracket && this.encloses(TapeKind.Array)) {
             this.errorAtToken("Expected '}' before ']'.");
@@ -177,17 +177,17 @@ class Parser {
               // A container where a key belongs: read it, outside the tree, so its closer does not close this object.
               const orphan = tape.push(TapeKind.Orphan, this.tokStart, this.tokEnd, 0);
               this.open(orphan, tok);
-              if (stackIndex.length > maxDepth) maxDepth = stackIndex.length;
+              if (this.depth > maxDepth) maxDepth = this.depth;
             }
           }
           break;
 
         case State.ObjectColon:
           if (tok === Tok.Colon) {
-            stackState[top] = State.ObjectValue;
+            this.stackState[top] = State.ObjectValue;
           } else {
             this.error(this.tokStart, 0, "Expected ':' after the property name.");
-            stackState[top] = State.ObjectValue;
+            this.stackState[top] = State.ObjectValue;
             if (tok === Tok.CloseBrace || tok === Tok.Comma || isValueStart(tok)) this.pushBack();
           }
           break;
@@ -195,27 +195,27 @@ class Parser {
         case State.ObjectValue:
           if (isValueStart(tok)) {
             const value = this.pushValue(tok);
-            stackState[top] = State.ObjectAfterValue;
+            this.stackState[top] = State.ObjectAfterValue;
             if (tok === Tok.OpenBrace || tok === Tok.OpenBracket) {
               this.open(value, tok);
-              if (stackIndex.length > maxDepth) maxDepth = stackIndex.length;
+              if (this.depth > maxDepth) maxDepth = this.depth;
             }
           } else {
             this.errorAtToken('Expected a value.');
-            stackState[top] = State.ObjectAfterValue;
+            this.stackState[top] = State.ObjectAfterValue;
             if (tok === Tok.CloseBrace || tok === Tok.Comma || tok === Tok.CloseBracket) this.pushBack();
           }
           break;
 
         case State.ObjectAfterValue:
           if (tok === Tok.Comma) {
-            stackState[top] = State.ObjectKey;
-            stackAfterComma[top] = true;
+            this.stackState[top] = State.ObjectKey;
+            this.stackAfterComma[top] = 1;
           } else if (tok === Tok.CloseBrace) {
             this.close(this.tokEnd);
           } else if (tok === Tok.String) {
             this.error(this.tokStart, 0, "Expected ',' between properties.");
-            stackState[top] = State.ObjectKey;
+            this.stackState[top] = State.ObjectKey;
             this.pushBack();
           } else if (tok === Tok.CloseBracket && this.encloses(TapeKind.Array)) {
             this.errorAtToken("Expected '}' before ']'.");
@@ -284,24 +284,37 @@ class Parser {
   }
 
   private open(index: number, tok: Tok): void {
-    this.stackIndex.push(index);
-    this.stackState.push(tok === Tok.OpenBrace ? State.ObjectKey : State.ArrayValue);
-    this.stackAfterComma.push(false);
+    if (this.depth === this.stackIndex.length) this.growStack();
+    const top = this.depth++;
+    this.stackIndex[top] = index;
+    this.stackState[top] = tok === Tok.OpenBrace ? State.ObjectKey : State.ArrayValue;
+    this.stackAfterComma[top] = 0;
+  }
+
+  /** Doubles the stack: 100,000 nested arrays are a document too. */
+  private growStack(): void {
+    const size = this.stackIndex.length * 2;
+    const index = new Int32Array(size);
+    const state = new Uint8Array(size);
+    const afterComma = new Uint8Array(size);
+    index.set(this.stackIndex);
+    state.set(this.stackState);
+    afterComma.set(this.stackAfterComma);
+    this.stackIndex = index;
+    this.stackState = state;
+    this.stackAfterComma = afterComma;
   }
 
   /** Whether some container below the top of the stack is of this kind (a mismatched closer then belongs to it). */
   private encloses(kind: TapeKind): boolean {
-    const stackIndex = this.stackIndex;
-    for (let i = stackIndex.length - 2; i >= 0; i--) if (this.tape.kinds[stackIndex[i]] === kind) return true;
+    for (let i = this.depth - 2; i >= 0; i--) if (this.tape.kinds[this.stackIndex[i]] === kind) return true;
     return false;
   }
 
   /** Closes the container on top of the stack; it ends at `end`. */
   private close(end: number): void {
     const tape = this.tape;
-    const index = this.stackIndex.pop()!;
-    this.stackState.pop();
-    this.stackAfterComma.pop();
+    const index = this.stackIndex[--this.depth];
     tape.ends[index] = end;
     tape.skips[index] = tape.count;
     this.completeKey(index);
