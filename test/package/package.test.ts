@@ -58,6 +58,19 @@ describe('the extension package (.vsix)', function () {
     assert.ok(size < 5 * 1024 * 1024, `${(size / 1048576).toFixed(2)} MB`);
   });
 
+  it('runs in Restricted Mode, and not in virtual workspaces, whose documents its client does not ask for', () => {
+    // Nothing the extension reads from a workspace is run: an untrusted folder is analysed like any other. A
+    // virtual workspace (github.dev) has no file system for the server to read, and the client serves only
+    // documents on disk or not yet saved.
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.deepStrictEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+    assert.strictEqual(manifest.capabilities.virtualWorkspaces.supported, false);
+    assert.ok(manifest.capabilities.virtualWorkspaces.description);
+    const client = fs.readFileSync(path.join(ROOT, 'client', 'src', 'languageClient.ts'), 'utf8');
+    const schemes = new Set([...client.matchAll(/scheme: '([^']+)'/g)].map((m) => m[1]));
+    assert.deepStrictEqual([...schemes].sort(), ['file', 'untitled']);
+  });
+
   it('declares every command the code registers, under one category', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const declared = new Set<string>(manifest.contributes.commands.map((c: { command: string }) => c.command));
