@@ -9,6 +9,7 @@ import type { Config } from './config';
 import type { Finding } from './findings';
 import type { Writer } from './fixes/writer';
 import { Host } from './host';
+import type { JsonDocument } from './json/tree';
 import { loadArmTemplate, parametersFileNameFor } from './frontends/arm/template';
 import { isBicepId, isBicepParamsId, loadBicep } from './frontends/bicep/template';
 import type { LoadResult } from './frontends/result';
@@ -113,11 +114,13 @@ function load(file: ProjectFile, parameters: ProjectFile | undefined, cloud: Clo
   ) {
     return cached.result;
   }
+  const bicep = isBicepId(file.id) || isBicepParamsId(file.id);
+  // The parse of the text before the edit, which a keystroke inside one string or number only patches.
+  const previous = !bicep && cached?.result?.documents[0]?.id === file.id ? (cached.result.documents[0].tree as JsonDocument | undefined) : undefined;
   // The stale entry goes first: an editor's analysis then never holds two models of the file at once,
   // and the old one dies young instead of being copied by the garbage collector while the new one is built.
   if (cached) forgetLoaded(options.cache!, file.id);
-  const bicep = isBicepId(file.id) || isBicepParamsId(file.id);
-  const result = (bicep ? loadBicep : loadArmTemplate)(file, { cloud, parameters, host: options.host });
+  const result = bicep ? loadBicep(file, { cloud, parameters, host: options.host }) : loadArmTemplate(file, { cloud, parameters, host: options.host, previous });
   options.cache?.set(file.id, { cloud, parameters: parameters?.id, result });
   return result;
 }

@@ -11,6 +11,7 @@
 import type { Cloud } from '../../clouds';
 import { basenameOf, Host } from '../../host';
 import { parseJson } from '../../json/parser';
+import { patchJson } from '../../json/patch';
 import { findKeyIndices, findProperty, findValueIndex, JsonDocument, JsonNode, nodeOfIndex, stringAt, stringToken, Tape, TapeKind, valueIndexOf } from '../../json/tree';
 import { nameCount, parseResourceId, ResourceRef, sameType, splitName } from '../../model/ids';
 import type { SourceDocument } from '../../model/document';
@@ -36,6 +37,8 @@ export interface ArmLoadOptions {
   host?: Host;
   /** The template is deployed by another (a Bicep module): its parameters' values, where it deploys, and a key for its unknowns. */
   deployment?: { provided: Map<string, ProvidedParameter>; placement: DeploymentScope; id: string; name: Value };
+  /** The parse of the template's text before an edit (an editor's previous version): a small edit is patched into it. */
+  previous?: JsonDocument;
 }
 
 export type ArmLoadResult = LoadResult;
@@ -43,8 +46,8 @@ export type ArmLoadResult = LoadResult;
 /** Nested deployments beyond this many are not followed (a guard against generated monsters). */
 const MAX_DEPLOYMENTS = 500;
 
-export function parseArmDocument(source: ArmSource, language: SourceDocument['language'] = 'arm-template'): { doc: SourceDocument; json: JsonDocument } {
-  const json = parseJson(source.text);
+export function parseArmDocument(source: ArmSource, language: SourceDocument['language'] = 'arm-template', previous?: JsonDocument): { doc: SourceDocument; json: JsonDocument } {
+  const json = (previous && patchJson(previous, source.text)) ?? parseJson(source.text);
   const doc: SourceDocument = {
     id: source.id,
     text: source.text,
@@ -96,7 +99,7 @@ interface Declaration {
 }
 
 export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): ArmLoadResult {
-  const { doc, json } = parseArmDocument(source);
+  const { doc, json } = parseArmDocument(source, 'arm-template', options.previous);
   const detection = detectArm(json.root);
   if (detection.kind !== 'template') {
     doc.language = detection.kind === 'parameters' ? 'arm-parameters' : 'other';

@@ -1,0 +1,100 @@
+/**
+ * Reparsing after a keystroke. Most edits in an editor change one string or
+ * number and nothing else (a character typed in a host name, `true` replaced
+ * by `"true"`): the document's tokens are then those of the text before, but
+ * for that one token and the offsets after it. The tape of the new text is
+ * made from the old one by moving those offsets, instead of reading the whole
+ * text again.
+ *
+ * The result is the document `parseJson` would make of the new text, or
+ * undefined when the edit is anything else (then the caller parses): the
+ * unit and property tests hold the two to be equal.
+ */
+import { parseJson } from './parser';
+import { JsonDocument, JsonNode, Tape, TapeFlag, TapeKind } from './tree';
+
+export function patchJson(previous: JsonDocument, text: string): JsonDocument | undefined {
+  const tape = previous.root?.tape;
+  // A document with syntax errors is read again whole: where its errors lie depends on the text around them.
+  if (!tape || previous.errors.length > 0) return undefined;
+  const old = tape.text;
+  const delta = text.length - old.length;
+  const t = changedToken(tape, text);
+  if (t < 0) return undefined;
+  const kind = tape.kinds[t];
+  if (kind === TapeKind.Object || kind === TapeKind.Array || kind === TapeKind.Orphan) return undefined;
+  const start = tape.starts[t];
+  const oldEnd = tape.ends[t];
+  const newEnd = oldEnd + delta;
+  if (newEnd <= start) return undefined;
+
+  // The new token, read alone: it must be one scalar and nothing else (no error, no comment).
+  const token = text.slice(start, newEnd);
+  const alone = parseJson(token);
+  const read = alone.root?.tape;
+  if (!read || alone.errors.length > 0 || alone.comments.length > 0 || read.count !== 1 || read.starts[0] !== 0 || read.ends[0] !== token.length) return undefined;
+  let newKind = read.kinds[0] as TapeKind;
+  // A container in place of a scalar would change the nesting the document reports (maxDepth).
+  if (newKind === TapeKind.Object || newKind === TapeKind.Array) return undefined;
+  if (kind === TapeKind.Key) {
+    if (newKind !== TapeKind.String) return undefined;
+    // A key that begins with `[` marks its object (BracketKey): such keys are rare enough to be read again whole.
+    if (old.charCodeAt(start + 1) === 91 || text.charCodeAt(start + 1) === 91) return undefined;
+    newKind = TapeKind.Key;
+  }
+  // What follows the token ends it in the new text as it did in the old (a number followed by a digit would not).
+  if (newEnd < text.length && !endsToken(text.charCodeAt(newEnd))) return undefined;
+
+  const count = tape.count;
+  const patched = new Tape(text, count);
+  patched.kinds.set(tape.kinds.subarray(0, count));
+  patched.flags.set(tape.flags.subarray(0, count));
+  patched.skips.set(tape.skips.subarray(0, count));
+  const starts = patched.starts;
+  const ends = patched.ends;
+  const oldStarts = tape.starts;
+  const oldEnds = tape.ends;
+  // Tokens after the edited one start after it; the containers around it end after it.
+  for (let i = 0; i < count; i++) {
+    const s = oldStarts[i];
+    const e = oldEnds[i];
+    starts[i] = s >= oldEnd ? s + delta : s;
+    ends[i] = e >= oldEnd ? e + delta : e;
+  }
+  patched.count = count;
+  patched.kinds[t] = newKind;
+  patched.flags[t] = read.flags[0] & (TapeFlag.Escaped | TapeFlag.Unterminated | TapeFlag.InvalidNumber);
+  patched.root = new JsonNode(patched, 0, undefined);
+  const comments = previous.comments.map((c) => (c.offset >= oldEnd ? { ...c, offset: c.offset + delta } : c));
+  return { root: patched.root, errors: [], comments, maxDepth: previous.maxDepth };
+}
+
+/**
+ * The one token outside of which the two texts are equal, or -1. The texts
+ * are compared a slice at a time, which the engine does natively: a binary
+ * search finds the last token before which they agree.
+ */
+function changedToken(tape: Tape, text: string): number {
+  const old = tape.text;
+  if (old === text || tape.count === 0) return -1;
+  const delta = text.length - old.length;
+  const sameUpTo = (offset: number) => offset <= 0 || old.slice(0, offset) === text.slice(0, offset);
+  let low = 0;
+  let high = tape.count - 1;
+  if (!sameUpTo(tape.starts[0])) return -1;
+  // Invariant: the texts agree before starts[low]; `high` is the last candidate.
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (sameUpTo(tape.starts[mid])) low = mid;
+    else high = mid - 1;
+  }
+  // Token `low` may be a container whose start is before the edit; the edit must lie in a scalar, checked by the caller.
+  const end = tape.ends[low];
+  if (end + delta < tape.starts[low] || old.slice(end) !== text.slice(end + delta)) return -1;
+  return low;
+}
+
+/** Characters that may follow a scalar token: white space, a delimiter, a comment's slash. */
+function endsToken(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 44 || c === 93 || c === 125 || c === 58 || c === 47 || c === 0xfeff || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 11 || c === 12;
+}
