@@ -109,10 +109,15 @@ function load(file: ProjectFile, parameters: ProjectFile | undefined, cloud: Clo
     cached?.result &&
     cached.cloud === cloud &&
     cached.parameters === parameters?.id &&
-    cached.result.documents[0]?.text === file.text &&
     cached.result.documents.slice(1).every((d) => (d.id === parameters?.id ? parameters.text : options.host.readFile(d.id)) === d.text)
   ) {
-    return cached.result;
+    if (cached.result.documents[0]?.text === file.text) return cached.result;
+    // Only the file itself changed: its front-end may keep what the edit left alone.
+    const updated = cached.result.update?.(file.text);
+    if (updated) {
+      cached.result = updated;
+      return updated;
+    }
   }
   const bicep = isBicepId(file.id) || isBicepParamsId(file.id);
   // The parse of the text before the edit, which a keystroke inside one string or number only patches.

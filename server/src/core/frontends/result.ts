@@ -7,4 +7,12 @@ export interface LoadResult {
   resources: Resource[];
   /** The file itself first, then its parameters file and the files of its modules or linked templates. */
   documents: SourceDocument[];
+  /**
+   * The result for the file's next text, made from this one when the
+   * front-end can (an editor's keystroke inside one value): what the edit
+   * left alone is kept, with what the rules remembered of it. This result is
+   * not to be used afterwards, whatever the answer; undefined means the file
+   * must be read whole.
+   */
+  update?: (text: string) => LoadResult | undefined;
 }

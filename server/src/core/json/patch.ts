@@ -11,9 +11,21 @@
  * unit and property tests hold the two to be equal.
  */
 import { parseJson } from './parser';
-import { JsonDocument, JsonNode, Tape, TapeFlag, TapeKind } from './tree';
+import { Comment, JsonDocument, JsonNode, nodeOfIndex, Tape, TapeFlag, TapeKind } from './tree';
 
-export function patchJson(previous: JsonDocument, text: string): JsonDocument | undefined {
+/** What an edit does to a document: its one changed token becomes a token of `kind` (with `flags`), and what follows moves by `delta`. */
+export interface JsonPatch {
+  text: string;
+  token: number;
+  kind: TapeKind;
+  flags: number;
+  /** Where the token ended before the edit: tokens starting from here on move, and containers ending from here on grow. */
+  oldEnd: number;
+  delta: number;
+}
+
+/** The patch that makes `previous` the document of `text`, or undefined when the edit is not inside one scalar token. */
+export function planPatch(previous: JsonDocument, text: string): JsonPatch | undefined {
   const tape = previous.root?.tape;
   // A document with syntax errors is read again whole: where its errors lie depends on the text around them.
   if (!tape || previous.errors.length > 0) return undefined;
@@ -44,29 +56,58 @@ export function patchJson(previous: JsonDocument, text: string): JsonDocument | 
   }
   // What follows the token ends it in the new text as it did in the old (a number followed by a digit would not).
   if (newEnd < text.length && !endsToken(text.charCodeAt(newEnd))) return undefined;
+  return { text, token: t, kind: newKind, flags: read.flags[0] & (TapeFlag.Escaped | TapeFlag.Unterminated | TapeFlag.InvalidNumber), oldEnd, delta };
+}
 
+/** The document of the new text as a new document: the previous one stays as it was. Undefined when the edit is not a patch. */
+export function patchJson(previous: JsonDocument, text: string): JsonDocument | undefined {
+  const patch = planPatch(previous, text);
+  if (!patch) return undefined;
+  const tape = previous.root!.tape;
   const count = tape.count;
   const patched = new Tape(text, count);
   patched.kinds.set(tape.kinds.subarray(0, count));
   patched.flags.set(tape.flags.subarray(0, count));
   patched.skips.set(tape.skips.subarray(0, count));
-  const starts = patched.starts;
-  const ends = patched.ends;
-  const oldStarts = tape.starts;
-  const oldEnds = tape.ends;
-  // Tokens after the edited one start after it; the containers around it end after it.
-  for (let i = 0; i < count; i++) {
-    const s = oldStarts[i];
-    const e = oldEnds[i];
-    starts[i] = s >= oldEnd ? s + delta : s;
-    ends[i] = e >= oldEnd ? e + delta : e;
-  }
   patched.count = count;
-  patched.kinds[t] = newKind;
-  patched.flags[t] = read.flags[0] & (TapeFlag.Escaped | TapeFlag.Unterminated | TapeFlag.InvalidNumber);
+  moveSpans(tape, patched, patch);
   patched.root = new JsonNode(patched, 0, undefined);
-  const comments = previous.comments.map((c) => (c.offset >= oldEnd ? { ...c, offset: c.offset + delta } : c));
-  return { root: patched.root, errors: [], comments, maxDepth: previous.maxDepth };
+  return { root: patched.root, errors: [], comments: movedComments(previous, patch), maxDepth: previous.maxDepth };
+}
+
+/**
+ * Makes `previous` the document of the patch's text, in place: what was read
+ * from its tape (values, tree nodes, spans) sees the new text and offsets from
+ * now on, except what was read from the changed token itself, which the caller
+ * reads again.
+ */
+export function patchJsonInPlace(previous: JsonDocument, patch: JsonPatch): void {
+  const tape = previous.root!.tape;
+  tape.text = patch.text;
+  moveSpans(tape, tape, patch);
+  previous.comments = movedComments(previous, patch);
+  // The tree node of the changed token, if one was made, remembers its old value.
+  nodeOfIndex(tape, patch.token)?.forgetValue();
+}
+
+/** Writes the spans of `from`, moved by the patch, into `to` (the same tape when patching in place), and the changed token. */
+function moveSpans(from: Tape, to: Tape, patch: JsonPatch): void {
+  const { oldEnd, delta, token } = patch;
+  const starts = from.starts;
+  const ends = from.ends;
+  // Tokens after the edited one start after it; the containers around it end after it.
+  for (let i = 0; i < from.count; i++) {
+    const s = starts[i];
+    const e = ends[i];
+    to.starts[i] = s >= oldEnd ? s + delta : s;
+    to.ends[i] = e >= oldEnd ? e + delta : e;
+  }
+  to.kinds[token] = patch.kind;
+  to.flags[token] = patch.flags;
+}
+
+function movedComments(previous: JsonDocument, patch: JsonPatch): Comment[] {
+  return previous.comments.map((c) => (c.offset >= patch.oldEnd ? { ...c, offset: c.offset + patch.delta } : c));
 }
 
 /**

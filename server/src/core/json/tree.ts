@@ -52,7 +52,11 @@ export class Tape {
   /** The root node (tape index 0), from which a node of any index can be found again (`nodeOfIndex`). */
   root: JsonNode | undefined;
 
-  constructor(readonly text: string, capacity: number) {
+  /** The text read; a patch after an edit (json/patch.ts) replaces it along with the spans. */
+  text: string;
+
+  constructor(text: string, capacity: number) {
+    this.text = text;
     this.kinds = new Uint8Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
@@ -132,6 +136,11 @@ export class JsonNode {
   get value(): string | number | boolean | null {
     if (this.cachedValue === undefined) this.cachedValue = scalarAt(this.tape, this.index);
     return this.cachedValue;
+  }
+
+  /** Its token was patched in place (json/patch.ts): the value is read again when next asked for. */
+  forgetValue(): void {
+    this.cachedValue = undefined;
   }
 
   /** Items of an array (undefined for other types). */

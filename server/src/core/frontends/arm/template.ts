@@ -11,7 +11,7 @@
 import type { Cloud } from '../../clouds';
 import { basenameOf, Host } from '../../host';
 import { parseJson } from '../../json/parser';
-import { patchJson } from '../../json/patch';
+import { patchJson, patchJsonInPlace, planPatch } from '../../json/patch';
 import { findKeyIndices, findProperty, findValueIndex, JsonDocument, JsonNode, nodeOfIndex, stringAt, stringToken, Tape, TapeKind, valueIndexOf } from '../../json/tree';
 import { nameCount, parseResourceId, ResourceRef, sameType, splitName } from '../../model/ids';
 import type { SourceDocument } from '../../model/document';
@@ -132,7 +132,54 @@ export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): Arm
   for (let i = 0; i < queue.length && i < MAX_DEPLOYMENTS; i++) {
     lowerUnit(queue[i], resources, queue, documents, seenLinks, options);
   }
-  return { kind: 'template', resources, documents };
+  const result: ArmLoadResult = { kind: 'template', resources, documents };
+  // A template deployed by a Bicep module is read with its module: only a file of its own is updated on its own.
+  if (!options.deployment) result.update = (text) => updated(result, json, queue[0], text);
+  return result;
+}
+
+/**
+ * The template after an edit inside one value of one resource declaration
+ * (a keystroke in a host name, `true` made `"true"`): the tape is patched in
+ * place, that declaration is read again, and every other resource is kept
+ * with what the rules remembered of it. Undefined, with nothing changed, for
+ * any other edit: an edit in parameters or variables, in a declaration's
+ * type, name, scope, condition or copy loop, in a nested deployment or in a
+ * resource with child resources may change other resources too.
+ */
+function updated(previous: ArmLoadResult, json: JsonDocument, unit: Unit, text: string): ArmLoadResult | undefined {
+  const patch = planPatch(json, text);
+  if (!patch) return undefined;
+  const tape = json.root!.tape;
+  const t = patch.token;
+  if (tape.kinds[t] === TapeKind.Key) return undefined;
+  const resourcesAt = findValueIndex(tape, unit.template.index, 'resources');
+  if (resourcesAt < 0 || t <= resourcesAt || t >= tape.skips[resourcesAt]) return undefined;
+  // The declaration the token lies in: an item of the array, or the value of a symbolic name.
+  let declaration = -1;
+  for (let c = resourcesAt + 1; c < tape.skips[resourcesAt]; c = tape.skips[c]) {
+    const d = tape.kinds[c] === TapeKind.Key ? valueIndexOf(tape, c) : c;
+    if (d >= 0 && tape.kinds[d] === TapeKind.Object && d < t && t < tape.skips[d]) declaration = d;
+  }
+  if (declaration < 0) return undefined;
+  const keys = findKeyIndices(tape, declaration, DECLARATION_KEYS).map((k) => valueIndexOf(tape, k));
+  if (keys[DeclarationKey.Copy] >= 0 || keys[DeclarationKey.Resources] >= 0) return undefined;
+  for (const v of keys) if (v >= 0 && v <= t && t < tape.skips[v]) return undefined;
+  const at = previous.resources.findIndex((r) => r.body instanceof ArmObject && r.body.tape === tape && r.body.index === declaration);
+  const old = previous.resources[at];
+  if (!old || sameType(old.type, 'Microsoft.Resources/deployments')) return undefined;
+
+  patchJsonInPlace(json, patch);
+  const d = declareOne(tape, declaration, undefined, unit.scope, unit, old.symbol, old.container!, false);
+  // Not reached when the checks above hold (the same declaration, read again); the caller then reads the file whole.
+  if (!d) return undefined;
+  const resources = [...previous.resources];
+  resources[at] = resourceOf(d, unit);
+  const [first, ...others] = previous.documents;
+  const documents = [{ ...first, text, comments: json.comments, syntaxErrors: json.errors }, ...others];
+  const result: ArmLoadResult = { kind: 'template', resources, documents };
+  result.update = (next) => updated(result, json, unit, next);
+  return result;
 }
 
 /** Reads `{ "parameters": { "x": { "value": … } } }`; Key Vault references stay secret. */
@@ -154,32 +201,35 @@ function lowerUnit(unit: Unit, out: Resource[], queue: Unit[], documents: Source
   if (!resourcesNode) return;
   const declarations = declare(unit, resourcesNode.tape, resourcesNode.index);
   for (const d of declarations) {
-    const body = new ArmObject(d.tape, d.index, d.scope.envFor(unit.doc), true, false);
-    const nameAt = d.keys[DeclarationKey.Name] >= 0 ? d.keys[DeclarationKey.Name] : d.keys[DeclarationKey.Type] >= 0 ? d.keys[DeclarationKey.Type] : d.index;
-    const resource: Resource = {
-      source: 'arm',
-      doc: unit.doc,
-      type: d.type,
-      typeKey: typeKeyOf(d.type),
-      names: d.names,
-      nameText: nameTextOf(d.names),
-      nameLoc: tapeLoc(unit.doc, d.tape, nameAt),
-      loc: tapeLoc(unit.doc, d.tape, d.index),
-      apiVersion: body.get('apiVersion'),
-      body,
-      scope: unit.placement,
-      // `existing` is rare (language version 2.0): the body is read for it only when the key is there.
-      existing: d.keys[DeclarationKey.Existing] >= 0 && truthiness(body.get('existing') ?? str('false')) === true,
-      container: d.container,
-      symbol: d.symbol,
-      // Always present, so that every resource has one shape for the code that reads thousands of them.
-      extensionOf: d.extensionOf,
-      extensionUnknown: d.extensionUnknown,
-      memo: undefined,
-    };
-    out.push(resource);
+    out.push(resourceOf(d, unit));
     if (sameType(d.type, 'Microsoft.Resources/deployments')) queueDeployment(d, unit, queue, documents, seenLinks, options);
   }
+}
+
+function resourceOf(d: Declaration, unit: Unit): Resource {
+  const body = new ArmObject(d.tape, d.index, d.scope.envFor(unit.doc), true, false);
+  const nameAt = d.keys[DeclarationKey.Name] >= 0 ? d.keys[DeclarationKey.Name] : d.keys[DeclarationKey.Type] >= 0 ? d.keys[DeclarationKey.Type] : d.index;
+  return {
+    source: 'arm',
+    doc: unit.doc,
+    type: d.type,
+    typeKey: typeKeyOf(d.type),
+    names: d.names,
+    nameText: nameTextOf(d.names),
+    nameLoc: tapeLoc(unit.doc, d.tape, nameAt),
+    loc: tapeLoc(unit.doc, d.tape, d.index),
+    apiVersion: body.get('apiVersion'),
+    body,
+    scope: unit.placement,
+    // `existing` is rare (language version 2.0): the body is read for it only when the key is there.
+    existing: d.keys[DeclarationKey.Existing] >= 0 && truthiness(body.get('existing') ?? str('false')) === true,
+    container: d.container,
+    symbol: d.symbol,
+    // Always present, so that every resource has one shape for the code that reads thousands of them.
+    extensionOf: d.extensionOf,
+    extensionUnknown: d.extensionUnknown,
+    memo: undefined,
+  };
 }
 
 /**
@@ -223,7 +273,17 @@ function declare(unit: Unit, tape: Tape, resources: number): Declaration[] {
   return out;
 }
 
-function declareOne(tape: Tape, index: number, parent: Declaration | undefined, parentScope: ArmScope, unit: Unit, symbol: string | undefined, container: Origin): Declaration | undefined {
+function declareOne(
+  tape: Tape,
+  index: number,
+  parent: Declaration | undefined,
+  parentScope: ArmScope,
+  unit: Unit,
+  symbol: string | undefined,
+  container: Origin,
+  /** False when a declaration is read again after an edit that left its name alone: the scope knows it already. */
+  register = true,
+): Declaration | undefined {
   const env = parentScope.envFor(unit.doc);
   const keys = findKeyIndices(tape, index, DECLARATION_KEYS);
   for (let k = 0; k < keys.length; k++) keys[k] = valueIndexOf(tape, keys[k]);
@@ -286,8 +346,10 @@ function declareOne(tape: Tape, index: number, parent: Declaration | undefined, 
 
   const ref: ResourceRef = { type, names, subscription: unit.placement.subscription, resourceGroup: unit.placement.resourceGroup };
   const lastName = asString(names[names.length - 1]);
-  unit.scope.declareResource(ref, symbol, lastName);
-  if (nameValue.kind === 'string') unit.scope.declareResource(ref, undefined, nameValue.value);
+  if (register) {
+    unit.scope.declareResource(ref, symbol, lastName);
+    if (nameValue.kind === 'string') unit.scope.declareResource(ref, undefined, nameValue.value);
+  }
   return { tape, index, keys, unit, scope, type, names, symbol, container, extensionOf, extensionUnknown };
 }
 

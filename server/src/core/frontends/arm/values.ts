@@ -18,13 +18,34 @@ export interface ArmEnv {
   expressions: boolean;
 }
 
-export function locOf(doc: string, node: { offset: number; length: number }): Loc {
-  return { doc, offset: node.offset, length: node.length };
+export function locOf(doc: string, node: JsonNode): Loc {
+  return new TapeSpan(doc, node.tape, node.index);
 }
 
 /** The span of the token at a tape index (a container's spans its closer). */
 export function tapeLoc(doc: string, tape: Tape, index: number): Loc {
-  return { doc, offset: tape.starts[index], length: tape.ends[index] - tape.starts[index] };
+  return new TapeSpan(doc, tape, index);
+}
+
+/**
+ * A token's span, read from the tape when asked: after a keystroke the
+ * editor's tape is patched in place (json/patch.ts), and the spans of what
+ * the analysis kept from before move with it.
+ */
+class TapeSpan implements Loc {
+  constructor(
+    readonly doc: string,
+    private readonly tape: Tape,
+    private readonly index: number,
+  ) {}
+
+  get offset(): number {
+    return this.tape.starts[this.index];
+  }
+
+  get length(): number {
+    return this.tape.ends[this.index] - this.tape.starts[this.index];
+  }
 }
 
 export function armOrigin(doc: string, node: JsonNode): Origin {
