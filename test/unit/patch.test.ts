@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseJson } from '../../server/src/core/json/parser';
-import { patchJson } from '../../server/src/core/json/patch';
+import { patchJson, patchJsonInPlace, planPatch } from '../../server/src/core/json/patch';
 import type { JsonDocument } from '../../server/src/core/json/tree';
 import { corpusAvailable, CORPUS, listFiles } from '../support/paths';
 
@@ -92,6 +92,24 @@ describe('patchJson: reparsing after an edit', () => {
     assert.ok(after);
     assert.strictEqual(before.root!.tape.text, TEMPLATE);
     assert.deepStrictEqual(dump(before), dump(parseJson(TEMPLATE)));
+  });
+
+  it('patches in place: nodes made before the edit read the new text, the edited one its new value', () => {
+    const document = parseJson(TEMPLATE);
+    const root = document.root!;
+    const resource = root.properties!.find((p) => p.key === 'resources')!.value!.items![0];
+    const properties = resource.properties!.find((p) => p.key === 'properties')!.value!;
+    const restrict = properties.properties![0].value!;
+    const list = properties.properties![1].value!;
+    assert.strictEqual(restrict.value, true);
+    const after = TEMPLATE.replace('"restrictOutboundNetworkAccess": true', '"restrictOutboundNetworkAccess": "yes"');
+    const patch = planPatch(document, after)!;
+    assert.ok(patch);
+    patchJsonInPlace(document, patch);
+    assert.deepStrictEqual(dump(document), dump(parseJson(after)));
+    assert.strictEqual(restrict.value, 'yes');
+    assert.strictEqual(after.slice(list.offset, list.end), '["a.servicebus.windows.net"]');
+    assert.strictEqual(after.slice(root.offset, root.end), after.trimEnd());
   });
 
   it('gives what a full parse gives, for any edit of any text (random texts and edits)', () => {
