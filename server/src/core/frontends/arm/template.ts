@@ -132,10 +132,24 @@ export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): Arm
   for (let i = 0; i < queue.length && i < MAX_DEPLOYMENTS; i++) {
     lowerUnit(queue[i], resources, queue, documents, seenLinks, options);
   }
-  const result: ArmLoadResult = { kind: 'template', resources, documents };
   // A template deployed by a Bicep module is read with its module: only a file of its own is updated on its own.
-  if (!options.deployment) result.update = (text) => updated(result, json, queue[0], text);
-  return result;
+  return options.deployment ? { kind: 'template', resources, documents } : new LoadedTemplate(resources, documents, json, queue[0]);
+}
+
+/** A template read on its own, which an edit inside one value of one resource updates (see `update`). */
+class LoadedTemplate implements ArmLoadResult {
+  readonly kind = 'template';
+
+  constructor(
+    readonly resources: Resource[],
+    readonly documents: SourceDocument[],
+    private readonly json: JsonDocument,
+    private readonly unit: Unit,
+  ) {}
+
+  update(text: string): ArmLoadResult | undefined {
+    return updated(this, this.json, this.unit, text);
+  }
 }
 
 /**
@@ -177,9 +191,7 @@ function updated(previous: ArmLoadResult, json: JsonDocument, unit: Unit, text: 
   resources[at] = resourceOf(d, unit);
   const [first, ...others] = previous.documents;
   const documents = [{ ...first, text, comments: json.comments, syntaxErrors: json.errors }, ...others];
-  const result: ArmLoadResult = { kind: 'template', resources, documents };
-  result.update = (next) => updated(result, json, unit, next);
-  return result;
+  return new LoadedTemplate(resources, documents, json, unit);
 }
 
 /** Reads `{ "parameters": { "x": { "value": … } } }`; Key Vault references stay secret. */
