@@ -22,7 +22,7 @@ import { generateTemplate } from './generate';
 
 /** Analyses per process (the process reports its median) and processes per side (the table shows the median). */
 const RUNS = 3;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 type Mode = 'floor' | 'ours';
 
