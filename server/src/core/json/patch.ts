@@ -8,7 +8,9 @@
  *
  * The result is the document `parseJson` would make of the new text, or
  * undefined when the edit is anything else (then the caller parses): the
- * unit and property tests hold the two to be equal.
+ * unit and property tests hold the two to be equal. `patchJson` makes a new
+ * document; `patchJsonInPlace` changes the old one, for a front-end that keeps
+ * what it read from the tape (arm/template.ts, `updated`).
  */
 import { parseJson } from './parser';
 import { Comment, JsonDocument, JsonNode, nodeOfIndex, Tape, TapeFlag, TapeKind } from './tree';
