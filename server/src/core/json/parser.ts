@@ -357,7 +357,7 @@ class Parser {
       // White space.
       while (pos < len) {
         const c = text.charCodeAt(pos);
-        if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 11 || c === 12) pos++;
+        if (isJsonSpace(c)) pos++;
         else break;
       }
       if (pos >= len) {
@@ -563,6 +563,11 @@ class Parser {
 }
 
 const MAX_ERRORS = 200;
+
+/** White space between tokens, as jsonc-parser reads it (line and paragraph separators, BOM and no-break space too). */
+export function isJsonSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 11 || c === 12;
+}
 
 function endsInvalidRun(c: number): boolean {
   return c === 123 || c === 125 || c === 91 || c === 93 || c === 58 || c === 44 || c === 34 || c === 47 || c === 32 || c === 10 || c === 13 || c === 9;

@@ -12,7 +12,7 @@
  * document; `patchJsonInPlace` changes the old one, for a front-end that keeps
  * what it read from the tape (arm/template.ts, `updated`).
  */
-import { parseJson } from './parser';
+import { isJsonSpace, parseJson } from './parser';
 import { Comment, JsonDocument, JsonNode, nodeOfIndex, Tape, TapeFlag, TapeKind } from './tree';
 
 /** What an edit does to a document: its one changed token becomes a token of `kind` (with `flags`), and what follows moves by `delta`. */
@@ -139,5 +139,5 @@ function changedToken(tape: Tape, text: string): number {
 
 /** Characters that may follow a scalar token: white space, a delimiter, a comment's slash. */
 function endsToken(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === 44 || c === 93 || c === 125 || c === 58 || c === 47 || c === 0xfeff || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 11 || c === 12;
+  return isJsonSpace(c) || c === 44 || c === 93 || c === 125 || c === 58 || c === 47;
 }

@@ -169,14 +169,12 @@ function updated(previous: ArmLoadResult, json: JsonDocument, unit: Unit, text: 
   if (tape.kinds[t] === TapeKind.Key) return undefined;
   const resourcesAt = findValueIndex(tape, unit.template.index, 'resources');
   if (resourcesAt < 0 || t <= resourcesAt || t >= tape.skips[resourcesAt]) return undefined;
-  // The declaration the token lies in: an item of the array, or the value of a symbolic name.
   let declaration = -1;
-  for (let c = resourcesAt + 1; c < tape.skips[resourcesAt]; c = tape.skips[c]) {
-    const d = tape.kinds[c] === TapeKind.Key ? valueIndexOf(tape, c) : c;
-    if (d >= 0 && tape.kinds[d] === TapeKind.Object && d < t && t < tape.skips[d]) declaration = d;
-  }
+  forEachDeclaration(tape, resourcesAt, (d) => {
+    if (d < t && t < tape.skips[d]) declaration = d;
+  });
   if (declaration < 0) return undefined;
-  const keys = findKeyIndices(tape, declaration, DECLARATION_KEYS).map((k) => valueIndexOf(tape, k));
+  const keys = declarationKeys(tape, declaration);
   if (keys[DeclarationKey.Copy] >= 0 || keys[DeclarationKey.Resources] >= 0) return undefined;
   for (const v of keys) if (v >= 0 && v <= t && t < tape.skips[v]) return undefined;
   const at = previous.resources.findIndex((r) => r.body instanceof ArmObject && r.body.tape === tape && r.body.index === declaration);
@@ -255,15 +253,7 @@ function declare(unit: Unit, tape: Tape, resources: number): Declaration[] {
   const work: Work[] = [];
   const pushAll = (container: number, parent: Declaration | undefined, scope: ArmScope) => {
     const origin = new LazyOrigin(unit.doc, tape, container);
-    const stop = tape.skips[container];
-    if (tape.kinds[container] === TapeKind.Array) {
-      for (let c = container + 1; c < stop; c = tape.skips[c]) if (tape.kinds[c] === TapeKind.Object) work.push({ index: c, parent, container: origin, scope });
-    } else if (tape.kinds[container] === TapeKind.Object) {
-      for (let k = container + 1; k < stop; k = tape.skips[k]) {
-        const v = tape.kinds[k] === TapeKind.Key ? valueIndexOf(tape, k) : -1;
-        if (v >= 0 && tape.kinds[v] === TapeKind.Object) work.push({ index: v, parent, symbol: stringToken(tape, k), container: origin, scope });
-      }
-    }
+    forEachDeclaration(tape, container, (index, symbol) => work.push({ index, parent, symbol, container: origin, scope }));
   };
   pushAll(resources, undefined, unit.scope);
   // Work in document order, parents before their children.
@@ -285,6 +275,29 @@ function declare(unit: Unit, tape: Tape, resources: number): Declaration[] {
   return out;
 }
 
+/**
+ * The declarations of a `resources` container: the objects of an array, or
+ * the object values of symbolic names (language version 2.0), with the name.
+ */
+function forEachDeclaration(tape: Tape, container: number, visit: (index: number, symbol: string | undefined) => void): void {
+  const stop = tape.skips[container];
+  if (tape.kinds[container] === TapeKind.Array) {
+    for (let c = container + 1; c < stop; c = tape.skips[c]) if (tape.kinds[c] === TapeKind.Object) visit(c, undefined);
+  } else if (tape.kinds[container] === TapeKind.Object) {
+    for (let k = container + 1; k < stop; k = tape.skips[k]) {
+      const v = tape.kinds[k] === TapeKind.Key ? valueIndexOf(tape, k) : -1;
+      if (v >= 0 && tape.kinds[v] === TapeKind.Object) visit(v, stringToken(tape, k));
+    }
+  }
+}
+
+/** The tape indexes of the values of DECLARATION_KEYS in a declaration (-1 when absent). */
+function declarationKeys(tape: Tape, index: number): number[] {
+  const keys = findKeyIndices(tape, index, DECLARATION_KEYS);
+  for (let k = 0; k < keys.length; k++) keys[k] = valueIndexOf(tape, keys[k]);
+  return keys;
+}
+
 function declareOne(
   tape: Tape,
   index: number,
@@ -297,8 +310,7 @@ function declareOne(
   register = true,
 ): Declaration | undefined {
   const env = parentScope.envFor(unit.doc);
-  const keys = findKeyIndices(tape, index, DECLARATION_KEYS);
-  for (let k = 0; k < keys.length; k++) keys[k] = valueIndexOf(tape, keys[k]);
+  const keys = declarationKeys(tape, index);
   const condition = keys[DeclarationKey.Condition];
   if (condition >= 0 && truthiness(valueAt(tape, condition, env, false, false)) === false) return undefined;
 
