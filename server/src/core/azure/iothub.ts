@@ -257,7 +257,6 @@ export function hubIdentity(resource: Resource): HubIdentity {
   if (identity === undefined) return { known: true, systemAssigned: false, userAssigned: [], userAssignedUnknown: false };
   const type = asString(asObject(identity)?.get('type'));
   if (type === undefined) return { known: false, systemAssigned: false, userAssigned: [], userAssignedUnknown: true };
-  const kinds = type.split(',').map((t) => t.trim().toLowerCase());
   const userAssigned: ResourceRef[] = [];
   let userAssignedUnknown = false;
   const listed = asObject(asObject(identity)?.get('userAssignedIdentities'));
@@ -270,7 +269,7 @@ export function hubIdentity(resource: Resource): HubIdentity {
   } else if (asObject(identity)?.get('userAssignedIdentities') !== undefined) {
     userAssignedUnknown = true;
   }
-  return { known: true, systemAssigned: kinds.includes('systemassigned'), userAssigned, userAssignedUnknown };
+  return { known: true, systemAssigned: type.split(',').some((t) => t.trim().toLowerCase() === 'systemassigned'), userAssigned, userAssignedUnknown };
 }
 
 /** A user-assigned identity named by a resource id (a ref or an id string). */

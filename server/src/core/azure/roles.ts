@@ -107,16 +107,14 @@ export interface HubPrincipal {
 /** The user-assigned identity whose principal a value reads (`reference(identity).principalId`), whether or not a hub uses it. */
 export function userAssignedIdentityOf(v: Value | undefined): ResourceRef | undefined {
   if (v?.kind !== 'runtime' || !sameType(v.ref.type, TYPES.userAssignedIdentity)) return undefined;
-  return v.path.map((p) => p.toLowerCase()).join('.') === 'properties.principalid' ? v.ref : undefined;
+  return v.path.join('.').toLowerCase() === 'properties.principalid' ? v.ref : undefined;
 }
 
 export function hubPrincipalOf(v: Value | undefined, model: Model): HubPrincipal | undefined {
   if (!v) return undefined;
   if (v.kind === 'runtime') {
-    const path = v.path.map((p) => p.toLowerCase());
-    const type = v.ref.type.toLowerCase();
-    const tail = path.slice(path[0] === 'properties' ? 1 : 0);
-    if (type === TYPES.hub.toLowerCase() && tail.join('.') === 'identity.principalid') {
+    const tail = v.path.slice(v.path[0]?.toLowerCase() === 'properties' ? 1 : 0);
+    if (sameType(v.ref.type, TYPES.hub) && tail.join('.').toLowerCase() === 'identity.principalid') {
       return { hubs: model.resolve(v.ref), hubRef: v.ref, identity: 'system' };
     }
     const identity = userAssignedIdentityOf(v);

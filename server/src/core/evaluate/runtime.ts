@@ -23,7 +23,7 @@ function nameParts(v: Value | undefined): StringPart[] {
  * of a template, and a spread of values of several shapes is slow.
  */
 export function extendRuntime(v: RuntimeValue, segment: string, loc: Loc | undefined, cloud: Cloud): Value {
-  const extended: RuntimeValue = { kind: 'runtime', ref: v.ref, via: v.via, path: [...v.path, segment], loc, origin: v.origin, input: v.input };
+  const extended: RuntimeValue = { kind: 'runtime', ref: v.ref, via: v.via, path: v.path.concat(segment), loc, origin: v.origin, input: v.input };
   return deriveRuntime(extended, cloud);
 }
 

@@ -5,7 +5,7 @@
  * declared in the template are the same resource, even when parts are unknown.
  */
 import { Memo } from '../memo';
-import { fromParts, joinValues, sameValue, str, StringPart, unknown, Value } from './values';
+import { fromParts, joinValues, mapPacked, sameValue, str, StringPart, unknown, Value } from './values';
 
 export interface ResourceRef {
   /** The full resource type, e.g. `Microsoft.Storage/storageAccounts/blobServices`. */
@@ -78,7 +78,7 @@ function segmentsOfParts(parts: StringPart[]): Value[] {
       if (pieces[i] !== '') segments[segments.length - 1].push(pieces[i]);
     }
   }
-  return segments.map((pieces) => fromParts(pieces));
+  return mapPacked(segments, (pieces) => fromParts(pieces));
 }
 
 /**
@@ -87,7 +87,7 @@ function segmentsOfParts(parts: StringPart[]): Value[] {
  * hub named `parameters('hub')`.
  */
 function segmentsOf(v: Value): Value[] {
-  if (v.kind === 'string') return v.value.split('/').map((s) => str(s, v.loc));
+  if (v.kind === 'string') return mapPacked(v.value.split('/'), (s) => str(s, v.loc));
   if (v.kind !== 'unknown') return [unknown(v.loc)];
   if (v.pieces) {
     const segments: Value[][] = [[]];
@@ -101,9 +101,9 @@ function segmentsOf(v: Value): Value[] {
         if (text !== '') segments[segments.length - 1].push(str(text));
       });
     }
-    return segments.map((pieces) => (pieces.length === 1 ? { ...pieces[0], loc: v.loc } : joinValues(pieces, v.loc)));
+    return mapPacked(segments, (pieces) => (pieces.length === 1 ? { ...pieces[0], loc: v.loc } : joinValues(pieces, v.loc)));
   }
-  if (v.parts) return segmentsOfParts(v.parts).map((s) => ({ ...s, loc: v.loc }));
+  if (v.parts) return mapPacked(segmentsOfParts(v.parts), (s) => ({ ...s, loc: v.loc }));
   // A whole unknown (one parameter) is one segment: the same parameter names the same thing.
   return [v];
 }

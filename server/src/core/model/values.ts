@@ -137,6 +137,18 @@ export function bool(value: boolean, loc?: Loc): BooleanValue {
   return { kind: 'boolean', value, loc };
 }
 
+/**
+ * `items.map(f)`, always as a packed array. Lists the model keeps and hot code reads (a resource's names) are made
+ * with this: what `Array.prototype.map` returns is packed when the builtin made it and holey once optimized code
+ * inlined the call, so the same list had one shape in the first analysis of a process and another in the next,
+ * and every function compiled for the first was thrown away at the start of the second.
+ */
+export function mapPacked<T, U>(items: readonly T[], f: (item: T) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < items.length; i++) out.push(f(items[i]));
+  return out;
+}
+
 export function arr(items: readonly Value[], loc?: Loc): ArrayValue {
   return { kind: 'array', items, loc };
 }
@@ -259,7 +271,7 @@ export function getPath(v: Value | undefined, path: string): Value | undefined {
   let segments = splitPaths.get(path);
   // The pieces are made the engine's unique copies of their text (as string literals are), so that the property
   // caches of values compare them with literals by identity.
-  if (!segments) splitPaths.set(path, (segments = path.split('.').map((s) => Object.keys({ [s]: 0 })[0])));
+  if (!segments) splitPaths.set(path, (segments = mapPacked(path.split('.'), (s) => Object.keys({ [s]: 0 })[0])));
   let current = v;
   for (const segment of segments) {
     if (!current || current.kind !== 'object') return undefined;
