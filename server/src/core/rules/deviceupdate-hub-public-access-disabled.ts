@@ -1,7 +1,7 @@
 import { identityRef } from '../azure/iothub';
 import { displayName, prop, TYPES } from '../model/resource';
 import { asArray, asObject, isOneOf } from '../model/values';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'deviceupdate-hub-public-access-disabled',
@@ -14,7 +14,7 @@ export const rule: Rule = {
       "Device Update instance '{instance}' links hub '{hub}', whose publicNetworkAccess is Disabled: disabling public network access in the linked IoT hub is not supported by Device Update.",
   },
   check(ctx) {
-    for (const instance of ctx.model.declared(TYPES.aduInstance)) {
+    eachDeclared(ctx, TYPES.aduInstance, (instance) => {
       for (const link of asArray(prop(instance, 'properties.iotHubs')) ?? []) {
         const resourceId = asObject(link)?.get('resourceId');
         const hub = ctx.model.resolveDeclared(identityRef(resourceId), instance.doc);
@@ -27,6 +27,6 @@ export const rule: Rule = {
           related: access?.loc ? [{ at: access.loc, message: `Public network access of hub '${displayName(hub)}' is disabled here.` }] : [],
         });
       }
-    }
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { ownMemo, prop, Resource, typeKeyOf, TYPES } from '../model/resource';
 import { asArray, asObject, asString, Value } from '../model/values';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 const REGIONAL = /^\s*AzureDeviceUpdate\.[A-Za-z0-9]+\s*$/i;
 
@@ -15,7 +15,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const type of [TYPES.networkSecurityGroup, TYPES.securityRule, TYPES.azureFirewall, TYPES.firewallPolicyRuleCollectionGroup]) {
-      for (const resource of ctx.model.declared(type)) {
+      eachDeclared(ctx, type, (resource) => {
         for (const { value, text } of ownMemo(resource, 'deviceupdate:regional-tags', regionalTags)) {
           // The place is asked for only now: values read from a template make it when asked, and most addresses are fine.
           const at = value.loc;
@@ -27,7 +27,7 @@ export const rule: Rule = {
             fixes: [{ title: "Use 'AzureDeviceUpdate'", edits: [{ op: 'replace', target: value, value: 'AzureDeviceUpdate' }] }],
           });
         }
-      }
+      });
     }
   },
 };

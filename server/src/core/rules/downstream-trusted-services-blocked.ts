@@ -2,7 +2,7 @@ import { endpointTarget, firewallOf, FirewallState } from '../azure/downstream';
 import { HubEndpoint, hubEndpoints } from '../azure/iothub';
 import { displayName, Resource, TYPES } from '../model/resource';
 import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 const KIND_TEXT: Record<string, string> = {
   [TYPES.storageAccount.toLowerCase()]: 'Storage account',
@@ -23,7 +23,7 @@ export const rule: Rule = {
   check(ctx) {
     // One finding per firewall, naming every endpoint that it blocks.
     const blocked = new Map<Resource, { firewall: FirewallState; endpoints: HubEndpoint[] }>();
-    for (const hub of ctx.model.declared(TYPES.hub)) {
+    eachDeclared(ctx, TYPES.hub, (hub) => {
       for (const endpoint of hubEndpoints(hub, ctx)) {
         // Key-based access never passes as a trusted service: iothub-key-auth-to-firewalled-endpoint says so.
         if (endpoint.auth !== 'identityBased') continue;
@@ -34,7 +34,7 @@ export const rule: Rule = {
         entry.endpoints.push(endpoint);
         blocked.set(target, entry);
       }
-    }
+    });
     for (const [target, { firewall, endpoints }] of blocked) {
       const first = describeEndpoint(endpoints[0]).replace(/^\w/, (c) => c.toLowerCase());
       const more = endpoints.length > 1 ? ` (and ${endpoints.length - 1} more endpoint${endpoints.length > 2 ? 's' : ''})` : '';

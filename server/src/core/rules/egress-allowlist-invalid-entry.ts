@@ -1,7 +1,7 @@
 import { checkAllowListEntry, EntryProblem } from '../azure/hosts';
-import { displayName, prop, TYPES } from '../model/resource';
+import { displayName, prop, Resource, TYPES } from '../model/resource';
 import { asArray, asString } from '../model/values';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 const PROBLEM_TEXT: Record<EntryProblem, string> = {
   scheme: 'a scheme',
@@ -24,10 +24,10 @@ export const rule: Rule = {
     duplicate: "allowedFqdnList entry '{entry}' of '{name}' repeats an earlier entry.",
   },
   check(ctx) {
-    for (const resource of [...ctx.model.declared(TYPES.hub), ...ctx.model.declared(TYPES.cluster)]) {
+    const checkOne = (resource: Resource) => {
       const list = prop(resource, 'properties.allowedFqdnList');
       const items = asArray(list);
-      if (!items || list?.kind !== 'array') continue;
+      if (!items || list?.kind !== 'array') return;
       const seen = new Set<string>();
       items.forEach((item, index) => {
         const entry = asString(item);
@@ -55,6 +55,8 @@ export const rule: Rule = {
           });
         }
       });
-    }
+    };
+    eachDeclared(ctx, TYPES.hub, checkOne);
+    eachDeclared(ctx, TYPES.cluster, checkOne);
   },
 };

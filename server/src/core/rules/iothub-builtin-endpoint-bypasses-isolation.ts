@@ -3,7 +3,7 @@ import type { FixProposal } from '../fixes/edits';
 import { displayName, prop, Resource, TYPES } from '../model/resource';
 import { asArray, asBoolean, asObject, asString, isOneOf, Loc } from '../model/values';
 import { propertyLoc } from './locate';
-import type { Rule, RuleContext } from './rule';
+import { eachDeclared, Rule, RuleContext } from './rule';
 
 export const rule: Rule = {
   id: 'iothub-builtin-endpoint-bypasses-isolation',
@@ -16,12 +16,12 @@ export const rule: Rule = {
       "Hub '{hub}' closes public ingress ({how}), but its built-in Event Hub-compatible endpoint still receives device messages and is reachable over the public internet: neither private endpoints nor the IP filter cover it.",
   },
   check(ctx) {
-    for (const hub of ctx.model.declared(TYPES.hub)) {
+    eachDeclared(ctx, TYPES.hub, (hub) => {
       const closed = ingressClosed(ctx, hub);
-      if (!closed || builtInCovered(hub) || builtInEndpointReceives(hub) !== true) continue;
+      if (!closed || builtInCovered(hub) || builtInEndpointReceives(hub) !== true) return;
       const fix = disableFallback(hub);
       ctx.report({ at: closed.at, messageId: 'exposed', data: { hub: displayName(hub), how: closed.how }, fixes: fix ? [fix] : [] });
-    }
+    });
   },
 };
 

@@ -4,7 +4,7 @@ import type { FixProposal } from '../fixes/edits';
 import { displayName, prop, TYPES } from '../model/resource';
 import { asArray, asObject } from '../model/values';
 import { propertyLoc } from './locate';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'iothub-egress-allowlist-empty',
@@ -19,13 +19,13 @@ export const rule: Rule = {
       "Hub '{hub}' restricts outbound access with an empty allowedFqdnList: every egress is blocked — the built-in endpoint, routing endpoints, file upload, and device import and export.",
   },
   check(ctx) {
-    for (const hub of ctx.model.declared(TYPES.hub)) {
-      if (!egressRestricted(hub)) continue;
+    eachDeclared(ctx, TYPES.hub, (hub) => {
+      if (!egressRestricted(hub)) return;
       const properties = asObject(prop(hub, 'properties'));
       const list = properties?.get('allowedFqdnList');
       // `null` sets no list, like leaving it out.
       const none = list === undefined || list.kind === 'null';
-      if (!none && asArray(list)?.length !== 0) continue;
+      if (!none && asArray(list)?.length !== 0) return;
       const hosts = new Set<string>();
       const builtIn = hostOfUri(prop(hub, 'properties.eventHubEndpoints.events.endpoint'));
       if (builtIn) hosts.add(builtIn);
@@ -43,6 +43,6 @@ export const rule: Rule = {
         data: { hub: displayName(hub) },
         fixes,
       });
-    }
+    });
   },
 };

@@ -2,7 +2,7 @@ import { hostOfUri, isBuiltInEndpointShape, mayBeBuiltInEndpoint } from '../azur
 import { allowListOf, builtInEndpointReceives } from '../azure/iothub';
 import { displayName, prop, TYPES } from '../model/resource';
 import { propertyLoc } from './locate';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'iothub-egress-allowlist-missing-builtin-endpoint',
@@ -17,14 +17,14 @@ export const rule: Rule = {
       "Hub '{hub}' restricts outbound access, but allowedFqdnList lacks its built-in Event Hub-compatible endpoint '{host}': device messages routed to 'events' will not be delivered.",
   },
   check(ctx) {
-    for (const hub of ctx.model.declared(TYPES.hub)) {
+    eachDeclared(ctx, TYPES.hub, (hub) => {
       const allowList = allowListOf(hub);
-      if (!allowList || builtInEndpointReceives(hub) !== true) continue;
+      if (!allowList || builtInEndpointReceives(hub) !== true) return;
       const { properties, list, hosts, unread } = allowList;
       const exact = hostOfUri(prop(hub, 'properties.eventHubEndpoints.events.endpoint'));
       const present = exact ? hosts.has(exact) : [...hosts].some((entry) => isBuiltInEndpointShape(entry, ctx.cloud));
       // An entry not wholly known may be the endpoint, unless what is known of it says otherwise.
-      if (present || unread.some((entry) => mayBeBuiltInEndpoint(entry, ctx.cloud, exact))) continue;
+      if (present || unread.some((entry) => mayBeBuiltInEndpoint(entry, ctx.cloud, exact))) return;
       const restrict = prop(hub, 'properties.restrictOutboundNetworkAccess');
       ctx.report({
         at: propertyLoc(ctx, properties, 'allowedFqdnList', hub),
@@ -33,6 +33,6 @@ export const rule: Rule = {
         related: restrict?.loc ? [{ at: restrict.loc, message: 'Outbound access is restricted here.' }] : [],
         fixes: exact && list.kind === 'array' ? [{ title: `Add '${exact}' to allowedFqdnList`, edits: [{ op: 'append', array: list, value: exact }] }] : [],
       });
-    }
+    });
   },
 };

@@ -1,7 +1,7 @@
 import { HubEndpoint, hubEndpoints, readableAllowList } from '../azure/iothub';
 import { displayName, TYPES } from '../model/resource';
 import { propertyLoc } from './locate';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 /** How an endpoint is named in messages. */
 export function describeEndpoint(endpoint: HubEndpoint): string {
@@ -19,9 +19,9 @@ export const rule: Rule = {
     missing: "{endpoint} will fail: '{host}' is not in allowedFqdnList.",
   },
   check(ctx) {
-    for (const hub of ctx.model.declared(TYPES.hub)) {
+    eachDeclared(ctx, TYPES.hub, (hub) => {
       const allowList = readableAllowList(hub);
-      if (!allowList) continue;
+      if (!allowList) return;
       const { properties, list, hosts: allowed } = allowList;
       const listLoc = propertyLoc(ctx, properties, 'allowedFqdnList', hub);
       // One finding per missing host, on the first endpoint that sends there; the others are related places.
@@ -43,6 +43,6 @@ export const rule: Rule = {
           fixes: list.kind === 'array' ? [{ title: `Add '${host}' to allowedFqdnList`, edits: [{ op: 'append', array: list, value: host }] }] : [],
         });
       }
-    }
+    });
   },
 };

@@ -1,7 +1,7 @@
 import { BROAD_ROLES, DATA_ROLES, hubPrincipalOf, roleOf, scopeKind } from '../azure/roles';
 import { displayName, displayValue, prop, TYPES } from '../model/resource';
 import { asObject } from '../model/values';
-import type { RelatedReport, Rule } from './rule';
+import { eachDeclared, RelatedReport, Rule } from './rule';
 
 const KIND_TEXT = { storage: 'storage', eventHubs: 'Event Hubs', serviceBus: 'Service Bus' } as const;
 
@@ -16,17 +16,17 @@ export const rule: Rule = {
       "The identity of hub '{hub}' is given {role}, a management role that grants no data access: to deliver to {kind} it needs {needed}.",
   },
   check(ctx) {
-    for (const assignment of ctx.model.declared(TYPES.roleAssignment)) {
+    eachDeclared(ctx, TYPES.roleAssignment, (assignment) => {
       const properties = asObject(prop(assignment, 'properties'));
       // The role first: it is read from the assignment alone, and most assignments give some other role.
       const roleValue = properties?.get('roleDefinitionId');
       const role = roleOf(roleValue);
-      if (!role || !BROAD_ROLES.includes(role)) continue;
+      if (!role || !BROAD_ROLES.includes(role)) return;
       const principal = hubPrincipalOf(properties?.get('principalId'), ctx.model);
-      if (!principal) continue;
+      if (!principal) return;
       const kind = scopeKind(assignment);
       const data = kind && kind in KIND_TEXT ? DATA_ROLES[kind] : undefined;
-      if (!kind || !data) continue;
+      if (!kind || !data) return;
       const hubName = principal.hubs[0] ? displayName(principal.hubs[0]) : principal.hubRef ? principal.hubRef.names.map(displayValue).join('/') : '?';
       const related: RelatedReport[] = [];
       const target = ctx.model.resolveDeclared(assignment.extensionOf, assignment.doc);
@@ -45,6 +45,6 @@ export const rule: Rule = {
             ]
           : [],
       });
-    }
+    });
   },
 };

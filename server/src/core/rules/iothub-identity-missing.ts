@@ -2,7 +2,7 @@ import { addSystemAssignedFix } from '../azure/identityFix';
 import { hubEndpoints, hubIdentity, hubListsIdentity, identityRef } from '../azure/iothub';
 import { displayName, prop, TYPES } from '../model/resource';
 import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'iothub-identity-missing',
@@ -15,9 +15,9 @@ export const rule: Rule = {
     notListed: "{endpoint} uses a user-assigned identity that hub '{hub}' does not list in identity.userAssignedIdentities: delivery fails.",
   },
   check(ctx) {
-    for (const hub of ctx.model.declared(TYPES.hub)) {
+    eachDeclared(ctx, TYPES.hub, (hub) => {
       const identity = hubIdentity(hub);
-      if (!identity.known) continue;
+      if (!identity.known) return;
       const identityLoc = prop(hub, 'identity')?.loc;
       const related = identityLoc ? [{ at: identityLoc, message: `The identity of hub '${displayName(hub)}'.` }] : [];
       for (const endpoint of hubEndpoints(hub, ctx)) {
@@ -44,6 +44,6 @@ export const rule: Rule = {
           fixes: fix ? [fix] : [],
         });
       }
-    }
+    });
   },
 };

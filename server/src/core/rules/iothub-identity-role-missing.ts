@@ -5,7 +5,7 @@ import { ResourceRef, sameResource, sameType } from '../model/ids';
 import { displayName, Model, prop, refOf, Resource, TYPES } from '../model/resource';
 import { asObject, asString, Value } from '../model/values';
 import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 const TARGET_TEXT = { storage: 'storage account', eventHubs: 'Event Hubs namespace', serviceBus: 'Service Bus namespace' } as const;
 
@@ -20,7 +20,7 @@ export const rule: Rule = {
       "{endpoint} sends to {targetKind} '{target}' with a managed identity, but nothing here gives that identity {role} on it: delivery fails until the role is assigned.",
   },
   check(ctx) {
-    for (const hub of ctx.model.declared(TYPES.hub)) {
+    eachDeclared(ctx, TYPES.hub, (hub) => {
       for (const endpoint of hubEndpoints(hub, ctx)) {
         if (endpoint.auth !== 'identityBased') continue;
         const kind = targetKindOf(endpoint.kind);
@@ -68,7 +68,7 @@ export const rule: Rule = {
             : [],
         });
       }
-    }
+    });
   },
 };
 

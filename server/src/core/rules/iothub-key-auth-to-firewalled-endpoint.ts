@@ -4,7 +4,7 @@ import { HubEndpoint, hubEndpoints, targetKindOf } from '../azure/iothub';
 import type { FixProposal, ModelEdit } from '../fixes/edits';
 import { displayName, TYPES } from '../model/resource';
 import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'iothub-key-auth-to-firewalled-endpoint',
@@ -17,7 +17,7 @@ export const rule: Rule = {
       "{endpoint} authenticates with a key to '{target}', which denies public traffic: the trusted-services exception admits only identity-based access, so delivery fails.",
   },
   check(ctx) {
-    for (const hub of ctx.model.declared(TYPES.hub)) {
+    eachDeclared(ctx, TYPES.hub, (hub) => {
       for (const endpoint of hubEndpoints(hub, ctx)) {
         if (endpoint.auth !== 'keyBased') continue;
         const target = endpointTarget(endpoint, ctx.model);
@@ -32,7 +32,7 @@ export const rule: Rule = {
           fixes: fix ? [fix] : [],
         });
       }
-    }
+    });
   },
 };
 

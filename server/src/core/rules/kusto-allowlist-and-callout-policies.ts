@@ -2,7 +2,7 @@ import type { FixProposal } from '../fixes/edits';
 import { displayName, prop, TYPES } from '../model/resource';
 import { asArray, asObject } from '../model/values';
 import { propertyLoc } from './locate';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'kusto-allowlist-and-callout-policies',
@@ -15,12 +15,12 @@ export const rule: Rule = {
     callouts: "Cluster '{cluster}' sets both calloutPolicies and allowedFqdnList: configuring both results in an error. Keep one.",
   },
   check(ctx) {
-    for (const cluster of ctx.model.declared(TYPES.cluster)) {
+    eachDeclared(ctx, TYPES.cluster, (cluster) => {
       const properties = asObject(prop(cluster, 'properties'));
-      if (!properties) continue;
+      if (!properties) return;
       const fqdns = asArray(properties.get('allowedFqdnList'));
       const callouts = asArray(properties.get('calloutPolicies'));
-      if (!fqdns?.length || !callouts?.length) continue;
+      if (!fqdns?.length || !callouts?.length) return;
       const fqdnLoc = propertyLoc(ctx, properties, 'allowedFqdnList', cluster);
       const calloutLoc = propertyLoc(ctx, properties, 'calloutPolicies', cluster);
       const fixes: FixProposal[] = [
@@ -30,6 +30,6 @@ export const rule: Rule = {
       const data = { cluster: displayName(cluster) };
       ctx.report({ at: fqdnLoc, messageId: 'allowList', data, related: [{ at: calloutLoc, message: 'The callout policies.' }], fixes });
       ctx.report({ at: calloutLoc, messageId: 'callouts', data, related: [{ at: fqdnLoc, message: 'The FQDN allow list.' }], fixes: [fixes[1], fixes[0]] });
-    }
+    });
   },
 };

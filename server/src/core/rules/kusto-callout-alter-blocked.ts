@@ -1,6 +1,6 @@
 import { displayName, prop, TYPES } from '../model/resource';
 import { isOneOf, stringParts } from '../model/values';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 /** `.alter cluster policy callout` and `.alter-merge cluster policy callout`, as Kusto management commands. */
 export const ALTER_CALLOUT = /(^|[\s;])\.alter(-merge)?\s+cluster\s+policy\s+callout\b/i;
@@ -16,22 +16,22 @@ export const rule: Rule = {
       "This script alters the callout policy of cluster '{cluster}', which restricts outbound access: the command is rejected. Set allowedFqdnList or calloutPolicies on the cluster instead.",
   },
   check(ctx) {
-    for (const script of ctx.model.declared(TYPES.kustoScript)) {
+    eachDeclared(ctx, TYPES.kustoScript, (script) => {
       const content = prop(script, 'properties.scriptContent');
       // Comments (`// …` to the end of a line) are not commands; the `//` of a URL (`https://`) starts none.
       const known = stringParts(content)
         .filter((p): p is string => p !== null)
         .map((text) => text.replace(/(^|[^:])\/\/[^\n]*/g, '$1'));
-      if (!content || !known.some((text) => ALTER_CALLOUT.test(text))) continue;
+      if (!content || !known.some((text) => ALTER_CALLOUT.test(text))) return;
       const cluster = ctx.model.resolveDeclared({ type: TYPES.cluster, names: script.names.slice(0, 1), subscription: script.scope.subscription, resourceGroup: script.scope.resourceGroup }, script.doc);
       const restrict = cluster && prop(cluster, 'properties.restrictOutboundNetworkAccess');
-      if (!cluster || !isOneOf(restrict, 'Enabled')) continue;
+      if (!cluster || !isOneOf(restrict, 'Enabled')) return;
       ctx.report({
         at: content.loc ?? script.nameLoc,
         messageId: 'blocked',
         data: { cluster: displayName(cluster) },
         related: restrict?.loc ? [{ at: restrict.loc, message: `Cluster '${displayName(cluster)}' restricts outbound access here.` }] : [],
       });
-    }
+    });
   },
 };

@@ -1,7 +1,7 @@
 import { CALLOUT_TYPES, compileCalloutPattern, matchesAnything } from '../azure/kusto';
 import { displayName, prop, TYPES } from '../model/resource';
 import { asArray, asObject, asString, isKnown } from '../model/values';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'kusto-callout-policy-invalid',
@@ -17,7 +17,7 @@ export const rule: Rule = {
     broad: "Callout policy {index} of cluster '{cluster}' allows '{value}', which matches any URI: it defeats the outbound restriction.",
   },
   check(ctx) {
-    for (const cluster of ctx.model.declared(TYPES.cluster)) {
+    eachDeclared(ctx, TYPES.cluster, (cluster) => {
       const policies = asArray(prop(cluster, 'properties.calloutPolicies')) ?? [];
       policies.forEach((item, i) => {
         const policy = asObject(item);
@@ -55,6 +55,6 @@ export const rule: Rule = {
           ctx.report({ at: pattern.loc ?? cluster.nameLoc, messageId: 'broad', severity: 'warning', data: { ...data, value: patternText } });
         }
       });
-    }
+    });
   },
 };

@@ -2,7 +2,7 @@ import type { FixProposal } from '../fixes/edits';
 import { displayName, prop, TYPES } from '../model/resource';
 import { asArray, asObject, asString } from '../model/values';
 import { propertyLoc } from './locate';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'kusto-egress-rules-without-restriction',
@@ -15,15 +15,15 @@ export const rule: Rule = {
     disabled: "Cluster '{cluster}' sets allowedFqdnList while restrictOutboundNetworkAccess is '{value}': outbound access stays unrestricted.",
   },
   check(ctx) {
-    for (const cluster of ctx.model.declared(TYPES.cluster)) {
+    eachDeclared(ctx, TYPES.cluster, (cluster) => {
       const properties = asObject(prop(cluster, 'properties'));
-      if (!properties || !asArray(properties.get('allowedFqdnList'))?.length) continue;
+      if (!properties || !asArray(properties.get('allowedFqdnList'))?.length) return;
       // `null` leaves the property unset, as if it were absent.
       const given = properties.get('restrictOutboundNetworkAccess');
       const restrict = given?.kind === 'null' ? undefined : given;
       // A value of the wrong type is restrict-outbound-value-type's; an unknown one may well be Enabled.
       const text = restrict === undefined ? undefined : asString(restrict);
-      if (restrict !== undefined && (text === undefined || !['disabled', 'false'].includes(text.trim().toLowerCase()))) continue;
+      if (restrict !== undefined && (text === undefined || !['disabled', 'false'].includes(text.trim().toLowerCase()))) return;
       const fix: FixProposal = { title: "Set restrictOutboundNetworkAccess to 'Enabled'", edits: [{ op: 'set', object: properties, key: 'restrictOutboundNetworkAccess', value: 'Enabled' }] };
       ctx.report({
         at: restrict ? propertyLoc(ctx, properties, 'restrictOutboundNetworkAccess', cluster) : propertyLoc(ctx, properties, 'allowedFqdnList', cluster),
@@ -31,6 +31,6 @@ export const rule: Rule = {
         data: { cluster: displayName(cluster), value: text ?? '' },
         fixes: [fix],
       });
-    }
+    });
   },
 };

@@ -4,7 +4,7 @@ import { lastName } from '../model/ids';
 import { displayName, prop, Resource, TYPES } from '../model/resource';
 import { asArray, asObject, asString } from '../model/values';
 import { propertyLoc } from './locate';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'private-dns-zone-mismatch',
@@ -17,22 +17,22 @@ export const rule: Rule = {
       "DNS zone group '{group}' of private endpoint '{endpoint}' names no zone {service} needs ({zones}): clients in the network keep resolving the public address.",
   },
   check(ctx) {
-    for (const group of ctx.model.declared(TYPES.privateDnsZoneGroup)) {
+    eachDeclared(ctx, TYPES.privateDnsZoneGroup, (group) => {
       const endpoint = ctx.model.parentOf(group);
       const service = endpoint && serviceOf(endpoint);
-      if (!endpoint || !service) continue;
+      if (!endpoint || !service) return;
       const properties = asObject(prop(group, 'properties'));
       const configs = asArray(properties?.get('privateDnsZoneConfigs'));
-      if (!configs || configs.length === 0) continue;
+      if (!configs || configs.length === 0) return;
       const zones = configs.map((c) => zoneName(asObject(asObject(c)?.get('properties'))?.get('privateDnsZoneId')));
-      if (zones.some((z) => z === undefined) || zones.some((z) => service.zoneMatches(z!, ctx.cloud))) continue;
+      if (zones.some((z) => z === undefined) || zones.some((z) => service.zoneMatches(z!, ctx.cloud))) return;
       ctx.report({
         at: propertyLoc(ctx, properties, 'privateDnsZoneConfigs', group),
         messageId: 'mismatch',
         data: { group: displayName(group), endpoint: displayName(endpoint), service: `${service.article} ${service.label}`, zones: service.zonesText(ctx.cloud) },
         related: [{ at: endpoint.nameLoc, message: `Private endpoint '${displayName(endpoint)}'.` }],
       });
-    }
+    });
   },
 };
 

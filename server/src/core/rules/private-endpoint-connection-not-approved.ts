@@ -1,6 +1,6 @@
 import { displayName, displayValue, prop, Resource, TYPES } from '../model/resource';
 import { asArray, asObject, asString, Value } from '../model/values';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 const SERVICES = [
   { type: TYPES.hub, connectionType: TYPES.hubPrivateEndpointConnection, label: 'IoT hub', messageId: 'pending' },
@@ -38,21 +38,21 @@ export const rule: Rule = {
         });
       };
       // Connections as child resources…
-      for (const connection of ctx.model.declared(service.connectionType)) {
+      eachDeclared(ctx, service.connectionType, (connection) => {
         // The service's name is the connection's, less its own last segment (the service need not be declared).
         const owner = connection.names.slice(0, -1).map(displayValue).join('/');
         const name = displayValue(connection.names[connection.names.length - 1]);
         report(owner, name, prop(connection, 'properties.privateLinkServiceConnectionState.status'), connection);
-      }
+      });
       // …and as the service's own list (live state returns them there).
-      for (const owner of ctx.model.declared(service.type)) {
+      eachDeclared(ctx, service.type, (owner) => {
         for (const item of asArray(prop(owner, 'properties.privateEndpointConnections')) ?? []) {
           const connection = asObject(item);
           const name = asString(connection?.get('name')) ?? '?';
           const status = asObject(asObject(connection?.get('properties'))?.get('privateLinkServiceConnectionState'))?.get('status');
           report(displayName(owner), name, status, owner);
         }
-      }
+      });
     }
   },
 };

@@ -2,7 +2,7 @@ import { identityRef } from '../azure/iothub';
 import { privateLinkServiceOf } from '../azure/privateLink';
 import { displayName, displayValue, prop, TYPES } from '../model/resource';
 import { asArray, asObject, asString } from '../model/values';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'private-endpoint-group-id',
@@ -14,7 +14,7 @@ export const rule: Rule = {
     wrong: "Private endpoint '{endpoint}' asks {service} '{target}' for group id '{groupId}', which it does not offer ({offered}): the connection cannot be made.",
   },
   check(ctx) {
-    for (const endpoint of ctx.model.declared(TYPES.privateEndpoint)) {
+    eachDeclared(ctx, TYPES.privateEndpoint, (endpoint) => {
       for (const key of ['privateLinkServiceConnections', 'manualPrivateLinkServiceConnections']) {
         for (const connection of asArray(prop(endpoint, `properties.${key}`)) ?? []) {
           const properties = asObject(asObject(connection)?.get('properties'));
@@ -46,6 +46,6 @@ export const rule: Rule = {
           });
         }
       }
-    }
+    });
   },
 };

@@ -1,7 +1,7 @@
 import type { FixProposal } from '../fixes/edits';
 import { displayName, prop, TYPES } from '../model/resource';
 import { asString, Value } from '../model/values';
-import type { Rule } from './rule';
+import { eachDeclared, Rule } from './rule';
 
 interface Support {
   type: string;
@@ -36,13 +36,13 @@ export const rule: Rule = {
   },
   check(ctx) {
     SUPPORT.forEach((support, s) => {
-      for (const resource of ctx.model.declared(support.type)) {
+      eachDeclared(ctx, support.type, (resource) => {
         const apiVersion = asString(resource.apiVersion);
-        if (!apiVersion || !/^\d{4}-\d{2}-\d{2}/.test(apiVersion)) continue;
+        if (!apiVersion || !/^\d{4}-\d{2}-\d{2}/.test(apiVersion)) return;
         const date = dateOf(apiVersion);
         let missing: (typeof PROPERTIES)[number] | undefined;
         for (const p of PROPERTIES[s]) if (date < p.since && prop(resource, p.path) !== undefined) (missing ??= []).push(p);
-        if (!missing) continue;
+        if (!missing) return;
         const needed = missing.map((p) => p.since).sort().pop()!;
         ctx.report({
           at: resource.apiVersion?.loc ?? resource.nameLoc,
@@ -50,7 +50,7 @@ export const rule: Rule = {
           data: { apiVersion, name: displayName(resource), property: missing.map((p) => p.property).join(' and '), since: needed },
           fixes: resource.apiVersion ? fixes(resource.apiVersion, needed, support.newest) : [],
         });
-      }
+      });
     });
   },
 };

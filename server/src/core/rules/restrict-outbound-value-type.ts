@@ -1,6 +1,6 @@
 import { displayName, prop, Resource, TYPES } from '../model/resource';
 import { isKnown, Json, Value } from '../model/values';
-import type { Report, Rule } from './rule';
+import { eachDeclared, Report, Rule } from './rule';
 
 /** How a value reads in a message: `"Enabled"`, `true`. */
 export function shown(v: Value): string {
@@ -54,13 +54,13 @@ export const rule: Rule = {
     cluster: "restrictOutboundNetworkAccess of cluster '{name}' is {value}, but Azure Data Explorer takes the string 'Enabled' or 'Disabled'.",
   },
   check(ctx) {
-    for (const hub of ctx.model.declared(TYPES.hub)) {
+    eachDeclared(ctx, TYPES.hub, (hub) => {
       const report = check(hub, (v) => v.kind === 'boolean', hubValue, 'hub');
       if (report) ctx.report(report);
-    }
-    for (const cluster of ctx.model.declared(TYPES.cluster)) {
+    });
+    eachDeclared(ctx, TYPES.cluster, (cluster) => {
       const report = check(cluster, (v) => v.kind === 'string' && (v.value === 'Enabled' || v.value === 'Disabled'), clusterValue, 'cluster');
       if (report) ctx.report(report);
-    }
+    });
   },
 };
