@@ -110,7 +110,7 @@ describe('JSON parser', () => {
     assert.strictEqual(valueOf('location'), '4');
     assert.strictEqual(valueOf('absent'), undefined);
     assert.deepStrictEqual(
-      findKeyIndices(tape, 0, ['location', 'absent', 'name', 'type']).map((k) => (k < 0 ? undefined : tape.text.slice(tape.starts[k + 1], tape.ends[k + 1]))),
+      Array.from(findKeyIndices(tape, 0, ['location', 'absent', 'name', 'type']), (k) => (k < 0 ? undefined : tape.text.slice(tape.starts[k + 1], tape.ends[k + 1]))),
       ['4', undefined, '2', '3'],
     );
   });

@@ -451,8 +451,11 @@ function lastAtOrBefore<T extends { index: number }>(list: readonly T[], index: 
  * `object` (-1 when absent), in a single pass: a resource declaration is asked
  * for a dozen keys, most absent. Compared as `findKeyIndex` compares.
  */
-export function findKeyIndices(tape: Tape, object: number, keys: readonly string[]): number[] {
-  const found: number[] = new Array(keys.length).fill(-1);
+export function findKeyIndices(tape: Tape, object: number, keys: readonly string[]): Int32Array {
+  // A typed array: an array made here has an allocation site, whose feedback (where to allocate, in which elements
+  // kind) V8 revises as the garbage collector sees these lists live or die; each revision threw away the loader's
+  // optimized code, once at the start of the second analysis of a process.
+  const found = new Int32Array(keys.length).fill(-1);
   if (tape.kinds[object] !== TapeKind.Object) return found;
   const text = tape.text;
   const stop = tape.skips[object];

@@ -87,7 +87,7 @@ const enum DeclarationKey {
 interface Declaration {
   tape: Tape;
   index: number;
-  keys: number[];
+  keys: Int32Array;
   unit: Unit;
   scope: ArmScope;
   type: string;
@@ -292,7 +292,7 @@ function forEachDeclaration(tape: Tape, container: number, visit: (index: number
 }
 
 /** The tape indexes of the values of DECLARATION_KEYS in a declaration (-1 when absent). */
-function declarationKeys(tape: Tape, index: number): number[] {
+function declarationKeys(tape: Tape, index: number): Int32Array {
   const keys = findKeyIndices(tape, index, DECLARATION_KEYS);
   for (let k = 0; k < keys.length; k++) keys[k] = valueIndexOf(tape, keys[k]);
   return keys;
