@@ -49,8 +49,7 @@ function child(mode: Mode, listFile: string): void {
     }
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  process.stdout.write(JSON.stringify({ ms: sorted[Math.floor(sorted.length / 2)], runs: times, findings, peakMb: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(JSON.stringify({ ms: middleOf(times, (ms) => ms), runs: times, findings, peakMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
 interface Measured {
@@ -61,17 +60,14 @@ interface Measured {
   peakMb: number;
 }
 
-/** The median over rounds of each run of a process: run 1, run 2… */
-function medianRuns(rounds: Measured[]): number[] {
-  return rounds[0].runs.map((_, run) => {
-    const times = rounds.map((r) => r.runs[run]).sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
-  });
+/** The item in the middle once sorted by `by` (the median of an odd count). */
+function middleOf<T>(items: readonly T[], by: (item: T) => number): T {
+  return [...items].sort((a, b) => by(a) - by(b))[Math.floor(items.length / 2)];
 }
 
-/** The round of median time (its peak memory with it). */
-function median(rounds: Measured[]): Measured {
-  return [...rounds].sort((a, b) => a.ms - b.ms)[Math.floor(rounds.length / 2)];
+/** The median over rounds of each run of a process: run 1, run 2… */
+function medianRuns(rounds: Measured[]): number[] {
+  return rounds[0].runs.map((_, run) => middleOf(rounds.map((r) => r.runs[run]), (ms) => ms));
 }
 
 function measure(mode: Mode, files: string[]): Measured {
@@ -115,8 +111,9 @@ function main(): void {
       floors.push(measure('floor', row.floorFiles ?? row.files));
       oursRounds.push(measure('ours', row.files));
     }
-    const floor = median(floors);
-    const ours = median(oursRounds);
+    // The round of median time, with its peak memory.
+    const floor = middleOf(floors, (r) => r.ms);
+    const ours = middleOf(oursRounds, (r) => r.ms);
     table.push([
       row.name,
       `${(bytes / 1024 / 1024).toFixed(1)} MB`,
