@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseJson } from '../../server/src/core/json/parser';
-import { patchJson, patchJsonInPlace, planPatch } from '../../server/src/core/json/patch';
+import { commonPrefixLength, patchJson, patchJsonInPlace, planPatch } from '../../server/src/core/json/patch';
 import type { JsonDocument } from '../../server/src/core/json/tree';
 import { corpusAvailable, CORPUS, listFiles } from '../support/paths';
 
@@ -147,5 +147,41 @@ describe('patchJson: reparsing after an edit', () => {
       { numRuns: 400 },
     );
     assert.ok(patchedCount > 50, `only ${patchedCount} of 400 edits were patched`);
+  });
+});
+
+describe('commonPrefixLength: where two texts first differ', () => {
+  /** The answer of a character-by-character walk. */
+  function walked(a: string, b: string): number {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+  }
+  // Long enough to take several of the growing slices (4,096 characters, then 8,192, 16,384…).
+  const base = Array.from({ length: 40000 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('');
+
+  it('finds a difference at either side of each slice boundary, at the ends, and none in equal texts', () => {
+    for (const at of [0, 1, 4095, 4096, 4097, 12287, 12288, 12289, 28671, 28672, 39998, 39999]) {
+      const changed = base.slice(0, at) + '#' + base.slice(at + 1);
+      assert.strictEqual(commonPrefixLength(base, changed), at, `a difference at ${at}`);
+      assert.strictEqual(commonPrefixLength(changed, base), at, `a difference at ${at}, the other way round`);
+    }
+    assert.strictEqual(commonPrefixLength(base, base.slice()), base.length);
+    assert.strictEqual(commonPrefixLength('', base), 0);
+  });
+
+  it('stops at the end of the shorter text when one begins the other', () => {
+    assert.strictEqual(commonPrefixLength(base, base.slice(0, 20000)), 20000);
+    assert.strictEqual(commonPrefixLength(base.slice(0, 4096), base), 4096);
+  });
+
+  it('agrees with a character-by-character walk for any edit (random places and texts)', () => {
+    fc.assert(
+      fc.property(fc.nat(base.length), fc.nat(5), fc.string({ maxLength: 5 }), (at, removed, inserted) => {
+        const changed = base.slice(0, at) + inserted + base.slice(at + removed);
+        assert.strictEqual(commonPrefixLength(base, changed), walked(base, changed));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

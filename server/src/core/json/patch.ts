@@ -113,28 +113,57 @@ function movedComments(previous: JsonDocument, patch: JsonPatch): Comment[] {
 }
 
 /**
- * The one token outside of which the two texts are equal, or -1. The texts
- * are compared a slice at a time, which the engine does natively: a binary
- * search finds the last token before which they agree.
+ * The one token outside of which the two texts are equal, or -1: the last
+ * token that starts within the texts' common prefix, provided the texts
+ * agree again from its end on.
  */
 function changedToken(tape: Tape, text: string): number {
   const old = tape.text;
   if (old === text || tape.count === 0) return -1;
   const delta = text.length - old.length;
-  const sameUpTo = (offset: number) => offset <= 0 || old.slice(0, offset) === text.slice(0, offset);
+  const prefix = commonPrefixLength(old, text);
+  if (tape.starts[0] > prefix) return -1;
+  // Tokens are on the tape in the order they start: find the last one that starts within the prefix.
   let low = 0;
   let high = tape.count - 1;
-  if (!sameUpTo(tape.starts[0])) return -1;
-  // Invariant: the texts agree before starts[low]; `high` is the last candidate.
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (sameUpTo(tape.starts[mid])) low = mid;
+    if (tape.starts[mid] <= prefix) low = mid;
     else high = mid - 1;
   }
   // Token `low` may be a container whose start is before the edit; the edit must lie in a scalar, checked by the caller.
   const end = tape.ends[low];
   if (end + delta < tape.starts[low] || old.slice(end) !== text.slice(end + delta)) return -1;
   return low;
+}
+
+/**
+ * How many characters two texts share from their start. The comparing is
+ * left to the engine, a slice at a time: slices of growing size find the one
+ * that differs in time proportional to where the edit is, and halving that
+ * slice finds the character. (Halving the whole text instead compares
+ * megabytes at each of its two dozen steps: a keystroke in a 20 MB template
+ * paid 25 ms for it.)
+ */
+export function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let from = 0;
+  for (let size = 4096; from < max; size *= 2) {
+    const to = Math.min(max, from + size);
+    if (a.slice(from, to) !== b.slice(from, to)) {
+      // They differ in [from, to), and agree before `from`.
+      let lo = from;
+      let hi = to;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
+        else hi = mid;
+      }
+      return lo;
+    }
+    from = to;
+  }
+  return max;
 }
 
 /** Characters that may follow a scalar token: white space, a delimiter, a comment's slash. */
