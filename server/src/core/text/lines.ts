@@ -82,7 +82,15 @@ export function detectIndent(text: string): { insertSpaces: boolean; tabSize: nu
 
 /** Where the line holding `offset` starts (after `\n`, `\r\n` or `\r`). */
 export function lineStartOf(text: string, offset: number): number {
-  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  // A walk back to the line break: searching for each kind of break instead runs to the start of a file that has
+  // none of that kind (no \r in most files), for every line asked about.
+  let i = offset;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
 }
 
 /** The white space that starts the line holding `offset`. */
