@@ -5,6 +5,8 @@ import { DEFAULT_CLOUD } from '../../server/src/core/clouds';
 import { loadArmTemplate } from '../../server/src/core/frontends/arm/template';
 import { applyTextEdits, ModelEdit } from '../../server/src/core/fixes/edits';
 import { prop } from '../../server/src/core/model/resource';
+import { analyzeProject } from '../../server/src/core/project';
+import { memoryHost } from '../../server/src/core/host';
 import type { ArrayValue, ObjectValue } from '../../server/src/core/model/values';
 
 function setup(text: string) {
@@ -93,3 +95,60 @@ describe('ARM writer', () => {
 function hubBody(text: string): ArmObject | undefined {
   return setup(text).hub.body as ArmObject;
 }
+
+/**
+ * Appending to a list whose last item has a line of its own writes against a
+ * window of the list (its bracket and that item's line on): the list is laid
+ * out as if it were read whole. Each case: the list before, and after "c" is
+ * appended.
+ */
+const APPENDS: Array<[string, string, string]> = [
+  ['items on lines of their own', '[\n          "a",\n          "b"\n        ]', '[\n          "a",\n          "b",\n          "c"\n        ]'],
+  ['comments before and after the last item', '[\n          "a",\n          // ours\n          "b" // last\n        ]', '[\n          "a",\n          // ours\n          "b",\n          "c" // last\n        ]'],
+  ['a trailing comma', '[\n          "a",\n          "b",\n        ]', '[\n          "a",\n          "b",\n          "c",\n        ]'],
+  ['a comment after the comma before the last item', '[\n          "a", /* between */\n          "b"\n        ]', '[\n          "a", /* between */\n          "b",\n          "c"\n        ]'],
+  ['the last two items on one line (read whole)', '[\n          "a", "b"\n        ]', '[\n          "a", "b",\n          "c"\n        ]'],
+  ['tabs and CRLF', '[\r\n\t\t\t\t\t"a",\r\n\t\t\t\t\t"b"\r\n\t\t\t\t]', '[\r\n\t\t\t\t\t"a",\r\n\t\t\t\t\t"b",\r\n\t\t\t\t\t"c"\r\n\t\t\t\t]'],
+];
+
+describe('ARM writer: appending to a long list', () => {
+  for (const [layout, before, after] of APPENDS) {
+    it(`appends after ${layout}`, () => {
+      const eol = before.includes('\r\n') ? '\r\n' : '\n';
+      const text = SPACES.replace(/\n/g, eol).replace('["a.example.com"]', before);
+      const out = write(text, (hub) => [{ op: 'append', array: prop(hub, 'properties.allowedFqdnList') as ArrayValue, value: 'c' }]);
+      assert.strictEqual(out, text.replace(before, after));
+    });
+  }
+
+  it('adds a role assignment after the last of thousands of resources, and changes nothing else', () => {
+    const storage = (i: number) => `    {\n      "type": "Microsoft.Storage/storageAccounts",\n      "apiVersion": "2023-01-01",\n      "name": "st${i}"\n    }`;
+    const hub = `    {
+      "type": "Microsoft.Devices/IotHubs",
+      "apiVersion": "2023-06-30",
+      "name": "hub",
+      "identity": { "type": "SystemAssigned" },
+      "properties": {
+        "routing": {
+          "endpoints": {
+            "storageContainers": [
+              { "name": "archive", "authenticationType": "identityBased", "endpointUri": "https://st0.blob.core.windows.net/", "containerName": "c" }
+            ]
+          }
+        }
+      }
+    }`;
+    const resources = [hub, ...Array.from({ length: 3000 }, (_, i) => storage(i))];
+    const text = `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "resources": [\n${resources.join(',\n')}\n  ]\n}\n`;
+    const { findings } = analyzeProject([{ id: 'big.json', text }], { host: memoryHost({}) });
+    const finding = findings.find((f) => f.ruleId === 'iothub-identity-role-missing');
+    const edits = finding?.fixes[0]?.edits;
+    assert.ok(edits && edits.length === 1, 'one edit');
+    const lastEnd = text.lastIndexOf('}', text.lastIndexOf(']')) + 1;
+    assert.strictEqual(edits[0].offset, lastEnd, 'inserted right after the last resource');
+    assert.strictEqual(edits[0].length, 0);
+    assert.match(edits[0].newText, /^,\n {4}\{\n {6}"type": "Microsoft.Authorization\/roleAssignments",/);
+    const fixed = applyTextEdits(text, edits)!;
+    assert.strictEqual(JSON.parse(fixed).resources.length, 3002);
+  });
+});

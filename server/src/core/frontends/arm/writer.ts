@@ -49,14 +49,15 @@ export const armWriter: Writer = {
     if (!container) return undefined;
 
     const text = doc.text;
+    const layout: Layout = { eol: detectEol(text), unit: indentUnit(text) };
+    const view = viewOf(text, container, edits, layout.eol);
     const lineStart = lineStartOf(text, container.offset);
     // Keep the container's column (tabs as tabs), so that indentation inside it reads as in the file.
     const pad = text.slice(lineStart, container.offset).replace(/[^\t]/g, ' ');
-    let sub = pad + text.slice(container.offset, container.end);
-    const layout: Layout = { eol: detectEol(text), unit: indentUnit(text) };
+    let sub = pad + view.text;
     const base = pathOf(container);
 
-    let expected = toPlain(container);
+    let expected = view.data;
     for (const edit of order(edits)) {
       const step = applyOne(edit, base, sub, layout);
       const t = target(edit, base);
@@ -68,11 +69,50 @@ export const armWriter: Writer = {
     // The fix must leave a container that parses without error, and holds just what the edits say.
     const reparsed = parseJson(replaced);
     if (reparsed.errors.length > 0 || !reparsed.root || !sameData(toPlain(reparsed.root), expected)) return undefined;
-    const original = text.slice(container.offset, container.end);
-    if (replaced === original) return undefined;
-    return [minimalEdit(doc.id, original, replaced, container.offset)];
+    if (replaced === view.text) return undefined;
+    const edit = minimalEdit(doc.id, view.text, replaced);
+    // Before `from` the view is not the document's text (an edit made there has no place in the file).
+    if (edit.offset < view.from) return undefined;
+    return [{ ...edit, offset: edit.offset - view.from + view.at }];
   },
 };
+
+/** The text edits are applied to: a container, or the part of it they need to see. */
+interface View {
+  /** Starts with the container's opening bracket. */
+  text: string;
+  /** What the text holds, as data. */
+  data: unknown;
+  /** From this offset of the view on, its text is the document's from `at` on. */
+  from: number;
+  at: number;
+}
+
+/**
+ * Edits that only add members to a container (a role assignment to a
+ * template's `resources`, a host to an allow list) see a window of it: its
+ * opening bracket and its last member, from the start of that member's line,
+ * where what they add goes. jsonc-parser and the checks after it read all the
+ * text they are given, and `resources` may hold 20 MB: written against the
+ * whole container, each such fix cost a few parses of the whole template.
+ * The window is taken only when the last member has a line of its own, so
+ * that what is added is laid out as it would be in the whole container.
+ */
+function viewOf(text: string, container: JsonNode, edits: readonly ModelEdit[], eol: string): View {
+  const members: ReadonlyArray<{ offset: number; end: number }> = (container.type === 'object' ? container.properties : container.items) ?? [];
+  const addsOnly = edits.every((e) => (e.op === 'append' || e.op === 'addRoleAssignment') && containerOf(e)?.index === container.index);
+  if (addsOnly && members.length >= 2) {
+    const last = members[members.length - 1];
+    const lineStart = lineStartOf(text, last.offset);
+    if (lineStart > members[members.length - 2].end && /^[ \t]*$/.test(text.slice(lineStart, last.offset))) {
+      const opener = text[container.offset];
+      const window = opener + eol + text.slice(lineStart, container.end);
+      const parsed = parseJson(window);
+      if (parsed.errors.length === 0 && parsed.root) return { text: window, data: toPlain(parsed.root), from: opener.length + eol.length, at: lineStart };
+    }
+  }
+  return { text: text.slice(container.offset, container.end), data: toPlain(container), from: 0, at: container.offset };
+}
 
 /**
  * What the container's data must be after an edit: the check that the text
