@@ -152,6 +152,17 @@ resource hubStorageBlobDataContributor2 'Microsoft.Authorization/roleAssignments
     );
   });
 
+  it('in a long file, writes a role assignment at its end and a property in the first declaration, checking only what changes', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => `resource st${i} 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'st${i}'\n}\n`).join('\n');
+    const text = `${STORAGE_AND_HUB}\n${many}`;
+    const { resources, write } = loaded(text);
+    const [storage, hub] = resources;
+    const added = write([blobWriterFor(hub, storage)]);
+    assert.ok(added?.startsWith(text) && added.endsWith("    principalType: 'ServicePrincipal'\n  }\n}\n"), 'appended at the end');
+    const set = write([{ op: 'set', object: storage.body as ObjectValue, key: 'kind', value: 'StorageV2' }]);
+    assert.strictEqual(set, text.replace("  name: 'contosodata'\n}", "  name: 'contosodata'\n  kind: 'StorageV2'\n}"));
+  });
+
   it('writes no role assignment that a declaration left open above would take in', () => {
     const text = `${STORAGE_AND_HUB}resource unfinished 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for i in range(0, 2): {
   properties: {

@@ -161,7 +161,7 @@ class Parser {
     }
     this.errors.sort((a, b) => a.offset - b.offset);
     return {
-      program: { kind: 'Program', offset: 0, length: this.text.length, statements },
+      program: { kind: 'Program', offset: 0, length: this.text.length, statements, bySymbol: undefined },
       errors: this.errors,
       comments: this.lexed.comments,
       directives: this.lexed.directives,

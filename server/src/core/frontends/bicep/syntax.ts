@@ -27,6 +27,28 @@ interface NodeOf<K extends string> {
 
 export interface Program extends NodeOf<'Program'> {
   statements: Statement[];
+  /** See `declarationsBySymbol`: made when first asked for. */
+  bySymbol?: Map<string, Statement[]>;
+}
+
+/**
+ * The top-level statements that declare a symbol, by the symbol in lower
+ * case (two spellings of one name collide), made once per parse: a report
+ * of thousands of fixes that add declarations asks about each of them.
+ */
+export function declarationsBySymbol(program: Program): ReadonlyMap<string, readonly Statement[]> {
+  if (!program.bySymbol) {
+    const bySymbol = new Map<string, Statement[]>();
+    for (const s of program.statements) {
+      if (!('name' in s) || s.name.kind !== 'Identifier') continue;
+      const key = s.name.name.toLowerCase();
+      const list = bySymbol.get(key);
+      if (list) list.push(s);
+      else bySymbol.set(key, [s]);
+    }
+    program.bySymbol = bySymbol;
+  }
+  return program.bySymbol;
 }
 
 // ---- Statements
