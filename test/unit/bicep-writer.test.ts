@@ -128,7 +128,8 @@ describe('Bicep writer', () => {
     assert.ok(after?.includes(`\t\temptyObject: {}\r\n\t\tpublicNetworkAccess: 'Disabled'\r\n\t}\r\n}`), JSON.stringify(after));
   });
 
-  it('adds a role assignment that names the hub and the target by their symbols, under a new symbol', () => {
+  it('adds a role assignment that names the hub and the target by their symbols, under a new symbol, after a blank line', () => {
+    // A file that does not end with a line break does not after the declaration either.
     const text = `${STORAGE_AND_HUB}
 var hubStorageBlobDataContributor = 'taken'`;
     const { resources, write } = loaded(text);
@@ -147,8 +148,7 @@ resource hubStorageBlobDataContributor2 'Microsoft.Authorization/roleAssignments
     principalId: hub.identity.principalId
     principalType: 'ServicePrincipal'
   }
-}
-`,
+}`,
     );
   });
 

@@ -65,6 +65,13 @@ export interface TextEdit {
   offset: number;
   length: number;
   newText: string;
+  /**
+   * For an insertion, what it adds, named: `key:` and a property's key or a
+   * declaration's symbol in lower case, `item:` and an array item's JSON.
+   * Fix-all makes insertions at one place in one pass when they add
+   * different things (see `fixAll.ts`).
+   */
+  adds?: string;
 }
 
 /** Applies edits to a text; undefined when two edits overlap. */

@@ -73,9 +73,18 @@ export const armWriter: Writer = {
     const edit = minimalEdit(doc.id, view.text, replaced);
     // Before `from` the view is not the document's text (an edit made there has no place in the file).
     if (edit.offset < view.from) return undefined;
-    return [{ ...edit, offset: edit.offset - view.from + view.at }];
+    const adds = edits.length === 1 && edit.length === 0 ? addsOf(edits[0], base) : undefined;
+    return [{ ...edit, offset: edit.offset - view.from + view.at, ...(adds !== undefined && { adds }) }];
   },
 };
+
+/** What an edit that inserts adds, named (see `TextEdit.adds`); undefined for other edits. */
+function addsOf(edit: ModelEdit, base: JSONPath): string | undefined {
+  const inserts = edit.op === 'append' || edit.op === 'addRoleAssignment' || (edit.op === 'set' && !findProperty(originNode(edit.object.origin), edit.key));
+  const t = inserts ? target(edit, base) : undefined;
+  if (!t) return undefined;
+  return t.insert ? `item:${JSON.stringify(t.value)}` : `key:${String(t.path[t.path.length - 1]).toLowerCase()}`;
+}
 
 /** The text edits are applied to: a container, or the part of it they need to see. */
 interface View {

@@ -197,7 +197,7 @@ function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: La
       if (node.kind !== 'ObjectExpr') return undefined;
       const existing = findProperty(node, edit.key);
       if (existing) return replaceValue(existing.value, edit.value, text, layout);
-      return insertMember(node, node.properties, `${keyText(edit.key)}: `, edit.value, text, layout);
+      return adding(insertMember(node, node.properties, `${keyText(edit.key)}: `, edit.value, text, layout), `key:${edit.key.toLowerCase()}`);
     }
     case 'remove': {
       if (node.kind !== 'ObjectExpr') return undefined;
@@ -206,7 +206,7 @@ function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: La
     }
     case 'append':
       if (node.kind !== 'ArrayExpr' || !plainItems(node)) return undefined;
-      return insertMember(node, node.items, '', edit.value, text, layout);
+      return adding(insertMember(node, node.items, '', edit.value, text, layout), `item:${JSON.stringify(edit.value)}`);
     case 'removeItem': {
       if (node.kind !== 'ArrayExpr' || !plainItems(node)) return undefined;
       const item = node.items[edit.index];
@@ -217,10 +217,23 @@ function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: La
       const resource = roleAssignmentText(edit.assignment, layout, tree, text);
       if (!resource) return undefined;
       const end = text.length;
-      const needsBreak = end > 0 && text[end - 1] !== '\n';
-      return { offset: end, length: 0, newText: `${needsBreak ? layout.eol : ''}${layout.eol}${resource.text}${layout.eol}`, declares: resource.symbol };
+      // After a blank line; a file that does not end with a line break still does not after it. Either way, several
+      // declarations added at the end in one go read as if added one by one.
+      const endsLine = end === 0 || text[end - 1] === '\n';
+      return {
+        offset: end,
+        length: 0,
+        newText: endsLine ? `${layout.eol}${resource.text}${layout.eol}` : `${layout.eol}${layout.eol}${resource.text}`,
+        declares: resource.symbol,
+        adds: `key:${resource.symbol.toLowerCase()}`,
+      };
     }
   }
+}
+
+/** An edit that inserts, with what it adds (see `TextEdit.adds`). */
+function adding(edit: Edit | undefined, adds: string): Edit | undefined {
+  return edit && { ...edit, adds };
 }
 
 function errorPlaces(document: S.BicepDocument): number {

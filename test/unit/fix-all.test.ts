@@ -1,0 +1,83 @@
+/**
+ * Fix-all in passes: fixes that touch one place wait for the next pass,
+ * except insertions at one place that add different things, which are
+ * written one after the other in one pass. The findings here are made by a
+ * stand-in analysis of a list `[a]`: each letter it wants and the text lacks
+ * is a finding whose fix inserts `, x` before the closing bracket.
+ */
+import * as assert from 'assert';
+import { fixFiles } from '../../server/src/core/fixes/fixAll';
+import type { Finding } from '../../server/src/core/findings';
+import type { TextEdit } from '../../server/src/core/fixes/edits';
+import { DEFAULT_CLOUD } from '../../server/src/core/clouds';
+import { memoryHost } from '../../server/src/core/host';
+import { analyzeProject } from '../../server/src/core/project';
+
+const DOC = 'list.json';
+
+/** One finding per wanted letter the list lacks; its fix inserts the letter, saying what it adds when `named`. */
+function wanting(letters: string[], named: boolean) {
+  let passes = 0;
+  const analyze = (text: () => string) => (): Finding[] => {
+    passes++;
+    const current = text();
+    const close = current.lastIndexOf(']');
+    return letters
+      .filter((letter) => !current.includes(`"${letter}"`))
+      .map((letter) => {
+        const edit: TextEdit = { doc: DOC, offset: close, length: 0, newText: `, "${letter}"`, ...(named && { adds: `item:"${letter}"` }) };
+        return { ruleId: 'wants', severity: 'warning', message: letter, doc: DOC, offset: 0, length: 0, related: [], fixes: [{ title: `add ${letter}`, edits: [edit] }] };
+      });
+  };
+  return { analyze, passes: () => passes };
+}
+
+describe('fix-all', () => {
+  it('makes insertions at one place that add different things in one pass, in the order of their findings', () => {
+    const files = new Map([[DOC, { text: '["a"]' }]]);
+    const stand = wanting(['b', 'c', 'd'], true);
+    fixFiles(files, stand.analyze(() => files.get(DOC)!.text));
+    assert.strictEqual(files.get(DOC)!.text, '["a", "b", "c", "d"]');
+    // One pass writes them all; one more finds nothing left.
+    assert.strictEqual(stand.passes(), 2);
+  });
+
+  it('writes one of two insertions that add the same thing, and reads the other again against its text', () => {
+    const files = new Map([[DOC, { text: '["a"]' }]]);
+    const stand = wanting(['b', 'b'], true);
+    fixFiles(files, stand.analyze(() => files.get(DOC)!.text));
+    assert.strictEqual(files.get(DOC)!.text, '["a", "b"]');
+  });
+
+  it('keeps insertions that do not say what they add to one per place and pass', () => {
+    const files = new Map([[DOC, { text: '["a"]' }]]);
+    const stand = wanting(['b', 'c', 'd'], false);
+    fixFiles(files, stand.analyze(() => files.get(DOC)!.text));
+    assert.strictEqual(files.get(DOC)!.text, '["a", "b", "c", "d"]');
+    assert.strictEqual(stand.passes(), 4);
+  });
+
+  it('adds the role assignments of more hubs than it makes passes, in one pass', () => {
+    const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+    const resources = Array.from({ length: 15 }, (_, i) => [
+      { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: `st${i}` },
+      {
+        type: 'Microsoft.Devices/IotHubs',
+        apiVersion: '2023-06-30',
+        name: `hub${i}`,
+        identity: { type: 'SystemAssigned' },
+        properties: {
+          routing: { endpoints: { storageContainers: [{ name: 'archive', authenticationType: 'identityBased', endpointUri: `https://st${i}.blob.core.windows.net/`, containerName: 'c' }] } },
+        },
+      },
+    ]).flat();
+    const id = 'hubs.json';
+    const files = new Map([[id, { text: JSON.stringify({ $schema: SCHEMA, resources }, null, 2) }]]);
+    const analyze = () => analyzeProject([{ id, text: files.get(id)!.text }], { host: memoryHost({}), cloud: DEFAULT_CLOUD }).findings.filter((f) => f.ruleId === 'iothub-identity-role-missing');
+    assert.strictEqual(analyze().length, 15);
+    fixFiles(files, analyze);
+    assert.strictEqual(analyze().length, 0);
+    const written = JSON.parse(files.get(id)!.text) as { resources: Array<{ type: string }> };
+    assert.strictEqual(written.resources.filter((r) => r.type === 'Microsoft.Authorization/roleAssignments').length, 15);
+  });
+});
