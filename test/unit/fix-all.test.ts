@@ -57,6 +57,23 @@ describe('fix-all', () => {
     assert.strictEqual(stand.passes(), 4);
   });
 
+  it('holds back an edit that meets an insertion, whatever the insertion says it adds', () => {
+    const files = new Map([[DOC, { text: '["a"]' }]]);
+    let passes = 0;
+    const finding = (title: string, edit: TextEdit): Finding => ({ ruleId: 'wants', severity: 'warning', message: title, doc: DOC, offset: 0, length: 0, related: [], fixes: [{ title, edits: [edit] }] });
+    fixFiles(files, () => {
+      passes++;
+      const text = files.get(DOC)!.text;
+      const found: Finding[] = [];
+      if (!text.includes('"b"')) found.push(finding('add b', { doc: DOC, offset: text.lastIndexOf(']'), length: 0, newText: ', "b"', adds: 'item:"b"' }));
+      // Replaces "a", up to where "b" goes in the first pass.
+      if (text.includes('"a"')) found.push(finding('a to z', { doc: DOC, offset: 1, length: 3, newText: '"z"' }));
+      return found;
+    });
+    assert.strictEqual(files.get(DOC)!.text, '["z", "b"]');
+    assert.strictEqual(passes, 3);
+  });
+
   it('adds the role assignments of more hubs than it makes passes, in one pass', () => {
     const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
     const resources = Array.from({ length: 15 }, (_, i) => [

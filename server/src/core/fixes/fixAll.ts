@@ -23,21 +23,21 @@ export interface FixableFile {
 export function fixFiles(files: Map<string, FixableFile>, analyze: () => Finding[]): Set<string> {
   const changed = new Set<string>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const accepted = new Map<string, TextEdit[]>();
+    const accepted = new Map<string, Taken>();
     for (const finding of analyze()) {
       const edits = finding.fixes[0]?.edits;
       if (!edits || edits.length === 0 || !edits.every((e) => files.has(e.doc))) continue;
-      if (edits.some((e) => (accepted.get(e.doc) ?? []).some((other) => conflict(e, other)))) continue;
+      if (edits.some((e) => accepted.get(e.doc)?.conflicts(e))) continue;
       for (const e of edits) {
-        const list = accepted.get(e.doc);
-        if (list) list.push(e);
-        else accepted.set(e.doc, [e]);
+        let taken = accepted.get(e.doc);
+        if (!taken) accepted.set(e.doc, (taken = new Taken()));
+        taken.add(e);
       }
     }
     let applied = false;
-    for (const [doc, edits] of accepted) {
+    for (const [doc, taken] of accepted) {
       const file = files.get(doc)!;
-      const next = applyTextEdits(file.text, edits);
+      const next = applyTextEdits(file.text, taken.edits);
       if (next === undefined || next === file.text) continue;
       if (syntaxErrorCount(doc, next) > syntaxErrorCount(doc, file.text)) continue;
       file.text = next;
@@ -55,12 +55,75 @@ function syntaxErrorCount(id: string, text: string): number {
 }
 
 /**
+ * The edits a pass took for one file, kept by place: a template with
+ * thousands of fixes would otherwise compare each with all the others.
+ *
  * Two edits conflict when their ranges overlap or meet: one of them waits for
  * the next pass. Insertions at one place that say what they add do not,
  * unless they add the same thing (a key twice, one item twice): the second
  * is then read again against the text the first made.
  */
-function conflict(a: TextEdit, b: TextEdit): boolean {
-  if (a.length === 0 && b.length === 0 && a.offset === b.offset && a.adds !== undefined && b.adds !== undefined) return a.adds === b.adds;
-  return a.offset <= b.offset + b.length && b.offset <= a.offset + a.length;
+class Taken {
+  /** In the order they were taken: insertions at one place are written in that order. */
+  readonly edits: TextEdit[] = [];
+  /** The other edits, by offset: they neither overlap nor meet, so their ends are in order too. */
+  private readonly spans: TextEdit[] = [];
+  /** Insertions that say what they add, by place: the offsets in order, and what is added at each. */
+  private readonly places: number[] = [];
+  private readonly added = new Map<number, Set<string>>();
+
+  conflicts(e: TextEdit): boolean {
+    const end = e.offset + e.length;
+    if (isNamedInsertion(e)) {
+      if (this.added.get(e.offset)?.has(e.adds!)) return true;
+    } else if (this.placeWithin(e.offset, end)) {
+      return true;
+    }
+    // The first span that ends at or after this edit's start; it and the ones after it up to this edit's end meet it.
+    const spans = this.spans;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].offset + spans[mid].length < e.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < spans.length && spans[lo].offset <= end;
+  }
+
+  add(e: TextEdit): void {
+    this.edits.push(e);
+    if (isNamedInsertion(e)) {
+      let set = this.added.get(e.offset);
+      if (!set) {
+        this.added.set(e.offset, (set = new Set()));
+        this.places.splice(upperBound(this.places, (p) => p <= e.offset), 0, e.offset);
+      }
+      set.add(e.adds!);
+    } else {
+      this.spans.splice(upperBound(this.spans, (s) => s.offset <= e.offset), 0, e);
+    }
+  }
+
+  /** Whether some named insertion is at a place from `from` to `to`, both included. */
+  private placeWithin(from: number, to: number): boolean {
+    const i = upperBound(this.places, (p) => p < from);
+    return i < this.places.length && this.places[i] <= to;
+  }
+}
+
+function isNamedInsertion(e: TextEdit): boolean {
+  return e.length === 0 && e.adds !== undefined;
+}
+
+/** The index of the first item of a sorted list for which `before` no longer holds. */
+function upperBound<T>(list: readonly T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(list[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
