@@ -341,11 +341,24 @@ export function pathOf(node: JsonNode): JsonPathSegment[] {
       path.push(parent.key);
       current = parent.parent;
     } else {
-      path.push(parent.items!.findIndex((item) => item.index === current.index));
+      path.push(itemIndex(parent.items!, current.index));
       current = parent;
     }
   }
   return path.reverse();
+}
+
+/** Where the item at a tape index is in a list of items, which are in the order of the tape (binary search: arrays of 10,000 resources). */
+function itemIndex(items: readonly JsonNode[], index: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].index === index) return mid;
+    if (items[mid].index < index) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** The first property of an object with this key, compared as ARM does: without regard to case. */
