@@ -3,6 +3,9 @@ import { DEFAULT_CLOUD } from '../../server/src/core/clouds';
 import { memoryHost } from '../../server/src/core/host';
 import { loadBicep } from '../../server/src/core/frontends/bicep/template';
 import { bicepWriter } from '../../server/src/core/frontends/bicep/writer';
+import { parseBicep } from '../../server/src/core/frontends/bicep/parser';
+import { originOf } from '../../server/src/core/frontends/bicep/values';
+import type * as S from '../../server/src/core/frontends/bicep/syntax';
 import { applyTextEdits, ModelEdit } from '../../server/src/core/fixes/edits';
 import { prop, Resource } from '../../server/src/core/model/resource';
 import type { ArrayValue, ObjectValue } from '../../server/src/core/model/values';
@@ -161,6 +164,20 @@ resource hubStorageBlobDataContributor2 'Microsoft.Authorization/roleAssignments
     assert.ok(added?.startsWith(text) && added.endsWith("    principalType: 'ServicePrincipal'\n  }\n}\n"), 'appended at the end');
     const set = write([{ op: 'set', object: storage.body as ObjectValue, key: 'kind', value: 'StorageV2' }]);
     assert.strictEqual(set, text.replace("  name: 'contosodata'\n}", "  name: 'contosodata'\n  kind: 'StorageV2'\n}"));
+  });
+
+  it('refuses an edit whose place no longer holds what it was read from: checked statement by statement, and over the whole file', () => {
+    // The object as a tree of another text placed it: in this file, that place is inside a string.
+    const elsewhere = `var o = { a: 1 }\nvar s = 'xxxxxxxxxxxxxxxxxxxx'\n`;
+    const here = `var s = 'xxxxxxxxxxxxxxxxxxxx'\nvar o = { a: 1 }\n`;
+    const node = (parseBicep(elsewhere).program.statements[0] as S.VarDecl).value;
+    const stale = { kind: 'object', origin: originOf(ID, node), get: () => undefined, entries: () => [], keyLoc: () => undefined } as ObjectValue;
+    const edit: ModelEdit = { op: 'set', object: stale, key: 'b', value: 2 };
+    // The same edit in the text the object was read from is written.
+    assert.strictEqual(loaded(elsewhere).write([edit]), elsewhere.replace('{ a: 1 }', '{ a: 1, b: 2 }'));
+    assert.strictEqual(loaded(here).write([edit]), undefined);
+    // With a syntax error elsewhere in the file, the whole file is read again: refused as well.
+    assert.strictEqual(loaded(`${here}var broken = (\n`).write([edit]), undefined);
   });
 
   it('writes no role assignment that a declaration left open above would take in', () => {

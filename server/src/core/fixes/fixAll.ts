@@ -79,16 +79,9 @@ class Taken {
     } else if (this.placeWithin(e.offset, end)) {
       return true;
     }
-    // The first span that ends at or after this edit's start; it and the ones after it up to this edit's end meet it.
-    const spans = this.spans;
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].offset + spans[mid].length < e.offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < spans.length && spans[lo].offset <= end;
+    // The first span that ends at or after this edit's start meets it if it starts by this edit's end.
+    const first = upperBound(this.spans, (s) => s.offset + s.length < e.offset);
+    return first < this.spans.length && this.spans[first].offset <= end;
   }
 
   add(e: TextEdit): void {

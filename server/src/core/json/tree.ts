@@ -341,24 +341,11 @@ export function pathOf(node: JsonNode): JsonPathSegment[] {
       path.push(parent.key);
       current = parent.parent;
     } else {
-      path.push(itemIndex(parent.items!, current.index));
+      path.push(lastIndexAtOrBefore(parent.items!, current.index));
       current = parent;
     }
   }
   return path.reverse();
-}
-
-/** Where the item at a tape index is in a list of items, which are in the order of the tape (binary search: arrays of 10,000 resources). */
-function itemIndex(items: readonly JsonNode[], index: number): number {
-  let lo = 0;
-  let hi = items.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].index === index) return mid;
-    if (items[mid].index < index) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /** The first property of an object with this key, compared as ARM does: without regard to case. */
@@ -444,13 +431,19 @@ export function nodeOfIndex(tape: Tape, index: number): JsonNode | undefined {
 
 /** The last of a list sorted by tape index whose index is at most `index` (binary search: arrays of 10,000 resources). */
 function lastAtOrBefore<T extends { index: number }>(list: readonly T[], index: number): T | undefined {
+  const i = lastIndexAtOrBefore(list, index);
+  return i < 0 ? undefined : list[i];
+}
+
+/** Where that item is in the list; -1 when there is none (`pathOf` finds an item among 10,000 resources with it). */
+function lastIndexAtOrBefore(list: readonly { index: number }[], index: number): number {
   let lo = 0;
   let hi = list.length - 1;
-  let found: T | undefined;
+  let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (list[mid].index <= index) {
-      found = list[mid];
+      found = mid;
       lo = mid + 1;
     } else {
       hi = mid - 1;

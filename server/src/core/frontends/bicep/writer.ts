@@ -9,7 +9,7 @@
  * The file must parse after the edits with no more errors than before, or
  * the fix is not offered.
  */
-import { FixValue, isRoleDefinitionValue, ModelEdit, NewRoleAssignment, originOf, TextEdit } from '../../fixes/edits';
+import { applyTextEdits, FixValue, isRoleDefinitionValue, ModelEdit, NewRoleAssignment, originOf, TextEdit } from '../../fixes/edits';
 import type { Writer } from '../../fixes/writer';
 import { detectEol, indentUnit, lineIndentOf, lineStartOf } from '../../text/lines';
 import { parseBicep } from './parser';
@@ -72,19 +72,10 @@ function writeAll(edits: readonly ModelEdit[], text: string, tree: S.BicepDocume
  * than before, and each edit reads back as what it says.
  */
 function readsWhole(edits: readonly ModelEdit[], out: readonly Edit[], text: string, tree: S.BicepDocument): boolean {
-  let after = '';
-  let last = 0;
-  for (const e of out) {
-    after += text.slice(last, e.offset) + e.newText;
-    last = e.offset + e.length;
-  }
-  after += text.slice(last);
-  const reparsed = parseBicep(after);
+  const reparsed = parseBicep(applyTextEdits(text, out)!);
   // No more errors, and none at a new place (findings at one place are one finding: a count alone could hide a new one).
   if (reparsed.errors.length > tree.errors.length || errorPlaces(reparsed) > errorPlaces(tree)) return false;
-  for (const e of out) {
-    if (e.declares && !reparsed.program.statements.some((s) => s.kind === 'ResourceDecl' && s.name.name === e.declares)) return false;
-  }
+  if (!declaresAll(out, reparsed.program)) return false;
   // Each edit must read back as what it says, in the file as it is parsed after: a broken line above can take in what was written.
   return edits.every((edit) => readsBack(edit, reparsed.program, (offset) => shiftedBy(out, offset)));
 }
@@ -112,20 +103,12 @@ function readsLocally(edits: readonly ModelEdit[], out: readonly Edit[], text: s
     if (!statement) {
       // What is added at the end, alone: a line break first ends the file's last statement.
       const added = parseBicep(group.map((e) => e.newText).join(''));
-      if (added.errors.length > 0) return false;
-      if (!group.every((e) => !e.declares || added.program.statements.some((s) => s.kind === 'ResourceDecl' && s.name.name === e.declares))) return false;
+      if (added.errors.length > 0 || !declaresAll(group, added.program)) return false;
       continue;
     }
     const from = statement.offset;
     const to = statement.offset + statement.length;
-    let rewritten = '';
-    let last = from;
-    for (const e of group) {
-      rewritten += text.slice(last, e.offset) + e.newText;
-      last = e.offset + e.length;
-    }
-    rewritten += text.slice(last, to);
-    const reparsed = parseBicep(rewritten);
+    const reparsed = parseBicep(applyTextEdits(text.slice(from, to), group.map((e) => ({ ...e, offset: e.offset - from })))!);
     if (reparsed.errors.length > 0 || reparsed.program.statements.length !== 1 || reparsed.program.statements[0].kind !== statement.kind) return false;
     const within = edits.filter((edit) => {
       const node = originNode(originOf(edit));
@@ -135,6 +118,11 @@ function readsLocally(edits: readonly ModelEdit[], out: readonly Edit[], text: s
     if (!within.every((edit) => readsBack(edit, reparsed.program, (offset) => shiftedBy(group, offset) - from))) return false;
   }
   return true;
+}
+
+/** Whether the text, as parsed after the edits, declares every resource an edit says it declares. */
+function declaresAll(edits: readonly Edit[], program: S.Program): boolean {
+  return edits.every((e) => !e.declares || program.statements.some((s) => s.kind === 'ResourceDecl' && s.name.name === e.declares));
 }
 
 /** The top-level statement that holds a range; null when none does (the range lies between statements, or across two). */
