@@ -97,4 +97,34 @@ describe('fix-all', () => {
     const written = JSON.parse(files.get(id)!.text) as { resources: Array<{ type: string }> };
     assert.strictEqual(written.resources.filter((r) => r.type === 'Microsoft.Authorization/roleAssignments').length, 15);
   });
+
+  it('adds the role assignments of more Bicep hubs than it makes passes, in one pass, each under a symbol of its own', () => {
+    const id = '/w/main.bicep';
+    const declarations = Array.from({ length: 12 }, (_, i) => `resource st${i} 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'st${i}'
+}
+
+resource hub${i} 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: 'hub${i}'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    routing: {
+      endpoints: {
+        storageContainers: [
+          { name: 'archive', authenticationType: 'identityBased', endpointUri: 'https://st${i}.blob.core.windows.net/', containerName: 'c' }
+        ]
+      }
+    }
+  }
+}
+`);
+    const files = new Map([[id, { text: declarations.join('\n') }]]);
+    const analyze = () =>
+      analyzeProject([{ id, text: files.get(id)!.text }], { host: memoryHost({ [id]: files.get(id)!.text }), cloud: DEFAULT_CLOUD }).findings.filter((f) => f.ruleId === 'iothub-identity-role-missing');
+    assert.strictEqual(analyze().length, 12);
+    fixFiles(files, analyze);
+    assert.strictEqual(analyze().length, 0);
+    const symbols = [...files.get(id)!.text.matchAll(/^resource (\w+) 'Microsoft.Authorization\/roleAssignments@/gm)].map((m) => m[1]);
+    assert.strictEqual(new Set(symbols).size, 12);
+  });
 });
