@@ -29,7 +29,9 @@ import { toDiagnostic } from './lsp/convert';
 import { hover } from './lsp/hover';
 import { DEFAULT_SETTINGS, readSettings, Settings } from './lsp/settings';
 import { Analysis, canonicalUri, pathOfUri, Workspace } from './lsp/workspace';
+import { tuneEngine } from './node/engine';
 
+tuneEngine();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 

@@ -11,6 +11,7 @@ import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { ConfigResolver } from '../node/configResolver';
 import { fileSystemHost } from '../node/fileHost';
 import { encode, readSource, writeFileMakingFolders } from '../node/files';
+export { tuneEngine } from '../node/engine';
 import { fixFiles } from '../core/fixes/fixAll';
 import { readInputs } from './inputs';
 import { renderReport } from './output';

@@ -169,11 +169,8 @@ function updated(previous: ArmLoadResult, json: JsonDocument, unit: Unit, text: 
   if (tape.kinds[t] === TapeKind.Key) return undefined;
   const resourcesAt = findValueIndex(tape, unit.template.index, 'resources');
   if (resourcesAt < 0 || t <= resourcesAt || t >= tape.skips[resourcesAt]) return undefined;
-  let declaration = -1;
-  forEachDeclaration(tape, resourcesAt, (d) => {
-    if (d < t && t < tape.skips[d]) declaration = d;
-  });
-  if (declaration < 0) return undefined;
+  const declaration = declarationsIn(tape, resourcesAt).find((d) => d.index < t && t < tape.skips[d.index])?.index;
+  if (declaration === undefined) return undefined;
   const keys = declarationKeys(tape, declaration);
   if (keys[DeclarationKey.Copy] >= 0 || keys[DeclarationKey.Resources] >= 0) return undefined;
   for (const v of keys) if (v >= 0 && v <= t && t < tape.skips[v]) return undefined;
@@ -242,6 +239,15 @@ function resourceOf(d: Declaration, unit: Unit): Resource {
   };
 }
 
+/** A declaration waiting on `declare`'s work list. */
+interface Pending {
+  index: number;
+  parent: Declaration | undefined;
+  symbol: string | undefined;
+  container: Origin;
+  scope: ArmScope;
+}
+
 /**
  * Collects the declarations of a `resources` array or object and their
  * children, parents first, with full types and names. Iterative: children are
@@ -249,46 +255,47 @@ function resourceOf(d: Declaration, unit: Unit): Resource {
  */
 function declare(unit: Unit, tape: Tape, resources: number): Declaration[] {
   const out: Declaration[] = [];
-  type Work = { index: number; parent?: Declaration; symbol?: string; container: Origin; scope: ArmScope };
-  const work: Work[] = [];
-  const pushAll = (container: number, parent: Declaration | undefined, scope: ArmScope) => {
-    const origin = new LazyOrigin(unit.doc, tape, container);
-    forEachDeclaration(tape, container, (index, symbol) => work.push({ index, parent, symbol, container: origin, scope }));
-  };
-  pushAll(resources, undefined, unit.scope);
-  // Work in document order, parents before their children.
-  work.reverse();
+  const work: Pending[] = [];
+  pushDeclarations(work, unit, tape, resources, undefined, unit.scope);
   while (work.length) {
     const item = work.pop()!;
     const d = declareOne(tape, item.index, item.parent, item.scope, unit, item.symbol, item.container);
     if (!d) continue;
     out.push(d);
     const children = d.keys[DeclarationKey.Resources];
-    if (children >= 0) {
-      const before = work.length;
-      pushAll(children, d, d.scope);
-      // Keep document order among the children.
-      const added = work.splice(before).reverse();
-      work.push(...added);
-    }
+    if (children >= 0) pushDeclarations(work, unit, tape, children, d, d.scope);
   }
   return out;
 }
 
 /**
- * The declarations of a `resources` container: the objects of an array, or
- * the object values of symbolic names (language version 2.0), with the name.
+ * Pushes the declarations of a container on the work list, the last first, so that they are popped in document
+ * order, each before what was pushed earlier (a parent's children before its next sibling). No closures here: this
+ * runs once per analysis with a new one each time, which cost the loader its optimized code at every analysis.
  */
-function forEachDeclaration(tape: Tape, container: number, visit: (index: number, symbol: string | undefined) => void): void {
+function pushDeclarations(work: Pending[], unit: Unit, tape: Tape, container: number, parent: Declaration | undefined, scope: ArmScope): void {
+  const origin = new LazyOrigin(unit.doc, tape, container);
+  const found = declarationsIn(tape, container);
+  for (let i = found.length - 1; i >= 0; i--) work.push({ index: found[i].index, parent, symbol: found[i].symbol, container: origin, scope });
+}
+
+/**
+ * The declarations of a `resources` container, in document order: the
+ * objects of an array, or the object values of symbolic names (language
+ * version 2.0), with the name.
+ */
+function declarationsIn(tape: Tape, container: number): Array<{ index: number; symbol: string | undefined }> {
+  const found: Array<{ index: number; symbol: string | undefined }> = [];
   const stop = tape.skips[container];
   if (tape.kinds[container] === TapeKind.Array) {
-    for (let c = container + 1; c < stop; c = tape.skips[c]) if (tape.kinds[c] === TapeKind.Object) visit(c, undefined);
+    for (let c = container + 1; c < stop; c = tape.skips[c]) if (tape.kinds[c] === TapeKind.Object) found.push({ index: c, symbol: undefined });
   } else if (tape.kinds[container] === TapeKind.Object) {
     for (let k = container + 1; k < stop; k = tape.skips[k]) {
       const v = tape.kinds[k] === TapeKind.Key ? valueIndexOf(tape, k) : -1;
-      if (v >= 0 && tape.kinds[v] === TapeKind.Object) visit(v, stringToken(tape, k));
+      if (v >= 0 && tape.kinds[v] === TapeKind.Object) found.push({ index: v, symbol: stringToken(tape, k) });
     }
   }
+  return found;
 }
 
 /** The tape indexes of the values of DECLARATION_KEYS in a declaration (-1 when absent). */
