@@ -145,12 +145,22 @@ class LoadedTemplate implements ArmLoadResult {
     readonly documents: SourceDocument[],
     private readonly json: JsonDocument,
     private readonly unit: Unit,
+    /** The declarations read again since the template was read whole, by tape index (see `MAX_RETAINED_TEXT`). */
+    readonly reread: ReadonlySet<number> = new Set(),
   ) {}
 
   update(text: string): ArmLoadResult | undefined {
     return updated(this, this.json, this.unit, text);
   }
 }
+
+/**
+ * How much text, in characters, the declarations read again after edits may keep alive before the template is
+ * read whole instead. The strings read from a declaration are cut from the text of that moment, and V8 keeps a
+ * whole text alive for any piece of it: each declaration read again holds on to one version of the template (the
+ * same declaration read again lets its previous version go). Reading the template whole lets them all go.
+ */
+const MAX_RETAINED_TEXT = 64 * 1024 * 1024;
 
 /**
  * The template after an edit inside one value of one resource declaration
@@ -161,7 +171,7 @@ class LoadedTemplate implements ArmLoadResult {
  * type, name, scope, condition or copy loop, in a nested deployment or in a
  * resource with child resources may change other resources too.
  */
-function updated(previous: ArmLoadResult, json: JsonDocument, unit: Unit, text: string): ArmLoadResult | undefined {
+function updated(previous: LoadedTemplate, json: JsonDocument, unit: Unit, text: string): ArmLoadResult | undefined {
   const patch = planPatch(json, text);
   if (!patch) return undefined;
   const tape = json.root!.tape;
@@ -177,6 +187,8 @@ function updated(previous: ArmLoadResult, json: JsonDocument, unit: Unit, text: 
   const at = previous.resources.findIndex((r) => r.body instanceof ArmObject && r.body.tape === tape && r.body.index === declaration);
   const old = previous.resources[at];
   if (!old || sameType(old.type, 'Microsoft.Resources/deployments')) return undefined;
+  const reread = new Set(previous.reread).add(declaration);
+  if (reread.size > 1 && reread.size * text.length > MAX_RETAINED_TEXT) return undefined;
 
   patchJsonInPlace(json, patch);
   const d = declareOne(tape, declaration, undefined, unit.scope, unit, old.symbol, old.container!, false);
@@ -186,7 +198,7 @@ function updated(previous: ArmLoadResult, json: JsonDocument, unit: Unit, text: 
   resources[at] = resourceOf(d, unit);
   const [first, ...others] = previous.documents;
   const documents = [{ ...first, text, comments: json.comments, syntaxErrors: json.errors }, ...others];
-  return new LoadedTemplate(resources, documents, json, unit);
+  return new LoadedTemplate(resources, documents, json, unit, reread);
 }
 
 /** Reads `{ "parameters": { "x": { "value": … } } }`; Key Vault references stay secret. */
