@@ -2,10 +2,10 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { RULES } from '../../server/src/core/rules';
 import { ROOT } from '../support/paths';
+import { tempFolder } from '../support/tempFolders';
 
 const BIN = path.join(ROOT, 'server', 'bin', 'iot-netlint.js');
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
@@ -15,15 +15,7 @@ function run(args: string[], cwd: string, stdin = ''): { code: number; stdout: s
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-netlint-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    const full = path.join(dir, name);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, content);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string | Buffer>): string => tempFolder('cli', files);
 
 const hub = (properties: object, extra: object = {}) =>
   JSON.stringify(

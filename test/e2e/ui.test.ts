@@ -5,9 +5,6 @@
  * .test-output/e2e/screenshots/.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { BrowserSession, launchChromium } from './browser';
 import { CodeServer, startCodeServer } from './codeServer';
@@ -16,6 +13,7 @@ import * as ui from './ui';
 import { repoRoot } from './util';
 import { packageVsix } from './vsix';
 import { deploymentTemplate, HUB_WITH_FINDINGS, HUB_WITHOUT_ALLOW_LIST } from '../support/templates';
+import { tempFolder } from '../support/tempFolders';
 
 const HUB = deploymentTemplate(HUB_WITH_FINDINGS, HUB_WITHOUT_ALLOW_LIST);
 
@@ -30,8 +28,7 @@ describe('the packaged extension in the browser (code-server + Chromium)', funct
     const prereq = await ensurePrerequisites({ want: ['codeServer', 'chromium'] });
     if (!prereq.codeServer || !prereq.chromiumPath) this.skip();
     const vsix = await packageVsix(repoRoot, { defaults: ['--no-dependencies'] });
-    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-netlint-ui-'));
-    fs.writeFileSync(path.join(workspace, 'hub.json'), HUB);
+    const workspace = tempFolder('ui', { 'hub.json': HUB });
     server = await startCodeServer({ name: 'iot-netlint-ui', folder: workspace, extensions: [vsix], settings: { 'editor.hover.delay': 100 } });
     browser = await launchChromium({ name: 'iot-netlint-ui' });
     page = browser.page;

@@ -3,8 +3,8 @@
 import * as cp from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
-import * as os from 'os';
 import * as path from 'path';
+import { keepTestData, tempFolder } from '../support/tempFolders';
 
 function findRepoRoot(start: string): string {
   let dir = start;
@@ -34,7 +34,7 @@ export const outputRoot = process.env.E2E_OUTPUT_DIR ?? path.join(repoRoot, '.te
 export const e2eSourceRoot = path.join(repoRoot, 'test', 'e2e');
 
 export const isCI = (): boolean => /^(1|true|yes)$/i.test(process.env.CI ?? '');
-export const keepData = (): boolean => /^(1|true|yes)$/i.test(process.env.E2E_KEEP ?? '');
+export const keepData = keepTestData;
 
 export function log(message: string): void {
   process.stdout.write(`[e2e] ${message}\n`);
@@ -86,17 +86,13 @@ export function freshDir(kind: string, name: string): string {
   return mkdirp(dir);
 }
 
-const liveTempDirs = new Set<string>();
-
 /**
  * A new empty temporary folder outside the repository (for tool state such as XDG folders).
  * Removed at process exit if still there (unless E2E_KEEP=1); owners remove it earlier.
  */
 export function tempDir(prefix: string): string {
   installExitHook();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `iot-netlint-e2e-${prefix}-`));
-  liveTempDirs.add(dir);
-  return dir;
+  return tempFolder(`e2e-${prefix}`);
 }
 
 /** Copies a fixture folder into a fresh folder below the output root and returns its path. */
@@ -176,14 +172,6 @@ function killLiveGroups(): void {
       process.kill(-pid, 'SIGKILL');
     } catch {
       // already gone
-    }
-  }
-  if (keepData()) return;
-  for (const dir of liveTempDirs) {
-    try {
-      fs.rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // best effort
     }
   }
 }

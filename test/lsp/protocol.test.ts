@@ -4,7 +4,6 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { analyzeProject } from '../../server/src/core/project';
@@ -13,6 +12,7 @@ import { LineIndex } from '../../server/src/core/text/lines';
 import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { Diagnostics, LspClient } from '../support/lspClient';
 import { ROOT } from '../support/paths';
+import { tempFolder } from '../support/tempFolders';
 import { deploymentTemplate, HUB_WITH_FINDINGS, TEMPLATE_SCHEMA } from '../support/templates';
 
 const SCHEMA = TEMPLATE_SCHEMA;
@@ -29,14 +29,7 @@ function applyLsp(text: string, edits: Array<{ range: Range; newText: string }>)
   )!;
 }
 
-function tempFolder(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iot-netlint-lsp-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const workspaceFolder = (files: Record<string, string>): string => tempFolder('lsp', files);
 
 const codes = (d: Diagnostics) => d.diagnostics.map((x) => x.code).sort();
 
@@ -188,7 +181,7 @@ describe('language server protocol (stdio)', function () {
       2,
     );
     const params = (value: boolean) => JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', parameters: { restrict: { value } } });
-    const dir = tempFolder({ 'infra/hub.json': hubTemplate, 'infra/hub.parameters.json': params(false), 'package.json': '{"name": "x"}' });
+    const dir = workspaceFolder({ 'infra/hub.json': hubTemplate, 'infra/hub.parameters.json': params(false), 'package.json': '{"name": "x"}' });
     const folderClient = new LspClient();
     try {
       const templateUri = pathToFileURL(path.join(dir, 'infra', 'hub.json')).href;
@@ -216,7 +209,7 @@ describe('language server protocol (stdio)', function () {
       '}',
       '',
     ].join('\n');
-    const dir = tempFolder({ 'infra/main.bicep': main, 'infra/main.bicepparam': "using 'main.bicep'\nparam restrict = true\n" });
+    const dir = workspaceFolder({ 'infra/main.bicep': main, 'infra/main.bicepparam': "using 'main.bicep'\nparam restrict = true\n" });
     const mainUri = pathToFileURL(path.join(dir, 'infra', 'main.bicep')).href;
     const folderClient = new LspClient();
     try {
@@ -249,7 +242,7 @@ describe('language server protocol (stdio)', function () {
 
   it('leaves out what the configuration ignores, open or not, until the configuration changes', async () => {
     const config = '.iot-netlint.json';
-    const dir = tempFolder({ [config]: JSON.stringify({ ignore: ['generated/'] }), 'infra/hub.json': TEMPLATE, 'generated/hub.json': TEMPLATE });
+    const dir = workspaceFolder({ [config]: JSON.stringify({ ignore: ['generated/'] }), 'infra/hub.json': TEMPLATE, 'generated/hub.json': TEMPLATE });
     const keptUri = pathToFileURL(path.join(dir, 'infra', 'hub.json')).href;
     const ignoredUri = pathToFileURL(path.join(dir, 'generated', 'hub.json')).href;
     const folderClient = new LspClient();
@@ -278,7 +271,7 @@ describe('language server protocol (stdio)', function () {
       resources: [{ type: 'Microsoft.Devices/IotHubs', apiVersion: '2023-06-30', name: 'h', properties: { restrictOutboundNetworkAccess: "[parameters('restrict')]" } }],
     });
     const params = (value: boolean) => JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', parameters: { restrict: { value } } });
-    const dir = tempFolder({ 'infra/hub.json': hubTemplate });
+    const dir = workspaceFolder({ 'infra/hub.json': hubTemplate });
     const paramsFile = path.join(dir, 'infra', 'hub.parameters.json');
     const templateUri = pathToFileURL(path.join(dir, 'infra', 'hub.json')).href;
     const paramsUri = pathToFileURL(paramsFile).href;
