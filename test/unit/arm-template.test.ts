@@ -3,6 +3,7 @@ import { DEFAULT_CLOUD } from '../../server/src/core/clouds';
 import { memoryHost } from '../../server/src/core/host';
 import { loadArmTemplate } from '../../server/src/core/frontends/arm/template';
 import { formatResourceId } from '../../server/src/core/model/ids';
+import { analyzeProject } from '../../server/src/core/project';
 import { displayName, prop, Resource } from '../../server/src/core/model/resource';
 import { asString, Value } from '../../server/src/core/model/values';
 
@@ -242,6 +243,36 @@ describe('ARM template front-end', () => {
   it('survives a template that links to itself', () => {
     const self = JSON.stringify({ $schema: SCHEMA, resources: [{ type: 'Microsoft.Resources/deployments', name: 'again', properties: { templateLink: { relativePath: 'main.json' } } }] });
     assert.doesNotThrow(() => load(self, { files: { '/t/main.json': self } }));
+  });
+
+  it('follows 500 nested deployments, and says where it stopped past them', () => {
+    /** A chain of deployments, each nesting the next; the innermost deploys a hub. */
+    const chain = (depth: number): object => {
+      let template: object = { $schema: SCHEMA, resources: [{ type: 'Microsoft.Devices/IotHubs', name: 'hub' }] };
+      for (let i = depth; i >= 1; i--) {
+        template = { $schema: SCHEMA, resources: [{ type: 'Microsoft.Resources/deployments', name: `d${i}`, properties: { expressionEvaluationOptions: { scope: 'inner' }, template } }] };
+      }
+      return template;
+    };
+    const read = (depth: number) => {
+      const text = JSON.stringify(chain(depth));
+      const result = loadArmTemplate({ id: '/t/main.json', text }, { cloud: DEFAULT_CLOUD, host: memoryHost({}) });
+      return { text, hubs: result.resources.filter((r) => r.type === 'Microsoft.Devices/IotHubs').length, unread: result.documents.flatMap((d) => d.unread ?? []) };
+    };
+    // The template and 499 deployments: 500 templates read, the hub in the last.
+    assert.deepStrictEqual({ hubs: read(499).hubs, unread: read(499).unread }, { hubs: 1, unread: [] });
+    const past = read(501);
+    assert.strictEqual(past.hubs, 0);
+    assert.deepStrictEqual(
+      past.unread.map((u) => ({ at: past.text.slice(u.offset, u.offset + u.length), message: u.message })),
+      [{ at: '"d500"', message: 'Not analysed: nested deployments past the first 500: this one and what it nests.' }],
+    );
+    // The analysis reports it as a warning where it stopped.
+    const findings = analyzeProject([{ id: '/t/main.json', text: past.text }], { host: memoryHost({}) }).findings;
+    assert.deepStrictEqual(
+      findings.map((f) => `${f.ruleId} ${f.severity} ${past.text.slice(f.offset, f.offset + f.length)}`),
+      ['file-not-analyzed warning "d500"'],
+    );
   });
 
   it('tells templates, parameters files and other JSON apart by content', () => {

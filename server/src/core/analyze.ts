@@ -84,6 +84,9 @@ export function runEngine(input: EngineInput): Finding[] {
     for (const error of doc.syntaxErrors) {
       accept({ ruleId: TOOL_FINDINGS.syntaxError, severity: 'error', message: error.message, doc: doc.id, offset: error.offset, length: error.length, related: [], fixes: [] });
     }
+    for (const part of doc.unread ?? []) {
+      accept({ ruleId: TOOL_FINDINGS.fileSkipped, severity: 'warning', message: part.message, doc: doc.id, offset: part.offset, length: part.length, related: [], fixes: [] });
+    }
   }
 
   const model = new Model(input.resources);

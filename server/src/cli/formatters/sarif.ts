@@ -16,7 +16,7 @@ const HOMEPAGE = 'https://github.com/iot-netlint/iot-netlint';
 /** Every finding of the tool itself, described: keyed by its name in TOOL_FINDINGS so that none can be left out. */
 const TOOL_DESCRIPTIONS: Record<keyof typeof TOOL_FINDINGS, string> = {
   syntaxError: 'The document does not parse; what parsed is still analysed.',
-  fileSkipped: 'The file was not analysed: too large, binary, not UTF-8, unreadable, or ignored by the configuration.',
+  fileSkipped: 'The file, or a part of it, was not analysed: too large, binary, not UTF-8, unreadable, ignored by the configuration, or nested deployments past the first 500.',
   configError: 'A .iot-netlint.json setting cannot be used as written.',
   unusedDirective: 'A suppression comment that suppresses nothing.',
 };

@@ -23,6 +23,8 @@ export interface SourceDocument {
   language: DocumentLanguage;
   comments: readonly SourceComment[];
   syntaxErrors: readonly SyntaxProblem[];
+  /** Parts the analysis did not read, and why (nested deployments past the loader's limit). */
+  unread?: readonly SyntaxProblem[];
   /** What the writer of this document's front-end needs (the JSON tree for ARM). */
   tree?: unknown;
 }

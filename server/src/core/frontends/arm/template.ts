@@ -16,7 +16,7 @@ import { findKeyIndices, findProperty, findValueIndex, JsonDocument, JsonNode, n
 import { nameCount, parseResourceId, ResourceRef, sameType, splitName } from '../../model/ids';
 import type { SourceDocument } from '../../model/document';
 import { DeploymentScope, nameTextOf, Resource, typeKeyOf } from '../../model/resource';
-import { asString, isOneOf, Origin, str, unknown, Value } from '../../model/values';
+import { asString, isOneOf, Loc, Origin, str, unknown, Value } from '../../model/values';
 import { truthiness } from '../../evaluate/functions';
 import { lowerCase } from '../../text/case';
 import type { LoadResult } from '../result';
@@ -43,7 +43,7 @@ export interface ArmLoadOptions {
 
 export type ArmLoadResult = LoadResult;
 
-/** Nested deployments beyond this many are not followed (a guard against generated monsters). */
+/** Nested deployments beyond this many are not followed (a guard against generated monsters); where they begin is said (`sayUnread`). */
 const MAX_DEPLOYMENTS = 500;
 
 export function parseArmDocument(source: ArmSource, language: SourceDocument['language'] = 'arm-template', previous?: JsonDocument): { doc: SourceDocument; json: JsonDocument } {
@@ -66,6 +66,8 @@ interface Unit {
   scope: ArmScope;
   /** Where its resources deploy (differs from `scope.scope` for an outer-scoped nested deployment). */
   placement: DeploymentScope;
+  /** The name of the deployment that deploys it (none for the template itself). */
+  declaredAt?: Loc;
 }
 
 /** The keys of a resource declaration the loader reads, found in one pass (`DeclarationKey` indexes them). */
@@ -132,8 +134,21 @@ export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): Arm
   for (let i = 0; i < queue.length && i < MAX_DEPLOYMENTS; i++) {
     lowerUnit(queue[i], resources, queue, documents, seenLinks, options);
   }
+  const past = queue[MAX_DEPLOYMENTS]?.declaredAt;
+  if (past) {
+    const more = queue.length - MAX_DEPLOYMENTS - 1;
+    sayUnread(documents, past, `nested deployments past the first ${MAX_DEPLOYMENTS}: this one${more ? `, ${more} more found, and what they nest` : ' and what it nests'}`);
+  }
   // A template deployed by a Bicep module is read with its module: only a file of its own is updated on its own.
   return options.deployment ? { kind: 'template', resources, documents } : new LoadedTemplate(resources, documents, json, queue[0]);
+}
+
+/** Records on its document that a part of it was not read. */
+function sayUnread(documents: SourceDocument[], at: Loc, why: string): void {
+  const i = documents.findIndex((d) => d.id === at.doc);
+  if (i < 0) return;
+  const doc = documents[i];
+  documents[i] = { ...doc, unread: [...(doc.unread ?? []), { offset: at.offset, length: at.length, message: `Not analysed: ${why}.` }] };
 }
 
 /** A template read on its own, which an edit inside one value of one resource updates (see `update`). */
@@ -484,7 +499,8 @@ function queueDeployment(d: Declaration, unit: Unit, queue: Unit[], documents: S
       deploymentName: d.names[d.names.length - 1] ?? unknown(),
     });
   }
-  queue.push({ doc, template, scope, placement });
+  const nameAt = d.keys[DeclarationKey.Name] >= 0 ? d.keys[DeclarationKey.Name] : d.index;
+  queue.push({ doc, template, scope, placement, declaredAt: tapeLoc(unit.doc, d.tape, nameAt) });
 }
 
 /**
