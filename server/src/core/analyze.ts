@@ -85,7 +85,7 @@ export function runEngine(input: EngineInput): Finding[] {
       accept({ ruleId: TOOL_FINDINGS.syntaxError, severity: 'error', message: error.message, doc: doc.id, offset: error.offset, length: error.length, related: [], fixes: [] });
     }
     for (const part of doc.unread ?? []) {
-      accept({ ruleId: TOOL_FINDINGS.fileSkipped, severity: 'warning', message: part.message, doc: doc.id, offset: part.offset, length: part.length, related: [], fixes: [] });
+      accept({ ruleId: TOOL_FINDINGS.fileSkipped, severity: 'warning', message: part.message, doc: doc.id, offset: part.at.offset, length: part.at.length, related: [], fixes: [] });
     }
   }
 

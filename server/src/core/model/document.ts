@@ -3,6 +3,8 @@
  * are (for suppressions), and what did not parse.
  */
 
+import type { Loc } from './values';
+
 export type DocumentLanguage = 'arm-template' | 'arm-parameters' | 'bicep' | 'bicepparam' | 'cli-bash' | 'cli-powershell' | 'live' | 'other';
 
 export interface SourceComment {
@@ -23,8 +25,11 @@ export interface SourceDocument {
   language: DocumentLanguage;
   comments: readonly SourceComment[];
   syntaxErrors: readonly SyntaxProblem[];
-  /** Parts the analysis did not read, and why (nested deployments past the loader's limit). */
-  unread?: readonly SyntaxProblem[];
+  /**
+   * Parts the analysis did not read, and why (nested deployments past the loader's limit). A place, not numbers:
+   * an edit elsewhere in the template, read incrementally, moves it.
+   */
+  unread?: ReadonlyArray<{ at: Loc; message: string }>;
   /** What the writer of this document's front-end needs (the JSON tree for ARM). */
   tree?: unknown;
 }

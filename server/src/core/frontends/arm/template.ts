@@ -148,7 +148,7 @@ function sayUnread(documents: SourceDocument[], at: Loc, why: string): void {
   const i = documents.findIndex((d) => d.id === at.doc);
   if (i < 0) return;
   const doc = documents[i];
-  documents[i] = { ...doc, unread: [...(doc.unread ?? []), { offset: at.offset, length: at.length, message: `Not analysed: ${why}.` }] };
+  documents[i] = { ...doc, unread: [...(doc.unread ?? []), { at, message: `Not analysed: ${why}.` }] };
 }
 
 /** A template read on its own, which an edit inside one value of one resource updates (see `update`). */
