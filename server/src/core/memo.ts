@@ -42,8 +42,13 @@ export class Memo<T> {
  * The same text, in a string of its own. V8 makes a substring of 13 characters or more a view into the string it
  * was cut from: an expression or a type read from a template, remembered as a key (or kept in what was computed
  * from it), kept that whole template alive, and in an editor one version of it per keystroke in an expression
- * (200 keystrokes in a 1 MB template held 216 MB). A property name is the engine's own copy of its text.
+ * (200 keystrokes in a 1 MB template held 216 MB).
  */
 export function detached(text: string): string {
-  return text.length < 13 ? text : Object.keys({ [text]: 0 })[0];
+  return text.length < 13 ? text : internalized(text);
+}
+
+/** The engine's unique copy of a text, as a property name (and a string literal) is: a string of its own, compared by identity. */
+export function internalized(text: string): string {
+  return Object.keys({ [text]: 0 })[0];
 }

@@ -7,6 +7,7 @@
  * unknown pieces keep their known pieces (`parts`), so that a host name or a
  * resource type can still be read from `concat('https://', name, '.blob.core.windows.net')`.
  */
+import { internalized } from '../memo';
 import type { ResourceRef } from './ids';
 
 /** A span in a source document. Offsets only: positions are computed at the edges (CLI, LSP). */
@@ -271,7 +272,7 @@ export function getPath(v: Value | undefined, path: string): Value | undefined {
   let segments = splitPaths.get(path);
   // The pieces are made the engine's unique copies of their text (as string literals are), so that the property
   // caches of values compare them with literals by identity.
-  if (!segments) splitPaths.set(path, (segments = mapPacked(path.split('.'), (s) => Object.keys({ [s]: 0 })[0])));
+  if (!segments) splitPaths.set(path, (segments = mapPacked(path.split('.'), internalized)));
   let current = v;
   for (const segment of segments) {
     if (!current || current.kind !== 'object') return undefined;
