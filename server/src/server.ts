@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Finding, TOOL_FINDINGS } from './core/findings';
-import { fixFiles } from './core/fixes/fixAll';
+import { fixFiles, fixToApply } from './core/fixes/fixAll';
 import { RULE_IDS } from './core/rules';
 import { LineIndex } from './core/text/lines';
 import { FIX_ALL_KIND, fixAllEdit, quickFixes } from './lsp/codeActions';
@@ -323,7 +323,7 @@ connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
       ).map((a) => (a.edit?.changes ? { ...a, edit: { changes: toClientUris(a.edit.changes) } } : a)),
     );
   }
-  if (wants(FIX_ALL_KIND) && current.findings.some((f) => f.fixes.length)) {
+  if (wants(FIX_ALL_KIND) && current.findings.some((f) => fixToApply(f))) {
     const edit = fixAll(params.textDocument.uri);
     if (edit) actions.push({ title: 'Fix all IoT Network Lint findings', kind: FIX_ALL_KIND, edit });
   }

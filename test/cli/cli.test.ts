@@ -72,7 +72,8 @@ describe('command line', function () {
     assert.strictEqual(finding.severity, 'info');
     assert.strictEqual(finding.startLine, 14);
     assert.strictEqual(finding.fixes[0].title, "Remove the duplicate 'A.example.com'");
-    assert.deepStrictEqual(out.summary, { errors: 0, warnings: 0, infos: 1, fixable: 1 });
+    assert.strictEqual(finding.fixes[0].safety, 'safe');
+    assert.deepStrictEqual(out.summary, { errors: 0, warnings: 0, infos: 1, fixable: 1, unsafeFixable: 0 });
   });
 
   it('writes SARIF 2.1.0: the rule catalog, results with one-based regions, related locations and fixes', () => {
@@ -161,10 +162,16 @@ describe('command line', function () {
     // The module analysed alone knows nothing of the restriction; deployed by main.bicep with its .bicepparam, it is on.
     assert.ok(findings.includes('hub.bicep iothub-egress-allowlist-empty'), findings.join('\n'));
     assert.ok(findings.includes('hub.bicep iothub-builtin-endpoint-bypasses-isolation'), findings.join('\n'));
-    const fixed = run(['--fix', 'infra'], dir);
+    // Disabling the fallback route drops messages: --fix leaves it, and says how to apply it.
+    const safeOnly = run(['--fix', 'infra'], dir);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'infra/modules/hub.bicep'), 'utf8'), module);
+    assert.ok(safeOnly.stdout.includes('iothub-builtin-endpoint-bypasses-isolation'), safeOnly.stdout);
+    assert.ok(safeOnly.stdout.includes('1 problem can be fixed with --fix --unsafe-fixes.'), safeOnly.stdout);
+    const fixed = run(['--fix', '--unsafe-fixes', 'infra'], dir);
     const after = fs.readFileSync(path.join(dir, 'infra/modules/hub.bicep'), 'utf8');
     assert.ok(after.includes("    publicNetworkAccess: 'disabled'\n    routing: {\n      fallbackRoute: {\n"), after);
-    assert.ok(!fixed.stdout.includes('iothub-builtin-endpoint-bypasses-isolation'), fixed.stdout);
+    assert.ok(fixed.stdout.includes(`Fixed 1 problem in ${path.join('infra', 'modules', 'hub.bicep')}:\n  iothub-builtin-endpoint-bypasses-isolation  Disable the fallback route — messages that match no route are dropped\n`), fixed.stdout);
+    assert.ok(!fixed.stdout.includes('bypasses-isolation  Hub'), fixed.stdout);
   });
 
   it('--fix leaves files in UTF-16 in UTF-16', () => {
@@ -357,6 +364,7 @@ describe('command line', function () {
       ['--stdin', 'main.json'],
       ['--stdin-filename', 'main.json', '.'],
       ['--stdin', '--fix'],
+      ['--unsafe-fixes', '.'],
       ['-o'],
     ];
     for (const args of usage) {

@@ -26,7 +26,7 @@ function wanting(letters: string[], named: boolean) {
       .filter((letter) => !current.includes(`"${letter}"`))
       .map((letter) => {
         const edit: TextEdit = { doc: DOC, offset: close, length: 0, newText: `, "${letter}"`, ...(named && { adds: `item:"${letter}"` }) };
-        return { ruleId: 'wants', severity: 'warning', message: letter, doc: DOC, offset: 0, length: 0, related: [], fixes: [{ title: `add ${letter}`, edits: [edit] }] };
+        return { ruleId: 'wants', severity: 'warning', message: letter, doc: DOC, offset: 0, length: 0, related: [], fixes: [{ title: `add ${letter}`, safety: 'safe', edits: [edit] }] };
       });
   };
   return { analyze, passes: () => passes };
@@ -60,7 +60,7 @@ describe('fix-all', () => {
   it('holds back an edit that meets an insertion, whatever the insertion says it adds', () => {
     const files = new Map([[DOC, { text: '["a"]' }]]);
     let passes = 0;
-    const finding = (title: string, edit: TextEdit): Finding => ({ ruleId: 'wants', severity: 'warning', message: title, doc: DOC, offset: 0, length: 0, related: [], fixes: [{ title, edits: [edit] }] });
+    const finding = (title: string, edit: TextEdit): Finding => ({ ruleId: 'wants', severity: 'warning', message: title, doc: DOC, offset: 0, length: 0, related: [], fixes: [{ title, safety: 'safe', edits: [edit] }] });
     fixFiles(files, () => {
       passes++;
       const text = files.get(DOC)!.text;

@@ -55,3 +55,53 @@ describe('fixes offered', () => {
     assert.deepStrictEqual(finding.fixes, []);
   });
 });
+
+describe('role fixes replace the assignment', () => {
+  /** A Bicep hub whose identity is given Contributor on a storage account, under `name` as written. */
+  const contributorNamed = (name: string) => `param assignmentName string = newGuid()
+resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'contosoarchive'
+  location: 'westeurope'
+  sku: { name: 'Standard_LRS' }
+  kind: 'StorageV2'
+}
+resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: 'contoso-hub'
+  location: 'westeurope'
+  sku: { name: 'S1', capacity: 1 }
+  identity: { type: 'SystemAssigned' }
+  properties: {}
+}
+resource contributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: ${name}
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b24988ac-6180-42a0-ab88-20f7382dd24c')
+    principalId: hub.identity.principalId
+  }
+}
+`;
+  const broadRole = (text: string) => analyzeTexts({ '/t.bicep': text }).findings.filter((f) => f.ruleId === 'iothub-identity-broad-role');
+
+  it('offers the role change only with a new name: none when the name cannot be rewritten, since Azure would refuse the update', () => {
+    for (const name of ['assignmentName', "'contributor-of-hub'", "concat('a', 'b')"]) {
+      const [finding] = broadRole(contributorNamed(name));
+      assert.ok(finding, `the finding stays (${name})`);
+      assert.deepStrictEqual(finding.fixes, [], name);
+    }
+  });
+
+  it('marks the role change unsafe, with what it costs in its title', () => {
+    const [finding] = broadRole(contributorNamed('guid(storage.id, hub.id)'));
+    assert.strictEqual(finding.fixes.length, 1);
+    assert.strictEqual(finding.fixes[0].safety, 'unsafe');
+    assert.match(finding.fixes[0].title, /replaces the role assignment/);
+  });
+
+  it('does not rename the symbol onto one that is taken', () => {
+    const text = contributorNamed('guid(storage.id, hub.id)') + "\nvar storageBlobDataContributor = 'taken'\n";
+    const [finding] = broadRole(text);
+    const edits = finding.fixes[0].edits!;
+    assert.ok(edits.every((e) => !e.newText.includes('resource storageBlobDataContributor') && e.newText !== 'storageBlobDataContributor'), JSON.stringify(edits));
+  });
+});

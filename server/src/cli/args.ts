@@ -12,6 +12,8 @@ export interface CliOptions {
   fix: boolean;
   /** Fixes applied in memory only: the report is of the fixed texts, and nothing is written. */
   fixDryRun: boolean;
+  /** With --fix or --fix-dry-run: unsafe fixes too, for findings that have no safe one. */
+  unsafeFixes: boolean;
   /** Levels given with --rule, over those of the configuration files. */
   rules: Record<string, Level>;
   /** Errors only: warnings and infos are neither reported nor counted. */
@@ -45,11 +47,16 @@ Options:
   --format NAME              Output format: text (default), json, sarif, or
                              github and azure-devops (annotations in the
                              CI service's log)
-  --fix                      Apply the first fix of every fixable finding, write
-                             the files in place, then report what remains
+  --fix                      Apply the safe fix of every finding that has one,
+                             write the files in place, say what changed, then
+                             report what remains
   --fix-dry-run              Apply the fixes in memory only: report what would
                              remain and which files --fix would change (with
                              --format json, each such file's fixed text)
+  --unsafe-fixes             With --fix or --fix-dry-run, also apply unsafe
+                             fixes (they remove access, stop a flow, drop a
+                             setting, raise an API version or replace a
+                             resource) where a finding has no safe one
   --rule ID:LEVEL            Set a rule's level (error, warning, info or off)
                              over the configuration files; may be repeated
   --quiet                    Report errors only
@@ -82,7 +89,7 @@ Exit codes: 0 no warning or error, 1 warnings or errors found, 2 usage or
 internal error (or a path that could not be read).`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', fix: false, fixDryRun: false, rules: {}, quiet: false, reportUnusedDirectives: false, stdin: false, debug: false, exitZero: false, color: undefined, help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'text', fix: false, fixDryRun: false, unsafeFixes: false, rules: {}, quiet: false, reportUnusedDirectives: false, stdin: false, debug: false, exitZero: false, color: undefined, help: false, version: false };
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value.`);
@@ -114,6 +121,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--fix-dry-run':
         options.fixDryRun = true;
+        break;
+      case '--unsafe-fixes':
+        options.unsafeFixes = true;
         break;
       case '--rule': {
         const [id, level] = ruleLevel(take('--rule'));
@@ -185,6 +195,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
+  if (options.unsafeFixes && !options.fix && !options.fixDryRun) throw new UsageError('--unsafe-fixes goes with --fix or --fix-dry-run.');
   if (options.stdin && options.paths.length) throw new UsageError('Give files and folders, or --stdin, not both.');
   if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename goes with --stdin.');
   if (options.stdin && options.fix) throw new UsageError('--fix cannot write the standard input: use --fix-dry-run (with --format json, each fixed text is its output).');

@@ -12,7 +12,7 @@ import { ConfigResolver } from '../node/configResolver';
 import { fileSystemHost } from '../node/fileHost';
 import { encode, readSource, writeFileMakingFolders } from '../node/files';
 export { tuneEngine } from '../node/engine';
-import { fixFiles } from '../core/fixes/fixAll';
+import { AppliedFix, fixFiles } from '../core/fixes/fixAll';
 import { readInputs } from './inputs';
 import { renderReport } from './output';
 
@@ -96,12 +96,12 @@ function lint(options: CliOptions, io: Io): number {
   const unusedDirectives = options.reportUnusedDirectives ? 'warning' : undefined;
   const analyze = () => analyzeProject([...loaded.values()], { host, cloud, parameters, configFor, unusedDirectives });
 
-  let changed: string[] = [];
+  let fixed = new Map<string, AppliedFix[]>();
   if (options.fix || options.fixDryRun) {
     // fixFiles updates the texts of `loaded` in place; a dry run only keeps them in memory.
-    changed = [...fixFiles(loaded, () => analyze().findings)];
+    fixed = fixFiles(loaded, () => analyze().findings, { unsafe: options.unsafeFixes });
     if (options.fix) {
-      for (const p of changed) {
+      for (const p of fixed.keys()) {
         const file = loaded.get(p)!;
         try {
           fs.writeFileSync(p, encode(file.text, file.encoding));
@@ -125,7 +125,8 @@ function lint(options: CliOptions, io: Io): number {
   const report = renderReport(options, {
     findings,
     texts,
-    wouldFix: options.fixDryRun ? new Map(changed.map((p) => [p, loaded.get(p)!.text])) : undefined,
+    wouldFix: options.fixDryRun ? new Map([...fixed.keys()].map((p) => [p, loaded.get(p)!.text])) : undefined,
+    fixed: options.fix || options.fixDryRun ? fixed : undefined,
     cwd: io.cwd,
     color: options.color ?? (!options.outputFile && wantsColor(io)),
     version: VERSION,

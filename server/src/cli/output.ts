@@ -1,6 +1,7 @@
 /** The report: the findings grouped by file, positions computed from the texts read, in the format asked for. */
 import * as path from 'path';
 import type { Finding } from '../core/findings';
+import type { AppliedFix } from '../core/fixes/fixAll';
 import { RULES } from '../core/rules';
 import { LineIndex } from '../core/text/lines';
 import type { CliOptions } from './args';
@@ -16,6 +17,8 @@ export interface ReportInput {
   texts: ReadonlyMap<string, string>;
   /** With --fix-dry-run: the fixed text of each file --fix would change. */
   wouldFix?: ReadonlyMap<string, string>;
+  /** With --fix or --fix-dry-run: the fixes applied (or that would be) to each file they change. */
+  fixed?: ReadonlyMap<string, readonly AppliedFix[]>;
   cwd: string;
   color: boolean;
   version: string;
@@ -32,11 +35,11 @@ export function renderReport(options: CliOptions, input: ReportInput): string {
   };
   const byDoc = new Map<string, Finding[]>();
   for (const f of input.findings) byDoc.set(f.doc, [...(byDoc.get(f.doc) ?? []), f]);
-  // A dry run names every file --fix would change, those left without findings too.
-  for (const p of input.wouldFix?.keys() ?? []) if (!byDoc.has(p)) byDoc.set(p, []);
+  // Every file fixes changed (or a dry run would) is named, those left without findings too.
+  for (const p of input.fixed?.keys() ?? []) if (!byDoc.has(p)) byDoc.set(p, []);
   const reports: FileReport[] = [...byDoc.keys()].sort().map((doc) => {
     const d = documents.get(doc)!;
-    return { path: d.path, absolutePath: doc, lines: d.lines, findings: byDoc.get(doc)!.sort((a, b) => a.offset - b.offset) };
+    return { path: d.path, absolutePath: doc, lines: d.lines, findings: byDoc.get(doc)!.sort((a, b) => a.offset - b.offset), fixed: input.fixed?.get(doc) };
   });
   switch (options.format) {
     case 'json':
@@ -48,8 +51,7 @@ export function renderReport(options: CliOptions, input: ReportInput): string {
     case 'azure-devops':
       return formatAzureDevOps(reports);
     default: {
-      const wouldFix = input.wouldFix && [...input.wouldFix.keys()].map((p) => documents.get(p)!.path);
-      return formatText(reports, documents, { color: input.color, wouldFix });
+      return formatText(reports, documents, { color: input.color, fixes: input.fixed && (input.wouldFix ? 'would' : 'did') });
     }
   }
 }

@@ -189,6 +189,7 @@ function lazyFix(proposal: FixProposal, documents: Map<string, SourceDocument>, 
   let computed: TextEdit[] | undefined | null = null;
   return {
     title: proposal.title,
+    safety: proposal.safety,
     get edits() {
       if (computed === null) {
         const all: TextEdit[] = [];

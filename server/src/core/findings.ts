@@ -3,7 +3,7 @@
  * as text edits. The command line and the language server convert offsets
  * to positions; nothing here knows about either.
  */
-import type { TextEdit } from './fixes/edits';
+import type { FixSafety, TextEdit } from './fixes/edits';
 import type { Severity } from './rules/rule';
 
 export interface RelatedLocation {
@@ -15,6 +15,7 @@ export interface RelatedLocation {
 
 export interface Fix {
   title: string;
+  safety: FixSafety;
   /** The text edits, computed when first asked; undefined when the fix turned out not to apply. */
   readonly edits: TextEdit[] | undefined;
 }

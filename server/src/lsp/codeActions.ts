@@ -1,6 +1,7 @@
 /**
- * Code actions: every fix of a finding as a quick fix (the first one
- * preferred), "Disable <rule> for this line", and fix-all as
+ * Code actions: every fix of a finding as a quick fix (the first safe one
+ * preferred; an unsafe one says in its title what it costs the deployment),
+ * "Disable <rule> for this line", and fix-all of the safe fixes as
  * `source.fixAll.iotNetlint` for `editor.codeActionsOnSave`.
  */
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
@@ -46,12 +47,14 @@ export function quickFixes(ctx: ActionContext, range: Range): CodeAction[] {
     const findingRange = rangeOf(ctx.lines, finding.offset, finding.length);
     if (!overlaps(findingRange, range)) continue;
     const diagnostic = ctx.diagnosticOf(finding);
-    finding.fixes.forEach((fix, i) => {
+    // Preferred (applied by the editor's "auto fix") only when it is safe.
+    const preferred = finding.fixes.find((f) => f.safety === 'safe');
+    for (const fix of finding.fixes) {
       const edits = fix.edits;
       const edit = edits && workspaceEdit(edits, ctx.linesOf);
-      if (!edit) return;
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0, edit });
-    });
+      if (!edit) continue;
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix === preferred, edit });
+    }
     if (ctx.isRule(finding.ruleId)) {
       actions.push({
         title: `Disable ${finding.ruleId} for this line`,

@@ -19,8 +19,8 @@ resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
 }
 
 // Contributor, by a variable, on the storage account by its symbol.
-resource contributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, hub.id, contributorRoleId)
+resource storageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, hub.id, subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'))
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')

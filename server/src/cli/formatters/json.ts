@@ -6,6 +6,7 @@ export function formatJson(reports: readonly FileReport[], documents: Documents,
   const files = reports.map((report) => ({
     path: report.path,
     ...(outputs.has(report.absolutePath) ? { output: outputs.get(report.absolutePath) } : {}),
+    ...(report.fixed ? { fixed: report.fixed } : {}),
     findings: report.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
@@ -21,6 +22,7 @@ export function formatJson(reports: readonly FileReport[], documents: Documents,
         .filter((fix) => fix.edits)
         .map((fix) => ({
           title: fix.title,
+          safety: fix.safety,
           edits: fix.edits!.map((e) => ({ path: documents.get(e.doc)?.path ?? e.doc, offset: e.offset, length: e.length, newText: e.newText })),
         })),
     })),

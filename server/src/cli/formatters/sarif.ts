@@ -76,6 +76,8 @@ export function formatSarif(reports: readonly FileReport[], documents: Documents
           for (const e of fix.edits!) byDoc.set(e.doc, [...(byDoc.get(e.doc) ?? []), e]);
           return {
             description: { text: fix.title },
+            // Whether --fix applies it (safe) or only --fix --unsafe-fixes (unsafe).
+            properties: { safety: fix.safety },
             artifactChanges: [...byDoc].map(([doc, edits]) => {
               const d = documents.get(doc)!;
               return {

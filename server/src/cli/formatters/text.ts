@@ -4,12 +4,13 @@
  */
 import type { Finding } from '../../core/findings';
 import type { LineIndex } from '../../core/text/lines';
+import { fixToApply } from '../../core/fixes/fixAll';
 import { Documents, FileReport, rangeOf, totals } from './report';
 
 export interface TextOptions {
   color: boolean;
-  /** With --fix-dry-run: the files --fix would change (the report is of their fixed texts). */
-  wouldFix?: readonly string[];
+  /** With --fix, the fixes applied ('did'); with --fix-dry-run, those --fix would apply ('would'): each file says which. */
+  fixes?: 'did' | 'would';
 }
 
 const COLORS = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1 } as const;
@@ -17,6 +18,13 @@ const COLORS = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1 } as const;
 export function formatText(reports: readonly FileReport[], documents: Documents, options: TextOptions): string {
   const paint = (color: keyof typeof COLORS, s: string) => (options.color ? `\u001b[${COLORS[color]}m${s}\u001b[0m` : s);
   const out: string[] = [];
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  for (const report of reports) {
+    if (!report.fixed?.length) continue;
+    out.push(`${options.fixes === 'would' ? 'Would fix' : 'Fixed'} ${plural(report.fixed.length, 'problem')} in ${report.path}:`);
+    for (const fix of report.fixed) out.push(`  ${paint('gray', fix.ruleId)}  ${fix.title}`);
+    out.push('');
+  }
   for (const report of reports) {
     for (const f of report.findings) {
       const r = rangeOf(report.lines, f.offset, f.length);
@@ -30,6 +38,9 @@ export function formatText(reports: readonly FileReport[], documents: Documents,
         const rr = rangeOf(doc.lines, related.offset, related.length);
         out.push(paint('gray', `    ${doc.path}:${rr.startLine}:${rr.startColumn}: ${related.message}`));
       }
+      // The fix --fix applies, or --fix --unsafe-fixes: an unsafe one says what it costs the deployment.
+      const fix = fixToApply(f, { unsafe: true });
+      if (fix?.edits) out.push(paint('gray', `    ${fix.safety === 'safe' ? 'fix' : 'unsafe fix'}: ${fix.title}`));
       out.push('');
     }
   }
@@ -38,13 +49,14 @@ export function formatText(reports: readonly FileReport[], documents: Documents,
   if (problems === 0) {
     out.push('No problems found.');
   } else {
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const summary = `${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')})`;
     out.push(paint('bold', t.errors > 0 ? paint('red', `✖ ${summary}`) : t.warnings > 0 ? paint('yellow', `⚠ ${summary}`) : summary));
-    if (t.fixable > 0) out.push(`  ${plural(t.fixable, 'problem')} can be fixed with --fix.`);
+    if (t.fixable > 0 && t.unsafeFixable > 0) out.push(`  ${plural(t.fixable, 'problem')} can be fixed with --fix, ${t.unsafeFixable} more with --fix --unsafe-fixes.`);
+    else if (t.fixable > 0) out.push(`  ${plural(t.fixable, 'problem')} can be fixed with --fix.`);
+    else if (t.unsafeFixable > 0) out.push(`  ${plural(t.unsafeFixable, 'problem')} can be fixed with --fix --unsafe-fixes.`);
   }
-  if (options.wouldFix) {
-    const files = options.wouldFix;
+  if (options.fixes === 'would') {
+    const files = reports.filter((r) => r.fixed?.length).map((r) => r.path);
     out.push(files.length === 0 ? '--fix would change no file.' : `--fix would change ${files.length === 1 ? '1 file' : `${files.length} files`}: ${files.join(', ')}`);
   }
   return out.join('\n') + '\n';

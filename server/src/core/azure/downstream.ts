@@ -89,6 +89,7 @@ function readFirewall(target: Resource, model: Model): FirewallState | undefined
         loc: trusted?.loc ?? defaultAction!.loc ?? ruleSet.nameLoc,
         allowTrustedServices: () => ({
           title: 'Set trustedServiceAccessEnabled to true',
+          safety: 'safe',
           edits: [{ op: 'set', object: properties, key: 'trustedServiceAccessEnabled', value: true }],
         }),
       };
@@ -112,5 +113,5 @@ function addAzureServices(acls: ObjectValue, bypass: Value): FixProposal | undef
     .map((p) => p.trim())
     .filter((p) => p.length > 0 && p.toLowerCase() !== 'none');
   const value = [...kept, 'AzureServices'].join(', ');
-  return { title: `Add AzureServices to bypass ("${value}")`, edits: [{ op: 'set', object: acls, key: 'bypass', value }] };
+  return { title: `Add AzureServices to bypass ("${value}")`, safety: 'safe', edits: [{ op: 'set', object: acls, key: 'bypass', value }] };
 }

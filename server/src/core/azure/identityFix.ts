@@ -23,5 +23,5 @@ export function addSystemAssignedFix(hub: Resource): FixProposal | undefined {
   const edits = addSystemAssignedEdits(hub);
   if (!edits || edits.length === 0) return undefined;
   const value = edits[0].op === 'replace' ? String(edits[0].value) : 'SystemAssigned';
-  return { title: `Give the hub a system-assigned identity (identity.type '${value}')`, edits };
+  return { title: `Give the hub a system-assigned identity (identity.type '${value}')`, safety: 'safe', edits };
 }

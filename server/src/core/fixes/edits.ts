@@ -4,6 +4,7 @@
  * syntax. A fix is offered only when its writer can apply every edit.
  */
 import type { Resource } from '../model/resource';
+import type { RoleChange } from './roleRename';
 import type { ResourceRef } from '../model/ids';
 import type { ArrayValue, Json, ObjectValue, Origin, Value } from '../model/values';
 
@@ -37,10 +38,28 @@ export type ModelEdit =
   | { op: 'remove'; object: ObjectValue; key: string }
   | { op: 'append'; array: ArrayValue; value: FixValue }
   | { op: 'removeItem'; array: ArrayValue; index: number }
-  | { op: 'addRoleAssignment'; container: Origin; assignment: NewRoleAssignment };
+  | { op: 'addRoleAssignment'; container: Origin; assignment: NewRoleAssignment }
+  /**
+   * Give a role assignment whose role changes from `from` to `to` a name of its own for the new role (see
+   * `roleRename.ts`): the writer changes its `guid(...)` seed or literal GUID, and in Bicep a symbol naming the old role.
+   */
+  | { op: 'renameForRole'; assignment: Resource; change: RoleChange };
+
+/**
+ * Whether a fix may be applied without the user looking (`--fix`, fix-all on save).
+ * Safe: the deployment after it does everything it did before that its author
+ * can have meant, and only what the finding names changes (a value's type
+ * corrected, a host the hub sends to added to its allow list, a malformed or
+ * duplicate entry cleaned). Unsafe: it removes access, stops a flow, drops a
+ * setting, raises an API version or replaces a resource; its title says so,
+ * and it is applied only on request (`--unsafe-fixes`, a quick fix chosen).
+ */
+export type FixSafety = 'safe' | 'unsafe';
 
 export interface FixProposal {
+  /** For an unsafe fix, what it does and, after ' — ', what that costs the deployment. */
   title: string;
+  safety: FixSafety;
   edits: ModelEdit[];
 }
 
@@ -57,6 +76,8 @@ export function originOf(edit: ModelEdit): Origin | undefined {
       return edit.array.origin;
     case 'addRoleAssignment':
       return edit.container;
+    case 'renameForRole':
+      return edit.assignment.body.origin;
   }
 }
 

@@ -1,13 +1,15 @@
 /**
- * Fix-all (`--fix`, and fix-all on save in the editor): applies the first fix of every fixable finding, in passes (a fix
- * can make another finding appear or go away), until nothing more applies.
+ * Fix-all (`--fix`, and fix-all on save in the editor): applies one fix of every fixable finding, in passes (a fix
+ * can make another finding appear or go away), until nothing more applies. The fix is the finding's first safe one;
+ * unsafe fixes are applied only when asked for (`--unsafe-fixes`), and then only where the finding has no safe one.
+ * Alternative fixes of one finding are never applied together.
  * Fixes that touch the same place wait for the next pass, unless they insert
  * different things at one place (role assignments after a template's last
  * resource, hosts at the end of one allow list): those are written one after
  * the other, in the order of their findings. A pass that would leave a file
  * with new syntax errors is not kept for that file.
  */
-import type { Finding } from '../findings';
+import type { Finding, Fix } from '../findings';
 import { applyTextEdits, TextEdit } from './edits';
 import { parseJson } from '../json/parser';
 import { parseBicep } from '../frontends/bicep/parser';
@@ -19,20 +21,40 @@ export interface FixableFile {
   text: string;
 }
 
-/** Runs passes of analysis and fixing over the files; returns the paths whose text changed. */
-export function fixFiles(files: Map<string, FixableFile>, analyze: () => Finding[]): Set<string> {
-  const changed = new Set<string>();
+export interface FixAllOptions {
+  /** Unsafe fixes too, for findings that have no safe one. */
+  unsafe?: boolean;
+}
+
+/** A fix fix-all applied, for the report of what it changed. */
+export interface AppliedFix {
+  ruleId: string;
+  title: string;
+  safety: Fix['safety'];
+}
+
+/** The fix fix-all applies to a finding: its first safe fix, or (when asked for) its first fix when none is safe. */
+export function fixToApply(finding: Finding, options: FixAllOptions = {}): Fix | undefined {
+  return finding.fixes.find((f) => f.safety === 'safe') ?? (options.unsafe ? finding.fixes[0] : undefined);
+}
+
+/** Runs passes of analysis and fixing over the files; returns, for each file whose text changed, the fixes applied to it. */
+export function fixFiles(files: Map<string, FixableFile>, analyze: () => Finding[], options: FixAllOptions = {}): Map<string, AppliedFix[]> {
+  const changed = new Map<string, AppliedFix[]>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const accepted = new Map<string, Taken>();
     for (const finding of analyze()) {
-      const edits = finding.fixes[0]?.edits;
-      if (!edits || edits.length === 0 || !edits.every((e) => files.has(e.doc))) continue;
+      const fix = fixToApply(finding, options);
+      const edits = fix?.edits;
+      if (!fix || !edits || edits.length === 0 || !edits.every((e) => files.has(e.doc))) continue;
       if (edits.some((e) => accepted.get(e.doc)?.conflicts(e))) continue;
       for (const e of edits) {
         let taken = accepted.get(e.doc);
         if (!taken) accepted.set(e.doc, (taken = new Taken()));
         taken.add(e);
       }
+      // Reported with the file of its first edit, if that file's pass is kept.
+      accepted.get(edits[0].doc)!.fixes.push({ ruleId: finding.ruleId, title: fix.title, safety: fix.safety });
     }
     let applied = false;
     for (const [doc, taken] of accepted) {
@@ -41,7 +63,7 @@ export function fixFiles(files: Map<string, FixableFile>, analyze: () => Finding
       if (next === undefined || next === file.text) continue;
       if (syntaxErrorCount(doc, next) > syntaxErrorCount(doc, file.text)) continue;
       file.text = next;
-      changed.add(doc);
+      changed.set(doc, [...(changed.get(doc) ?? []), ...taken.fixes]);
       applied = true;
     }
     if (!applied) break;
@@ -66,6 +88,8 @@ function syntaxErrorCount(id: string, text: string): number {
 class Taken {
   /** In the order they were taken: insertions at one place are written in that order. */
   readonly edits: TextEdit[] = [];
+  /** The fixes the edits belong to. */
+  readonly fixes: AppliedFix[] = [];
   /** The other edits, by offset: they neither overlap nor meet, so their ends are in order too. */
   private readonly spans: TextEdit[] = [];
   /** Insertions that say what they add, by place: the offsets in order, and what is added at each. */

@@ -8,7 +8,7 @@ export const rule: Rule = {
   description: 'Device Update does not support a linked IoT hub whose public network access is disabled.',
   severity: 'error',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: false,
+  fixes: [],
   messages: {
     disabled:
       "Device Update instance '{instance}' links hub '{hub}', whose publicNetworkAccess is Disabled: disabling public network access in the linked IoT hub is not supported by Device Update.",

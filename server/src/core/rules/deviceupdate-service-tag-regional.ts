@@ -9,7 +9,7 @@ export const rule: Rule = {
   description: 'The AzureDeviceUpdate service tag cannot be regional: network security and firewall rules must use it whole.',
   severity: 'error',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['safe'],
   messages: {
     regional: "'{value}' is a regional form of the AzureDeviceUpdate service tag, which cannot be regional: the rule is rejected. Use 'AzureDeviceUpdate'.",
   },
@@ -24,7 +24,7 @@ export const rule: Rule = {
             at,
             messageId: 'regional',
             data: { value: text.trim() },
-            fixes: [{ title: "Use 'AzureDeviceUpdate'", edits: [{ op: 'replace', target: value, value: 'AzureDeviceUpdate' }] }],
+            fixes: [{ title: "Use 'AzureDeviceUpdate'", safety: 'safe', edits: [{ op: 'replace', target: value, value: 'AzureDeviceUpdate' }] }],
           });
         }
       });

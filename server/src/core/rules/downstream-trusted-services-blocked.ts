@@ -15,7 +15,7 @@ export const rule: Rule = {
   description: 'A firewalled storage account or namespace that a hub sends to must let trusted Microsoft services through.',
   severity: 'warning',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['safe'],
   messages: {
     blocked:
       "{kind} '{target}' denies public traffic and does not let trusted Microsoft services through: {endpoint} cannot deliver to it.",

@@ -18,7 +18,7 @@ export const rule: Rule = {
   description: 'Entries of an egress allow list are bare host names: no scheme, path, port, white space, wildcard or IP address, and no duplicates.',
   severity: 'warning',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['safe'],
   messages: {
     invalid: "allowedFqdnList entry '{entry}' of '{name}' has {problems}: it is compared as a bare host name and will match nothing.",
     duplicate: "allowedFqdnList entry '{entry}' of '{name}' repeats an earlier entry.",
@@ -43,7 +43,7 @@ export const rule: Rule = {
             at,
             messageId: 'invalid',
             data: { entry, name: displayName(resource), problems: problems.map((p) => PROBLEM_TEXT[p]).join(' and ') },
-            fixes: bareHost ? [{ title: `Replace with '${bareHost}'`, edits: [{ op: 'replace', target: item, value: bareHost }] }] : [],
+            fixes: bareHost ? [{ title: `Replace with '${bareHost}'`, safety: 'safe', edits: [{ op: 'replace', target: item, value: bareHost }] }] : [],
           });
         } else if (duplicate) {
           ctx.report({
@@ -51,7 +51,7 @@ export const rule: Rule = {
             messageId: 'duplicate',
             severity: 'info',
             data: { entry, name: displayName(resource) },
-            fixes: [{ title: `Remove the duplicate '${entry}'`, edits: [{ op: 'removeItem', array: list, index }] }],
+            fixes: [{ title: `Remove the duplicate '${entry}'`, safety: 'safe', edits: [{ op: 'removeItem', array: list, index }] }],
           });
         }
       });

@@ -10,7 +10,7 @@ export const rule: Rule = {
   description: "Closing a hub's public ingress does not close its built-in Event Hub-compatible endpoint, which stays readable over the internet.",
   severity: 'warning',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['unsafe'],
   messages: {
     exposed:
       "Hub '{hub}' closes public ingress ({how}), but its built-in Event Hub-compatible endpoint still receives device messages and is reachable over the public internet: neither private endpoints nor the IP filter cover it.",
@@ -59,12 +59,13 @@ function disableFallback(hub: Resource): FixProposal | undefined {
   const routes = asArray(routing?.get('routes')) ?? [];
   const namesEvents = routes.some((r) => asBoolean(asObject(r)?.get('isEnabled')) !== false && (asArray(asObject(r)?.get('endpointNames')) ?? []).some((n) => asString(n)?.toLowerCase() === 'events'));
   if (namesEvents) return undefined;
-  const title = 'Disable the fallback route';
+  // Messages that match no route go to the fallback route: without it they are dropped.
+  const title = 'Disable the fallback route — messages that match no route are dropped';
   const fallback = asObject(routing?.get('fallbackRoute'));
-  if (fallback) return { title, edits: [{ op: 'set', object: fallback, key: 'isEnabled', value: false }] };
+  if (fallback) return { title, safety: 'unsafe', edits: [{ op: 'set', object: fallback, key: 'isEnabled', value: false }] };
   const route = { name: '$fallback', source: 'DeviceMessages', condition: 'true', endpointNames: ['events'], isEnabled: false };
-  if (routing) return { title, edits: [{ op: 'set', object: routing, key: 'fallbackRoute', value: route }] };
+  if (routing) return { title, safety: 'unsafe', edits: [{ op: 'set', object: routing, key: 'fallbackRoute', value: route }] };
   const properties = asObject(prop(hub, 'properties'));
-  if (properties && prop(hub, 'properties.routing') === undefined) return { title, edits: [{ op: 'set', object: properties, key: 'routing', value: { fallbackRoute: route } }] };
+  if (properties && prop(hub, 'properties.routing') === undefined) return { title, safety: 'unsafe', edits: [{ op: 'set', object: properties, key: 'routing', value: { fallbackRoute: route } }] };
   return undefined;
 }

@@ -11,7 +11,7 @@ export const rule: Rule = {
   description: 'A hub that restricts outbound access with no allowedFqdnList blocks all of its egress.',
   severity: 'warning',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['safe'],
   messages: {
     absent:
       "Hub '{hub}' restricts outbound access but has no allowedFqdnList: every egress is blocked — the built-in endpoint, routing endpoints, file upload, and device import and export.",
@@ -34,6 +34,7 @@ export const rule: Rule = {
       if (hosts.size > 0 && properties) {
         fixes.push({
           title: `Set allowedFqdnList to the known hosts (${[...hosts].join(', ')})`,
+          safety: 'safe',
           edits: [{ op: 'set', object: properties, key: 'allowedFqdnList', value: [...hosts] }],
         });
       }

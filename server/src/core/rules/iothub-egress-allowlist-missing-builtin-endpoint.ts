@@ -9,7 +9,7 @@ export const rule: Rule = {
   description: "An IoT hub's egress allow list must include its built-in Event Hub-compatible endpoint, or that endpoint stops receiving device messages.",
   severity: 'warning',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['safe'],
   messages: {
     shape:
       "Hub '{hub}' restricts outbound access, but allowedFqdnList has no entry for its built-in Event Hub-compatible endpoint (iothub-ns-….{serviceBus}): device messages routed to 'events' will not be delivered.",
@@ -31,7 +31,7 @@ export const rule: Rule = {
         messageId: exact ? 'exact' : 'shape',
         data: { hub: displayName(hub), host: exact ?? '', serviceBus: ctx.cloud.serviceBus },
         related: restrict?.loc ? [{ at: restrict.loc, message: 'Outbound access is restricted here.' }] : [],
-        fixes: exact && list.kind === 'array' ? [{ title: `Add '${exact}' to allowedFqdnList`, edits: [{ op: 'append', array: list, value: exact }] }] : [],
+        fixes: exact && list.kind === 'array' ? [{ title: `Add '${exact}' to allowedFqdnList`, safety: 'safe', edits: [{ op: 'append', array: list, value: exact }] }] : [],
       });
     });
   },

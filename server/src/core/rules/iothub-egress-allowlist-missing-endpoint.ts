@@ -14,7 +14,7 @@ export const rule: Rule = {
   description: "Every custom endpoint and the file upload storage of a hub that restricts egress must be in its allowedFqdnList.",
   severity: 'warning',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['safe'],
   messages: {
     missing: "{endpoint} will fail: '{host}' is not in allowedFqdnList.",
   },
@@ -40,7 +40,7 @@ export const rule: Rule = {
             { at: listLoc, message: `The allow list of hub '${displayName(hub)}'.` },
             ...others.map((e) => ({ at: e.loc, message: `${describeEndpoint(e)} sends to '${host}' too.` })),
           ],
-          fixes: list.kind === 'array' ? [{ title: `Add '${host}' to allowedFqdnList`, edits: [{ op: 'append', array: list, value: host }] }] : [],
+          fixes: list.kind === 'array' ? [{ title: `Add '${host}' to allowedFqdnList`, safety: 'safe', edits: [{ op: 'append', array: list, value: host }] }] : [],
         });
       }
     });

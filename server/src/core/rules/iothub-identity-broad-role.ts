@@ -10,7 +10,7 @@ export const rule: Rule = {
   description: "A hub's managed identity needs a data-plane role (Storage Blob Data Contributor, Event Hubs or Service Bus Data Sender), not Contributor or Owner.",
   severity: 'warning',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['unsafe'],
   messages: {
     broad:
       "The identity of hub '{hub}' is given {role}, a management role that grants no data access: to deliver to {kind} it needs {needed}.",
@@ -36,11 +36,17 @@ export const rule: Rule = {
         messageId: 'broad',
         data: { hub: hubName, role: role.name, kind: KIND_TEXT[kind as keyof typeof KIND_TEXT], needed: data.needed.name },
         related,
+        // Azure does not change an assignment's role in place: the fix makes a new assignment, under a new name, and
+        // the old one (with the access it gave) is gone once the deployment no longer declares it.
         fixes: properties
           ? [
               {
-                title: `Give ${data.needed.name} instead`,
-                edits: [{ op: 'set', object: properties, key: 'roleDefinitionId', value: { $roleDefinition: data.needed.guid, roleName: data.needed.name } }],
+                title: `Give ${data.needed.name} instead — replaces the role assignment (a new name), and the identity loses ${role.name}`,
+                safety: 'unsafe',
+                edits: [
+                  { op: 'set', object: properties, key: 'roleDefinitionId', value: { $roleDefinition: data.needed.guid, roleName: data.needed.name } },
+                  { op: 'renameForRole', assignment, change: { from: role, to: data.needed } },
+                ],
               },
             ]
           : [],

@@ -9,7 +9,7 @@ export const rule: Rule = {
   description: 'An identity-based endpoint or file upload needs the hub to have the identity it names.',
   severity: 'error',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['safe'],
   messages: {
     noSystem: "{endpoint} authenticates with the hub's system-assigned identity, but hub '{hub}' has none: delivery fails.",
     notListed: "{endpoint} uses a user-assigned identity that hub '{hub}' does not list in identity.userAssignedIdentities: delivery fails.",

@@ -14,7 +14,7 @@ export const rule: Rule = {
   description: "An identity-based endpoint to a resource of the same deployment needs a role assignment giving the hub's identity the data-plane role on it.",
   severity: 'info',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['safe'],
   messages: {
     missing:
       "{endpoint} sends to {targetKind} '{target}' with a managed identity, but nothing here gives that identity {role} on it: delivery fails until the role is assigned.",
@@ -56,6 +56,7 @@ export const rule: Rule = {
             ? [
                 {
                   title: `Add a role assignment: ${roles.needed.name} on '${displayName(target)}' for the hub's identity`,
+                  safety: 'safe',
                   edits: [
                     {
                       op: 'addRoleAssignment',

@@ -11,7 +11,7 @@ export const rule: Rule = {
   description: 'Key-based access from a hub cannot pass a firewall: only identity-based access is admitted as a trusted Microsoft service.',
   severity: 'warning',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['unsafe'],
   messages: {
     keyAuth:
       "{endpoint} authenticates with a key to '{target}', which denies public traffic: the trusted-services exception admits only identity-based access, so delivery fails.",
@@ -61,6 +61,8 @@ function switchToIdentity(endpoint: HubEndpoint): FixProposal | undefined {
   const identity = addSystemAssignedEdits(endpoint.hub);
   if (!identity) return undefined;
   edits.push(...identity);
+  // The connection string goes, and the identity needs a data role on the target before delivery works again.
+  const consequence = ' — removes the connection string; delivery needs a data role for that identity on the target';
   const title = identity.length > 0 ? 'Switch to identity-based access, and give the hub a system-assigned identity' : "Switch to identity-based access with the hub's system-assigned identity";
-  return { title, edits };
+  return { title: title + consequence, safety: 'unsafe', edits };
 }

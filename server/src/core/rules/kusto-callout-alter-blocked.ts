@@ -10,7 +10,7 @@ export const rule: Rule = {
   description: 'A cluster with restricted outbound access rejects .alter cluster policy callout commands: its policies are set on the cluster resource.',
   severity: 'error',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: false,
+  fixes: [],
   messages: {
     blocked:
       "This script alters the callout policy of cluster '{cluster}', which restricts outbound access: the command is rejected. Set allowedFqdnList or calloutPolicies on the cluster instead.",

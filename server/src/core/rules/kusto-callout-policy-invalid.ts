@@ -8,7 +8,7 @@ export const rule: Rule = {
   description: 'Each callout policy of a Data Explorer cluster has a known callout type, Allow or Deny, and a valid, narrow URI pattern.',
   severity: 'error',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['safe'],
   messages: {
     type: "Callout policy {index} of cluster '{cluster}' has calloutType '{value}', which the service does not know (known: {known}).",
     access: "Callout policy {index} of cluster '{cluster}' has outboundAccess '{value}': it must be 'Allow' or 'Deny'.",
@@ -36,7 +36,7 @@ export const rule: Rule = {
             at: access!.loc ?? cluster.nameLoc,
             messageId: 'access',
             data: { ...data, value: accessText },
-            fixes: proper ? [{ title: `Write '${proper}'`, edits: [{ op: 'replace', target: access!, value: proper }] }] : [],
+            fixes: proper ? [{ title: `Write '${proper}'`, safety: 'safe', edits: [{ op: 'replace', target: access!, value: proper }] }] : [],
           });
         }
         const pattern = policy.get('calloutUriRegex');

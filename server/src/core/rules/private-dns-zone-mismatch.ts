@@ -11,7 +11,7 @@ export const rule: Rule = {
   description: 'The private DNS zone group of a private endpoint must name a zone the service needs, or clients keep resolving its public address.',
   severity: 'warning',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: false,
+  fixes: [],
   messages: {
     mismatch:
       "DNS zone group '{group}' of private endpoint '{endpoint}' names no zone {service} needs ({zones}): clients in the network keep resolving the public address.",

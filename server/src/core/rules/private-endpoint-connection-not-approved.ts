@@ -15,7 +15,7 @@ export const rule: Rule = {
   description: 'A private endpoint connection to an IoT hub, Data Explorer cluster or Device Update account carries no traffic until it is Approved.',
   severity: 'warning',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: false,
+  fixes: [],
   messages: {
     pending: "Private endpoint connection '{connection}' of {service} '{name}' is {status}: no traffic flows over it until it is Approved.",
     adu: "Private endpoint connection '{connection}' of Device Update account '{name}' is {status}: update management fails until it is Approved.{rejected}",

@@ -9,7 +9,7 @@ export const rule: Rule = {
   description: 'A private endpoint to an IoT hub, Data Explorer cluster or Device Update account must ask for a group id that service offers.',
   severity: 'error',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['safe'],
   messages: {
     wrong: "Private endpoint '{endpoint}' asks {service} '{target}' for group id '{groupId}', which it does not offer ({offered}): the connection cannot be made.",
   },
@@ -40,8 +40,8 @@ export const rule: Rule = {
               },
               fixes:
                 hasValid && groupIds?.kind === 'array'
-                  ? [{ title: `Remove group id '${groupId}'`, edits: [{ op: 'removeItem', array: groupIds, index }] }]
-                  : [{ title: `Use group id '${service.canonicalGroupId}'`, edits: [{ op: 'replace', target: item, value: service.canonicalGroupId }] }],
+                  ? [{ title: `Remove group id '${groupId}'`, safety: 'safe', edits: [{ op: 'removeItem', array: groupIds, index }] }]
+                  : [{ title: `Use group id '${service.canonicalGroupId}'`, safety: 'safe', edits: [{ op: 'replace', target: item, value: service.canonicalGroupId }] }],
             });
           });
         }

@@ -30,7 +30,7 @@ export const rule: Rule = {
   description: 'The egress restriction properties are ignored or rejected by API versions that predate them.',
   severity: 'warning',
   sources: ['arm', 'bicep'],
-  fixable: true,
+  fixes: ['unsafe'],
   messages: {
     old: "API version {apiVersion} of '{name}' does not know {property}, which needs {since} or later: the setting is not applied.",
   },
@@ -57,8 +57,10 @@ export const rule: Rule = {
 
 function fixes(target: Value, needed: string, newest: string): FixProposal[] {
   const versions = needed === newest ? [needed] : [needed, newest];
+  // Another API version reads the whole resource by its own schema (other properties, other defaults).
   return versions.map((v) => ({
-    title: `Set apiVersion to ${v} (${v === needed ? 'the first that supports it' : 'the newest stable'})`,
+    title: `Set apiVersion to ${v} (${v === needed ? 'the first that supports it' : 'the newest stable'}) — the resource's other properties are read by that version's schema`,
+    safety: 'unsafe',
     edits: [{ op: 'replace', target, value: v }],
   }));
 }

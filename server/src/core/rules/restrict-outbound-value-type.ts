@@ -39,7 +39,7 @@ function check(resource: Resource, valid: (v: Value) => boolean, suggest: (v: Va
     at: value.loc ?? resource.nameLoc,
     messageId,
     data: { name: displayName(resource), value: shown(value), suggestion: suggestion === undefined ? '' : JSON.stringify(suggestion) },
-    fixes: suggestion === undefined ? [] : [{ title: `Write ${JSON.stringify(suggestion)}`, edits: [{ op: 'replace', target: value, value: suggestion }] }],
+    fixes: suggestion === undefined ? [] : [{ title: `Write ${JSON.stringify(suggestion)}`, safety: 'safe', edits: [{ op: 'replace', target: value, value: suggestion }] }],
   };
 }
 
@@ -48,7 +48,7 @@ export const rule: Rule = {
   description: 'restrictOutboundNetworkAccess is a boolean on IoT Hub and the string Enabled or Disabled on Azure Data Explorer.',
   severity: 'error',
   sources: ['arm', 'bicep', 'cli', 'live'],
-  fixable: true,
+  fixes: ['safe'],
   messages: {
     hub: "restrictOutboundNetworkAccess of hub '{name}' is {value}, but IoT Hub takes a boolean (true or false).",
     cluster: "restrictOutboundNetworkAccess of cluster '{name}' is {value}, but Azure Data Explorer takes the string 'Enabled' or 'Disabled'.",

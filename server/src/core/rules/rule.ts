@@ -5,7 +5,7 @@
  * types here: the engine applies configuration and suppressions afterwards.
  */
 import type { Cloud } from '../clouds';
-import type { FixProposal } from '../fixes/edits';
+import type { FixProposal, FixSafety } from '../fixes/edits';
 import type { Model, Resource, SourceKind } from '../model/resource';
 import type { Loc } from '../model/values';
 
@@ -40,8 +40,11 @@ export interface Rule {
   severity: Severity;
   /** The sources that can express what the rule checks. */
   sources: readonly SourceKind[];
-  /** Whether the catalog names a fix for the rule (offered where the value it needs is known). */
-  fixable: boolean;
+  /**
+   * The kinds of the fixes the catalog names for the rule (offered where the value it needs is known): none, or
+   * safe ones (`--fix` and fix-all apply them), or unsafe ones (applied only on request).
+   */
+  fixes: readonly FixSafety[];
   /** Message templates: `{name}` is replaced by `data.name`. */
   messages: Readonly<Record<string, string>>;
   check(ctx: RuleContext): void;

@@ -11,7 +11,9 @@
  * result must parse before the fix is offered.
  */
 import { applyEdits, JSONPath, modify } from 'jsonc-parser';
-import { isRoleDefinitionValue, FixValue, ModelEdit, minimalEdit, NewRoleAssignment, originOf } from '../../fixes/edits';
+import { isExpression, unescapeLiteral } from '../../evaluate/expression';
+import { applyTextEdits, isRoleDefinitionValue, FixValue, ModelEdit, minimalEdit, NewRoleAssignment, originOf } from '../../fixes/edits';
+import { renamedLiteral, reseedGuid } from '../../fixes/roleRename';
 import type { Writer } from '../../fixes/writer';
 import { parseJson } from '../../json/parser';
 import { JsonDocument, JsonNode, JsonProperty, findProperty, pathOf, toPlain } from '../../json/tree';
@@ -19,6 +21,7 @@ import { ResourceRef, typeSegments } from '../../model/ids';
 import type { Resource } from '../../model/resource';
 import { Json } from '../../model/values';
 import { detectEol, indentUnit, lineIndentOf, lineStartOf } from '../../text/lines';
+import { guidCallIn } from './guidCall';
 import { originNode } from './values';
 
 /** jsonc-parser recurses on nesting; documents deeper than this get no fixes. */
@@ -37,6 +40,7 @@ export const armWriter: Writer = {
     return edits.every((e) => {
       const origin = originOf(e);
       if (!origin || origin.writer !== 'arm' || origin.doc !== doc.id) return false;
+      if (e.op === 'renameForRole') return renamedName(e) !== undefined;
       return e.op !== 'addRoleAssignment' || roleAssignmentJson(e.assignment) !== undefined;
     });
   },
@@ -226,7 +230,35 @@ function target(edit: ModelEdit, base: JSONPath): { path: JSONPath; value: unkno
       for (let i = 2; taken.has(symbol.toLowerCase()); i++) symbol = `${stem}${i}`;
       return { path: [...relative(base, node), symbol], value: resource, insert: false };
     }
+    case 'renameForRole': {
+      const renamed = renamedName(edit);
+      return renamed && { path: [...relative(base, node), renamed.key], value: renamed.value, insert: false };
+    }
   }
+}
+
+/**
+ * The new `name` of a role assignment whose role changes (see `roleRename.ts`): its `guid(...)` seed changed, or its
+ * literal GUID replaced; with the key as written. Undefined when the name is neither.
+ */
+function renamedName(edit: Extract<ModelEdit, { op: 'renameForRole' }>): { key: string; value: string } | undefined {
+  const resource = originNode(edit.assignment.body.origin);
+  const name = findProperty(resource, 'name');
+  if (!name?.value || name.value.type !== 'string') return undefined;
+  const text = name.value.value as string;
+  if (!isExpression(text)) {
+    const renamed = text.startsWith('[') ? undefined : renamedLiteral(text, edit.change);
+    return renamed === undefined ? undefined : { key: name.key, value: renamed };
+  }
+  const expression = text.slice(1, -1);
+  const call = guidCallIn(expression);
+  if (!call) return undefined;
+  const role = findProperty(findProperty(resource, 'properties')?.value, 'roleDefinitionId')?.value;
+  const written = role?.type === 'string' ? (role.value as string) : undefined;
+  // The role id as the seed would spell it: an expression as it is, a literal quoted.
+  const roleText = written === undefined ? undefined : isExpression(written) ? written.slice(1, -1) : quote(unescapeLiteral(written));
+  const edits = reseedGuid(call.args, call.close, edit.change, roleText, { roleId: roleIdExpression(edit.change.to.guid), literal: quote });
+  return { key: name.key, value: `[${applyTextEdits(expression, edits)}]` };
 }
 
 function applyOne(edit: ModelEdit, base: JSONPath, text: string, layout: Layout): string | undefined {
@@ -339,7 +371,7 @@ function oneLine(value: unknown): string {
 
 /** A fix value as JSON; literal strings that look like expressions are escaped (`[[`). */
 function toJson(value: FixValue): Json {
-  if (isRoleDefinitionValue(value)) return `[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${value.$roleDefinition}')]`;
+  if (isRoleDefinitionValue(value)) return `[${roleIdExpression(value.$roleDefinition)}]`;
   if (typeof value === 'string') return value.startsWith('[') && !value.startsWith('[[') ? `[${value}` : value;
   if (Array.isArray(value)) return value.map(toJson);
   if (value && typeof value === 'object') {
@@ -373,7 +405,7 @@ export function roleAssignmentJson(assignment: NewRoleAssignment): Json | undefi
     principalId = `reference(${uaiId}, '2023-01-31').principalId`;
     identityKey = uaiId;
   }
-  const roleId = `subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${assignment.role.$roleDefinition}')`;
+  const roleId = roleIdExpression(assignment.role.$roleDefinition);
   const scopeType = typeSegments(target.type).join('/');
   return {
     type: 'Microsoft.Authorization/roleAssignments',
@@ -416,6 +448,11 @@ function refExpression(ref: ResourceRef): string | undefined {
   const names = ref.names.map((n) => (n.kind === 'string' ? quote(n.value) : undefined));
   if (names.some((n) => n === undefined)) return undefined;
   return `resourceId('${ref.type}', ${names.join(', ')})`;
+}
+
+/** A built-in role's id, as templates write it. */
+function roleIdExpression(guid: string): string {
+  return `subscriptionResourceId('Microsoft.Authorization/roleDefinitions', ${quote(guid)})`;
 }
 
 function quote(s: string): string {

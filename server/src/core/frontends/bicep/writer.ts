@@ -10,9 +10,11 @@
  * the fix is not offered.
  */
 import { applyTextEdits, FixValue, isRoleDefinitionValue, ModelEdit, NewRoleAssignment, originOf, TextEdit } from '../../fixes/edits';
+import { renamedLiteral, renamedSymbol, reseedGuid, roleWords } from '../../fixes/roleRename';
 import type { Writer } from '../../fixes/writer';
 import { detectEol, indentUnit, lineIndentOf, lineStartOf } from '../../text/lines';
 import { parseBicep } from './parser';
+import { referencesTo } from './references';
 import { declarationsBySymbol, forEachChild } from './syntax';
 import type * as S from './syntax';
 import { BICEP_WRITER, findProperty, literalText, originNode, TypeVersion } from './values';
@@ -36,6 +38,7 @@ export const bicepWriter: Writer = {
     return edits.every((e) => {
       const origin = originOf(e);
       if (!origin || origin.writer !== BICEP_WRITER || origin.doc !== doc.id) return false;
+      if (e.op === 'renameForRole') return renameEdits(e, doc.text, doc.tree as S.BicepDocument) !== undefined;
       return e.op !== 'addRoleAssignment' || roleAssignmentText(e.assignment, { eol: '\n', unit: '  ' }, doc.tree as S.BicepDocument, doc.text) !== undefined;
     });
   },
@@ -57,7 +60,8 @@ function writeAll(edits: readonly ModelEdit[], text: string, tree: S.BicepDocume
   for (const edit of edits) {
     const step = editOf(edit, text, tree, layout);
     if (!step) return undefined;
-    out.push(step);
+    if (Array.isArray(step)) out.push(...step);
+    else out.push(step);
   }
   out.sort((a, b) => a.offset - b.offset);
   for (let i = 1; i < out.length; i++) if (out[i].offset < out[i - 1].offset + out[i - 1].length) return undefined;
@@ -149,7 +153,7 @@ function shiftedBy(out: readonly Edit[], offset: number): number {
 /** Whether the object or array an edit changed holds, after it, what the edit says. */
 function readsBack(edit: ModelEdit, program: S.Program, shifted: (offset: number) => number): boolean {
   const node = originNode(originOf(edit));
-  if (!node || node.kind === 'TypeVersion' || edit.op === 'replace' || edit.op === 'addRoleAssignment') return true;
+  if (!node || node.kind === 'TypeVersion' || edit.op === 'replace' || edit.op === 'addRoleAssignment' || edit.op === 'renameForRole') return true;
   const after = nodeAt(program, node.kind, shifted(node.offset));
   switch (edit.op) {
     case 'set':
@@ -174,7 +178,7 @@ function nodeAt(root: S.Node, kind: S.Node['kind'], offset: number): S.Node | un
   return undefined;
 }
 
-function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: Layout): Edit | undefined {
+function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: Layout): Edit | Edit[] | undefined {
   const node = originNode(originOf(edit));
   if (!node) return undefined;
   if (node.kind === 'TypeVersion') return edit.op === 'replace' ? replaceVersion(node, edit.value, text) : undefined;
@@ -216,7 +220,59 @@ function editOf(edit: ModelEdit, text: string, tree: S.BicepDocument, layout: La
         adds: `key:${resource.symbol.toLowerCase()}`,
       };
     }
+    case 'renameForRole':
+      return renameEdits(edit, text, tree);
   }
+}
+
+/**
+ * A new name for a role assignment whose role changes (see `roleRename.ts`): the seed of its `guid(...)` name, or its
+ * literal GUID; and its symbol, with every reference to it, where the symbol names the old role.
+ */
+function renameEdits(edit: Extract<ModelEdit, { op: 'renameForRole' }>, text: string, tree: S.BicepDocument): Edit[] | undefined {
+  const body = originNode(edit.assignment.body.origin);
+  if (body?.kind !== 'ObjectExpr') return undefined;
+  const name = findProperty(body, 'name')?.value;
+  if (!name) return undefined;
+  const out: Edit[] = [];
+  const literal = literalText(name);
+  if (literal !== undefined) {
+    const renamed = renamedLiteral(literal, edit.change);
+    if (renamed === undefined) return undefined;
+    out.push({ offset: name.offset, length: name.length, newText: quote(renamed) });
+  } else {
+    const call = guidCallIn(name);
+    const close = call ? call.offset + call.length - 1 : -1;
+    if (!call || text[close] !== ')') return undefined;
+    const properties = findProperty(body, 'properties')?.value;
+    const role = properties?.kind === 'ObjectExpr' ? findProperty(properties, 'roleDefinitionId')?.value : undefined;
+    const args = call.args.map((a) => ({ offset: a.offset, length: a.length, text: text.slice(a.offset, a.offset + a.length), literal: literalText(a) }));
+    const roleText = role && text.slice(role.offset, role.offset + role.length);
+    out.push(...reseedGuid(args, close, edit.change, roleText, { roleId: roleDefinitionId(edit.change.to.guid), literal: quote }));
+  }
+  const symbol = edit.assignment.symbol;
+  const renamed = symbol && renamedSymbol(symbol, edit.change);
+  const declaration = symbol ? declarationOf(tree.program, symbol) : undefined;
+  // Renamed only when the new symbol is free and the declaration is this assignment's.
+  if (symbol && renamed && declaration && declaration.offset <= body.offset && body.offset < declaration.offset + declaration.length && !declarationsBySymbol(tree.program).has(renamed.toLowerCase())) {
+    for (const id of [declaration.name, ...referencesTo(tree.program, symbol)]) out.push({ offset: id.offset, length: id.length, newText: renamed });
+  }
+  return out;
+}
+
+/** The `guid(...)` call that makes a name: the outermost one, when there is exactly one at that depth. */
+function guidCallIn(expr: S.Expr): S.CallExpr | undefined {
+  const found: S.CallExpr[] = [];
+  let level: S.Node[] = [expr];
+  while (level.length && found.length === 0) {
+    const next: S.Node[] = [];
+    for (const node of level) {
+      if (node.kind === 'CallExpr' && node.name.name.toLowerCase() === 'guid' && (!node.object || (node.object.kind === 'Identifier' && (node.object.name === 'az' || node.object.name === 'sys')))) found.push(node);
+      else forEachChild(node, (child) => next.push(child));
+    }
+    level = next;
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** An edit that inserts, with what it adds (see `TextEdit.adds`). */
@@ -375,7 +431,7 @@ function roleAssignmentText(assignment: NewRoleAssignment, layout: Layout, tree:
     principalId = symbol ? `${symbol}.properties.principalId` : `reference(${identityId}, '2023-01-31').principalId`;
   }
   const role = roleDefinitionId(assignment.role.$roleDefinition);
-  const stem = `${hub.symbol}${capitalize(symbolWords(assignment.role.roleName))}`;
+  const stem = `${hub.symbol}${roleWords(assignment.role.roleName)}`;
   let symbol = stem;
   for (let i = 2; taken.has(symbol.toLowerCase()); i++) symbol = `${stem}${i}`;
   const u = layout.unit;
@@ -419,15 +475,3 @@ function declarationOf(program: S.Program, symbol: string): S.ResourceDecl | und
     ?.find((s): s is S.ResourceDecl => s.kind === 'ResourceDecl' && s.name.name === symbol);
 }
 
-/** `Storage Blob Data Contributor` → `StorageBlobDataContributor`. */
-function symbolWords(name: string): string {
-  return name
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map(capitalize)
-    .join('');
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

@@ -1,4 +1,5 @@
 // @finding 2
+// @fix 2
 resource cluster 'Microsoft.Kusto/clusters@2024-04-13' = {
   name: 'contosoadx'
   location: 'westeurope'
@@ -8,13 +9,6 @@ resource cluster 'Microsoft.Kusto/clusters@2024-04-13' = {
     allowedFqdnList: [
       'contosoingest.blob.core.windows.net'
       'contoso-sql.database.windows.net'
-    ]
-    calloutPolicies: [
-      {
-        calloutType: 'sql'
-        calloutUriRegex: 'contoso-sql\\.database\\.windows\\.net/?$'
-        outboundAccess: 'Allow'
-      }
     ]
     enableStreamingIngest: true
   }
