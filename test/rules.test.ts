@@ -10,6 +10,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Finding } from '../server/src/core/findings';
+import { ruleById } from '../server/src/core/rules';
 import { LineIndex } from '../server/src/core/text/lines';
 import { analyzeTexts, applyFix } from './support/analyze';
 import { Expectation, parseFixture } from './support/fixture';
@@ -57,6 +58,11 @@ function runCase(c: Case): void {
   const actualKeys = actual.map((a) => key(a.mark)).sort();
   const expectedKeys = expected.map(key).sort();
   assert.deepStrictEqual(actualKeys, expectedKeys, `Findings differ from the markers.\nActual:\n${actual.map((a) => `  ${key(a.mark)}  ${a.finding.message}`).join('\n') || '  (none)'}`);
+  // A rule's fixes are of the kinds it declares (the README and its page say which).
+  for (const { finding } of actual) {
+    const rule = ruleById(finding.ruleId);
+    for (const fix of rule ? finding.fixes : []) assert.ok(rule!.fixes.includes(fix.safety), `${finding.ruleId} declares ${rule!.fixes.join(', ') || 'no'} fixes, but offers a ${fix.safety} one: ${fix.title}`);
+  }
   for (const e of expected) {
     const match = actual.find((a) => key(a.mark) === key(e))!.finding;
     if (e.severity) assert.strictEqual(match.severity, e.severity, `Severity of ${key(e)}`);

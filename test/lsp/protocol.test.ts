@@ -118,6 +118,34 @@ describe('language server protocol (stdio)', function () {
     assert.ok(fixed.includes('["iothub-ns-contoso-hu-1-abcdef0123.servicebus.windows.net", "a.example.com"]'));
   });
 
+  it('offers an unsafe fix as a quick fix with its cost in its title, not preferred, and leaves it out of fix-all', async () => {
+    // Public access closed, default routing: disabling the fallback route drops messages; the type fix is safe.
+    const text = deploymentTemplate(
+      JSON.stringify({
+        type: 'Microsoft.Devices/IotHubs',
+        apiVersion: '2023-06-30',
+        name: 'contoso-hub',
+        properties: { publicNetworkAccess: 'Disabled', restrictOutboundNetworkAccess: 'true', allowedFqdnList: ['iothub-ns-contoso-1-2-abcdef0123.servicebus.windows.net'] },
+      }),
+    );
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+    const d = await client.waitForDiagnostics(uri, 1);
+    const bypass = d.diagnostics.find((x) => x.code === 'iothub-builtin-endpoint-bypasses-isolation')!;
+    type Action = { title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, Array<{ range: Range; newText: string }>> } };
+    const actions = await client.call<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: bypass.range, context: { diagnostics: [bypass] } });
+    const disable = actions.find((a) => a.title === 'Disable the fallback route — messages that match no route are dropped')!;
+    assert.ok(disable, actions.map((a) => a.title).join(', '));
+    assert.strictEqual(disable.isPreferred, false);
+    const fixAll = await client.call<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.iotNetlint'] },
+    });
+    const fixed = applyLsp(text, fixAll[0].edit.changes[uri]);
+    assert.ok(fixed.includes('"restrictOutboundNetworkAccess":true') || fixed.includes('"restrictOutboundNetworkAccess": true'), fixed);
+    assert.ok(!fixed.includes('fallbackRoute'), 'the unsafe fix is not applied on save');
+  });
+
   it('shows a suppression comment that suppresses nothing faded, removes it on request, and not on fix-all', async () => {
     const text = TEMPLATE.replace('"restrictOutboundNetworkAccess": "true",', '"restrictOutboundNetworkAccess": true, // iot-netlint-disable-line restrict-outbound-value-type');
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });

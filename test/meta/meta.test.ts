@@ -76,6 +76,22 @@ describe('meta: rules, docs, fixtures and schema agree', () => {
     }
   });
 
+  it('says of every rule, in the README, the rules index and its page, whether its fixes are safe or unsafe', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const index = fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'README.md'), 'utf8');
+    for (const rule of RULES) {
+      const kind = rule.fixes.length === 0 ? undefined : rule.fixes.join(' and ');
+      const inReadme = new RegExp(`^\\| \\[\`${rule.id}\`\\]\\(docs/rules/${rule.id}\\.md\\) \\|.*\\| ([^|]+) \\|$`, 'm').exec(readme)?.[1];
+      assert.strictEqual(inReadme, kind ?? '—', `README: ${rule.id}`);
+      const inIndex = new RegExp(`^\\| \\[${rule.id}\\]\\(${rule.id}\\.md\\) \\|.*\\| ([^|]+) \\|$`, 'm').exec(index)?.[1];
+      assert.strictEqual(inIndex, kind ?? 'no', `docs/rules/README.md: ${rule.id}`);
+      const page = fs.readFileSync(path.join(ROOT, 'docs', 'rules', `${rule.id}.md`), 'utf8');
+      const cell = page.split('\n')[6].split(' | ').pop()!;
+      if (kind) assert.ok(cell.startsWith(`**${kind.charAt(0).toUpperCase()}${kind.slice(1)}**`), `${rule.id}.md: the Fix cell says ${kind}: ${cell}`);
+      else assert.match(cell, /^none/, `${rule.id}.md: the Fix cell says none`);
+    }
+  });
+
   it('explains every finding of the tool itself in the README, where its diagnostics link to', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### Findings that are not rules'));

@@ -128,3 +128,30 @@ resource hub${i} 'Microsoft.Devices/IotHubs@2023-06-30' = {
     assert.strictEqual(new Set(symbols).size, 12);
   });
 });
+
+describe('fix-all and fix safety', () => {
+  /** A finding with the given fixes, each inserting its own letter, until one of them is in the list. */
+  const offering =
+    (files: Map<string, { text: string }>, ...fixes: Array<{ letter: string; safety: 'safe' | 'unsafe' }>) =>
+    (): Finding[] => {
+      if (fixes.some(({ letter }) => files.get(DOC)!.text.includes(`"${letter}"`))) return [];
+      const offered = fixes.map(({ letter, safety }) => ({ title: `add ${letter}`, safety, edits: [{ doc: DOC, offset: 4, length: 0, newText: `, "${letter}"` }] }));
+      return [{ ruleId: 'wants', severity: 'warning', message: 'wants', doc: DOC, offset: 0, length: 0, related: [], fixes: offered }];
+    };
+
+  it('applies a finding\'s first safe fix, passing over unsafe ones before it', () => {
+    const files = new Map([[DOC, { text: '["a"]' }]]);
+    const applied = fixFiles(files, offering(files, { letter: 'u', safety: 'unsafe' }, { letter: 's', safety: 'safe' }));
+    assert.strictEqual(files.get(DOC)!.text, '["a", "s"]');
+    assert.deepStrictEqual(applied.get(DOC), [{ ruleId: 'wants', title: 'add s', safety: 'safe' }]);
+  });
+
+  it('applies no unsafe fix unless asked, and then only one of the alternatives', () => {
+    const files = new Map([[DOC, { text: '["a"]' }]]);
+    assert.strictEqual(fixFiles(files, offering(files, { letter: 'u', safety: 'unsafe' }, { letter: 'v', safety: 'unsafe' })).size, 0);
+    assert.strictEqual(files.get(DOC)!.text, '["a"]');
+    const applied = fixFiles(files, offering(files, { letter: 'u', safety: 'unsafe' }, { letter: 'v', safety: 'unsafe' }), { unsafe: true });
+    assert.strictEqual(files.get(DOC)!.text, '["a", "u"]');
+    assert.deepStrictEqual(applied.get(DOC)?.map((f) => f.title), ['add u']);
+  });
+});

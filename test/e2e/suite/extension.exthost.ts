@@ -111,10 +111,13 @@ describe('IoT Network Lint in VS Code', function () {
     await vscode.window.showTextDocument(document);
     assert.strictEqual(document.languageId, 'bicep');
     const broad = diagnostics.find((d) => codeOf(d) === 'iothub-identity-broad-role')!;
-    const fix = (await codeActions(uri, broad.range)).find((a) => a.isPreferred && a.edit);
-    assert.ok(fix, 'a preferred fix for the broad role');
+    // Replacing the role replaces the assignment: an unsafe fix, offered with its cost in its title, never preferred.
+    const fix = (await codeActions(uri, broad.range)).find((a) => a.title.startsWith('Give Storage Blob Data Contributor instead — replaces the role assignment') && a.edit);
+    assert.ok(fix, 'a fix for the broad role');
+    assert.ok(!fix.isPreferred, 'an unsafe fix is not preferred');
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.match(document.lineAt(102).text, /ba92f5b4-2d11-453d-a403-e96b0029c9fe/);
+    assert.strictEqual(document.lineAt(99).text, "  name: guid(archive.id, hub.id, 'storageBlobDataContributor')");
     await diagnosticsWhere(uri, (ds) => !ds.some((d) => codeOf(d) === 'iothub-identity-broad-role'), 'the broad role finding to go');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
@@ -152,7 +155,8 @@ describe('IoT Network Lint in VS Code', function () {
       if (!applied) break;
     }
     const remaining = ours(uri).map(codeOf);
-    assert.ok(!remaining.includes('restrict-outbound-api-version'), remaining.join(', '));
+    // Raising an API version is an unsafe fix: offered, never preferred.
+    assert.ok(remaining.includes('restrict-outbound-api-version'), remaining.join(', '));
     assert.ok(!remaining.includes('iothub-identity-missing'), remaining.join(', '));
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
