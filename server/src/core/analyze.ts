@@ -18,6 +18,8 @@ import { LineIndex } from './text/lines';
 export interface EngineInput {
   documents: readonly SourceDocument[];
   resources: readonly Resource[];
+  /** The file each resource was read for (see `Model`). */
+  units?: ReadonlyMap<Resource, string>;
   cloud: Cloud;
   rules: readonly Rule[];
   writers: Readonly<Record<string, Writer>>;
@@ -89,7 +91,7 @@ export function runEngine(input: EngineInput): Finding[] {
     }
   }
 
-  const model = new Model(input.resources);
+  const model = new Model(input.resources, input.units);
   for (const rule of input.rules) {
     const report = (r: Report) => {
       const level = configFor(r.at.doc).rules[rule.id];

@@ -77,6 +77,7 @@ export function analyzeProject(files: readonly ProjectFile[], options: ProjectOp
   const cloud = options.cloud ?? DEFAULT_CLOUD;
   const documents: SourceDocument[] = [];
   const resources: Resource[] = [];
+  const units = new Map<Resource, string>();
   const byId = new Map(files.map((f) => [f.id, f]));
   for (const file of files) {
     const given = options.parameters ?? siblingParameters(file.id, byId, options.host);
@@ -85,7 +86,10 @@ export function analyzeProject(files: readonly ProjectFile[], options: ProjectOp
     const loaded = load(file, parameters, cloud, options);
     if (loaded.kind === 'template') {
       documents.push(...loaded.documents);
-      resources.push(...loaded.resources);
+      for (const resource of loaded.resources) {
+        resources.push(resource);
+        units.set(resource, file.id);
+      }
     } else if (loaded.kind === 'parameters' || file.explicit) {
       // Parameters files are read through their templates, but their own syntax errors are theirs.
       documents.push(...loaded.documents);
@@ -94,6 +98,7 @@ export function analyzeProject(files: readonly ProjectFile[], options: ProjectOp
   const findings = runEngine({
     documents,
     resources,
+    units,
     cloud,
     rules: options.rules ?? RULES,
     writers: WRITERS,

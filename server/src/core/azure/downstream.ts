@@ -23,14 +23,15 @@ function findTarget(endpoint: HubEndpoint, model: Model): Resource | undefined {
   if (service.service === 'storage') types = [TYPES.storageAccount];
   else if (service.service === 'serviceBus') types = kind === 'serviceBus' ? [TYPES.serviceBusNamespace, TYPES.eventHubNamespace] : [TYPES.eventHubNamespace, TYPES.serviceBusNamespace];
   else return undefined;
+  // The hub's own file first: identical templates in two folders each send to their own target.
   for (const type of types) {
-    const found = model.named(type, str(service.name)).find((r) => !r.existing && r.names.length === 1);
+    const found = model.nearest(model.named(type, str(service.name)), endpoint.hub).find((r) => !r.existing && r.names.length === 1);
     if (found) return found;
   }
   // A namespace this deployment only refers to (`existing`), whose network rule set it declares: that rule set is its firewall.
   for (const type of types) {
     if (type === TYPES.storageAccount) continue;
-    const found = model.named(type, str(service.name)).find((r) => r.existing && r.names.length === 1 && model.childrenOf(r, 'networkRuleSets').some((c) => !c.existing));
+    const found = model.nearest(model.named(type, str(service.name)), endpoint.hub).find((r) => r.existing && r.names.length === 1 && model.childrenOf(r, 'networkRuleSets').some((c) => !c.existing));
     if (found) return found;
   }
   return undefined;

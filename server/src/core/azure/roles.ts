@@ -110,16 +110,18 @@ export function userAssignedIdentityOf(v: Value | undefined): ResourceRef | unde
   return v.path.join('.').toLowerCase() === 'properties.principalid' ? v.ref : undefined;
 }
 
-export function hubPrincipalOf(v: Value | undefined, model: Model): HubPrincipal | undefined {
+/** `from`: the role assignment whose principal it is; the hubs of its own file answer first. */
+export function hubPrincipalOf(v: Value | undefined, model: Model, from?: Resource): HubPrincipal | undefined {
   if (!v) return undefined;
   if (v.kind === 'runtime') {
     const tail = v.path.slice(v.path[0]?.toLowerCase() === 'properties' ? 1 : 0);
     if (sameType(v.ref.type, TYPES.hub) && tail.join('.').toLowerCase() === 'identity.principalid') {
-      return { hubs: model.resolve(v.ref), hubRef: v.ref, identity: 'system' };
+      return { hubs: model.resolve(v.ref, from), hubRef: v.ref, identity: 'system' };
     }
     const identity = userAssignedIdentityOf(v);
     if (identity) {
-      const hubs = hubsListing(model).filter((entry) => sameResource(entry.identity, identity)).map((entry) => entry.hub);
+      const listing = hubsListing(model).filter((entry) => sameResource(entry.identity, identity)).map((entry) => entry.hub);
+      const hubs = model.nearest(listing, from);
       return hubs.length ? { hubs, identity } : undefined;
     }
     return undefined;
@@ -127,7 +129,10 @@ export function hubPrincipalOf(v: Value | undefined, model: Model): HubPrincipal
   // A literal principal id: a hub whose identity is known (live state) and has it.
   const id = asString(v)?.toLowerCase();
   if (!id || !GUID.test(id)) return undefined;
-  const hubs = model.ofType(TYPES.hub).filter((hub) => asString(prop(hub, 'identity.principalId'))?.toLowerCase() === id);
+  const hubs = model.nearest(
+    model.ofType(TYPES.hub).filter((hub) => asString(prop(hub, 'identity.principalId'))?.toLowerCase() === id),
+    from,
+  );
   return hubs.length ? { hubs, identity: 'system' } : undefined;
 }
 

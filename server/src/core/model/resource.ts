@@ -169,7 +169,14 @@ export class Model {
   private readonly byName = new Map<string, NameIndex>();
   private readonly memos = new Map<string, unknown>();
 
-  constructor(readonly resources: readonly Resource[]) {
+  /**
+   * `units`: the file each resource was read for (a template with its parameters file, modules and linked
+   * templates; a `.bicepparam` file with the template it deploys). A reference is answered in its own unit first.
+   */
+  constructor(
+    readonly resources: readonly Resource[],
+    private readonly units?: ReadonlyMap<Resource, string>,
+  ) {
     // The keys were made when the resources were read: an editor's analysis indexes thousands of unchanged resources.
     for (const resource of resources) {
       const type = resource.typeKey;
@@ -211,25 +218,34 @@ export class Model {
   }
 
   /**
-   * The declared resources a ref names. Several when more than one source
-   * declares it (a template and live state); those of the same document come first.
+   * The declared resources a ref names: those of the referring resource's unit when it has any (identical templates
+   * in `dev/` and `prod/`, analysed together, each refer to their own), else every one, in the order read.
    */
-  resolve(ref: ResourceRef | undefined, fromDoc?: string): Resource[] {
+  resolve(ref: ResourceRef | undefined, from?: Resource): Resource[] {
     if (!ref) return [];
-    const found = this.named(ref.type, ref.names[ref.names.length - 1]).filter((r) => sameResource(ref, refOf(r)));
-    if (fromDoc && found.length > 1) found.sort((a, b) => Number(b.doc === fromDoc) - Number(a.doc === fromDoc));
-    return found;
+    return this.nearest(
+      this.named(ref.type, ref.names[ref.names.length - 1]).filter((r) => sameResource(ref, refOf(r))),
+      from,
+    );
   }
 
   /** The first resource a ref names that is declared with its properties (not `existing`). */
-  resolveDeclared(ref: ResourceRef | undefined, fromDoc?: string): Resource | undefined {
-    return this.resolve(ref, fromDoc).find((r) => !r.existing);
+  resolveDeclared(ref: ResourceRef | undefined, from?: Resource): Resource | undefined {
+    return this.resolve(ref, from).find((r) => !r.existing);
+  }
+
+  /** Of resources that all answer a reference from `from`, those read for the same file, when there are any. */
+  nearest<T extends Resource>(found: readonly T[], from: Resource | undefined): T[] {
+    if (!from || !this.units || found.length < 2) return [...found];
+    const unit = this.units.get(from);
+    const own = found.filter((r) => this.units!.get(r) === unit);
+    return own.length > 0 ? own : [...found];
   }
 
   /** The parent resource of a child (the hub of a private endpoint connection, the namespace of a rule set). */
   parentOf(resource: Resource): Resource | undefined {
     const ref = parentRef(resource);
-    return ref && this.resolveDeclared(ref, resource.doc);
+    return ref && this.resolveDeclared(ref, resource);
   }
 
   /** Child resources of a resource, of one child type (`networkRuleSets` of a namespace). */
@@ -242,10 +258,11 @@ export class Model {
       return index;
     });
     const parent = refOf(resource);
-    return (lookupName(byParent, resource.names[resource.names.length - 1]) ?? []).filter((child) => {
+    const children = (lookupName(byParent, resource.names[resource.names.length - 1]) ?? []).filter((child) => {
       const ref = parentRef(child);
       return !!ref && sameResource(ref, parent);
     });
+    return this.nearest(children, resource);
   }
 
   /** A value computed once per analysis (an index a rule builds over all resources). */

@@ -17,7 +17,7 @@ export const rule: Rule = {
     eachDeclared(ctx, TYPES.aduInstance, (instance) => {
       for (const link of asArray(prop(instance, 'properties.iotHubs')) ?? []) {
         const resourceId = asObject(link)?.get('resourceId');
-        const hub = ctx.model.resolveDeclared(identityRef(resourceId), instance.doc);
+        const hub = ctx.model.resolveDeclared(identityRef(resourceId), instance);
         const access = hub && prop(hub, 'properties.publicNetworkAccess');
         if (!hub || !isOneOf(access, 'Disabled')) continue;
         ctx.report({

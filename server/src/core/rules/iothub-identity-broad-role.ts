@@ -22,14 +22,14 @@ export const rule: Rule = {
       const roleValue = properties?.get('roleDefinitionId');
       const role = roleOf(roleValue);
       if (!role || !BROAD_ROLES.includes(role)) return;
-      const principal = hubPrincipalOf(properties?.get('principalId'), ctx.model);
+      const principal = hubPrincipalOf(properties?.get('principalId'), ctx.model, assignment);
       if (!principal) return;
       const kind = scopeKind(assignment);
       const data = kind && kind in KIND_TEXT ? DATA_ROLES[kind] : undefined;
       if (!kind || !data) return;
       const hubName = principal.hubs[0] ? displayName(principal.hubs[0]) : principal.hubRef ? principal.hubRef.names.map(displayValue).join('/') : '?';
       const related: RelatedReport[] = [];
-      const target = ctx.model.resolveDeclared(assignment.extensionOf, assignment.doc);
+      const target = ctx.model.resolveDeclared(assignment.extensionOf, assignment);
       if (target) related.push({ at: target.nameLoc, message: `The ${KIND_TEXT[kind as keyof typeof KIND_TEXT]} resource the role is given on.` });
       ctx.report({
         at: roleValue?.loc ?? assignment.nameLoc,

@@ -96,12 +96,12 @@ function assignmentIndex(model: Model): { byHub: Map<Resource, Assignment[]>; by
       // An assignment to a user-assigned identity gives it the role even when no hub here lists that identity
       // (the endpoint names it): a fix that adds one must be found again.
       const identity = userAssignedIdentityOf(principalId);
-      const principal = hubPrincipalOf(principalId, model) ?? (identity && { hubs: [], identity });
+      const principal = hubPrincipalOf(principalId, model, resource) ?? (identity && { hubs: [], identity });
       if (!principal) continue;
       const entry = { resource, principal, role };
       if (principal.identity !== 'system') byIdentity.push(entry);
       else {
-        const hubs = principal.hubs.length ? principal.hubs : model.resolve(principal.hubRef);
+        const hubs = principal.hubs.length ? principal.hubs : model.resolve(principal.hubRef, resource);
         for (const hub of hubs) {
           const list = byHub.get(hub);
           if (list) list.push(entry);

@@ -23,7 +23,7 @@ export const rule: Rule = {
         .filter((p): p is string => p !== null)
         .map((text) => text.replace(/(^|[^:])\/\/[^\n]*/g, '$1'));
       if (!content || !known.some((text) => ALTER_CALLOUT.test(text))) return;
-      const cluster = ctx.model.resolveDeclared({ type: TYPES.cluster, names: script.names.slice(0, 1), subscription: script.scope.subscription, resourceGroup: script.scope.resourceGroup }, script.doc);
+      const cluster = ctx.model.resolveDeclared({ type: TYPES.cluster, names: script.names.slice(0, 1), subscription: script.scope.subscription, resourceGroup: script.scope.resourceGroup }, script);
       const restrict = cluster && prop(cluster, 'properties.restrictOutboundNetworkAccess');
       if (!cluster || !isOneOf(restrict, 'Enabled')) return;
       ctx.report({
