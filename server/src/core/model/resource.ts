@@ -234,11 +234,14 @@ export class Model {
     return this.resolve(ref, from).find((r) => !r.existing);
   }
 
-  /** Of resources that all answer a reference from `from`, those read for the same file, when there are any. */
+  /**
+   * Of resources that all answer a reference from `from`, those declared (not `existing`) in the file it was read
+   * for, when there are any: a file that only refers to a resource (`existing`) declared in another still reaches it.
+   */
   nearest<T extends Resource>(found: readonly T[], from: Resource | undefined): T[] {
     if (!from || !this.units || found.length < 2) return [...found];
     const unit = this.units.get(from);
-    const own = found.filter((r) => this.units!.get(r) === unit);
+    const own = found.filter((r) => !r.existing && this.units!.get(r) === unit);
     return own.length > 0 ? own : [...found];
   }
 
