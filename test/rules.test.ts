@@ -13,6 +13,7 @@ import type { Finding } from '../server/src/core/findings';
 import { ruleById } from '../server/src/core/rules';
 import { LineIndex } from '../server/src/core/text/lines';
 import { analyzeTexts, applyFix } from './support/analyze';
+import { contradictions } from './support/claims';
 import { Expectation, parseFixture } from './support/fixture';
 import { ROOT } from './support/paths';
 import { casesOf, Case, parametersOf } from './support/ruleCases';
@@ -53,6 +54,8 @@ function runCase(c: Case): void {
     for (const e of fixture.expectations) expected.push({ ...e, doc: id });
   }
   const result = analyzeTexts(texts, { cloud });
+  // No two findings say opposite things of one place.
+  assert.deepStrictEqual(contradictions(result.findings), [], 'Findings contradict each other');
   const lines = new Map(Object.entries(texts).map(([id, text]) => [id, new LineIndex(text)]));
   const actual = result.findings.map((f) => ({ finding: f, mark: markOf(f, lines.get(f.doc)!) }));
   const actualKeys = actual.map((a) => key(a.mark)).sort();

@@ -1,6 +1,7 @@
 /**
  * Real templates written by others (../shared/corpus): every one analyses
- * without throwing and within a second, and what fires on them is summed up
+ * without throwing and within a second, with no two findings that say
+ * opposite things of one place, and what fires on them is summed up
  * in test/corpus/summary.json, committed, so that a change that moves a
  * finding on real code shows in review. Run with UPDATE_CORPUS_SUMMARY=1 to
  * write the summary anew after checking each change is right.
@@ -10,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileSystemHost } from '../../server/src/node/fileHost';
 import { analyzeProject } from '../../server/src/core/project';
+import { contradictions } from '../support/claims';
 import { CORPUS, listFiles, requireCorpus, ROOT } from '../support/paths';
 
 const SUMMARY = path.join(ROOT, 'test', 'corpus', 'summary.json');
@@ -36,12 +38,14 @@ describe('corpus of real templates', function () {
     const host = fileSystemHost();
     const summary: Summary = { filesAnalysed: 0, templates: 0, findingsPerRule: {}, findings: [] };
     const slow: string[] = [];
+    const contradicting: string[] = [];
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
       const started = process.hrtime.bigint();
       const result = analyzeProject([{ id: file, text }], { host });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (ms > MAX_MS) slow.push(`${path.relative(CORPUS, file)}: ${ms.toFixed(0)} ms`);
+      contradicting.push(...contradictions(result.findings).map((c) => `${path.relative(CORPUS, file)}: ${c}`));
       summary.filesAnalysed++;
       if (result.documents.some((d) => d.id === file && (d.language === 'arm-template' || d.language === 'bicep'))) summary.templates++;
       for (const f of result.findings) {
@@ -55,6 +59,7 @@ describe('corpus of real templates', function () {
     summary.findings.sort();
     summary.findingsPerRule = Object.fromEntries(Object.entries(summary.findingsPerRule).sort());
     assert.deepStrictEqual(slow, [], 'templates over a second');
+    assert.deepStrictEqual(contradicting, [], 'findings that say opposite things of one place');
     if (process.env.UPDATE_CORPUS_SUMMARY === '1' || !fs.existsSync(SUMMARY)) {
       fs.writeFileSync(SUMMARY, JSON.stringify(summary, null, 2) + '\n');
     }

@@ -7,7 +7,7 @@ import type { Cloud } from './clouds';
 import { Config, emptyConfig } from './config';
 import { FixProposal, originOf, TextEdit } from './fixes/edits';
 import type { Writer } from './fixes/writer';
-import { Finding, Fix, RelatedLocation, TOOL_FINDINGS } from './findings';
+import { Claim, Finding, Fix, RelatedLocation, TOOL_FINDINGS } from './findings';
 import type { SourceDocument } from './model/document';
 import { Model, Resource } from './model/resource';
 import type { Report, Rule, Severity } from './rules/rule';
@@ -99,7 +99,7 @@ export function runEngine(input: EngineInput): Finding[] {
       const severity: Severity = level ?? r.severity ?? rule.severity;
       const template = rule.messages[r.messageId] ?? r.messageId;
       const related = (r.related ?? []).map((rel) => ({ doc: rel.at.doc, offset: rel.at.offset, length: rel.at.length, message: rel.message }));
-      accept(new RuleFinding(rule.id, severity, formatMessage(template, r.data), r.at, related, r.fixes ?? [], documents, input.writers));
+      accept(new RuleFinding(rule.id, severity, formatMessage(template, r.data), r.at, related, r.fixes ?? [], documents, input.writers, r.claims));
     };
     try {
       rule.check({ model, cloud: input.cloud, report, spansLines });
@@ -150,6 +150,7 @@ class RuleFinding implements Finding {
     private readonly proposals: readonly FixProposal[],
     private readonly documents: Map<string, SourceDocument>,
     private readonly writers: Readonly<Record<string, Writer>>,
+    readonly claims: readonly Claim[] | undefined,
   ) {
     this.doc = at.doc;
     this.offset = at.offset;

@@ -20,6 +20,16 @@ export interface Fix {
   readonly edits: TextEdit[] | undefined;
 }
 
+/**
+ * What a finding says of the deployment, as data: `about` names one fact of one place (the built-in endpoint of one
+ * hub receives messages), `holds` whether the finding says it is so. Two findings that say opposite things of one
+ * fact contradict each other, which a test looks for over the fixtures and the corpus.
+ */
+export interface Claim {
+  about: string;
+  holds: boolean;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -29,6 +39,7 @@ export interface Finding {
   length: number;
   related: RelatedLocation[];
   fixes: Fix[];
+  claims?: readonly Claim[];
 }
 
 /** Findings that come from the tool itself, not from a rule of the catalog. */

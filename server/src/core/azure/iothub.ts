@@ -7,7 +7,7 @@ import type { Cloud } from '../clouds';
 import { parseResourceId, ResourceRef, sameResource } from '../model/ids';
 import { ownMemo, prop, Resource } from '../model/resource';
 import { asArray, asBoolean, asObject, asString, isKnown, Loc, ObjectValue, stringParts, Value } from '../model/values';
-import { connectionStringTarget, hostOfUri } from './hosts';
+import { connectionStringTarget, hostOfUri, isBuiltInEndpointShape, mayBeBuiltInEndpoint } from './hosts';
 
 export type EndpointKind =
   | 'eventHubs'
@@ -235,6 +235,34 @@ function readAllowList(hub: Resource): HubAllowList | undefined {
 export function readableAllowList(hub: Resource): HubAllowList | undefined {
   const list = allowListOf(hub);
   return list && list.unread.length === 0 ? list : undefined;
+}
+
+/**
+ * Whether an allow list lets the hub's built-in endpoint through: it holds the endpoint's host (exact when the hub's
+ * `eventHubEndpoints.events.endpoint` is known, else any host of the endpoint's shape), or an entry not wholly known
+ * that may be it.
+ */
+export function allowsBuiltInEndpoint(hub: Resource, allowList: HubAllowList, cloud: Cloud): boolean {
+  const exact = builtInEndpointHost(hub);
+  const present = exact ? allowList.hosts.has(exact) : [...allowList.hosts].some((entry) => isBuiltInEndpointShape(entry, cloud));
+  return present || allowList.unread.some((entry) => mayBeBuiltInEndpoint(entry, cloud, exact));
+}
+
+/** The host of the hub's built-in endpoint, when the hub says it (live state). */
+export function builtInEndpointHost(hub: Resource): string | undefined {
+  return hostOfUri(prop(hub, 'properties.eventHubEndpoints.events.endpoint'));
+}
+
+/**
+ * Whether the hub's egress restriction stops delivery to its built-in endpoint: the restriction is on, and the allow
+ * list is absent or empty, or known not to hold the endpoint. False when that cannot be told.
+ */
+export function egressBlocksBuiltInEndpoint(hub: Resource, cloud: Cloud): boolean {
+  if (!egressRestricted(hub)) return false;
+  const list = prop(hub, 'properties.allowedFqdnList');
+  if (list === undefined || list.kind === 'null' || asArray(list)?.length === 0) return true;
+  const allowList = allowListOf(hub);
+  return !!allowList && !allowsBuiltInEndpoint(hub, allowList, cloud);
 }
 
 /** `restrictOutboundNetworkAccess: true` (the boolean; other types are reported by their own rule). */

@@ -2,7 +2,7 @@ import { endpointTarget, firewallOf, FirewallState } from '../azure/downstream';
 import { HubEndpoint, hubEndpoints } from '../azure/iothub';
 import { displayName, Resource, TYPES } from '../model/resource';
 import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
-import { eachDeclared, Rule } from './rule';
+import { claim, eachDeclared, Rule } from './rule';
 
 const KIND_TEXT: Record<string, string> = {
   [TYPES.storageAccount.toLowerCase()]: 'Storage account',
@@ -44,6 +44,7 @@ export const rule: Rule = {
         messageId: 'blocked',
         data: { kind: KIND_TEXT[target.type.toLowerCase()] ?? 'Resource', target: displayName(target), endpoint: first + more },
         related: endpoints.map((e) => ({ at: e.loc, message: `${describeEndpoint(e)} sends here.` })),
+        claims: endpoints.map((e) => claim('endpoint-delivers', e.loc, false)),
         fixes: fix ? [fix] : [],
       });
     }

@@ -1,9 +1,9 @@
-import { builtInEndpointReceives } from '../azure/iothub';
+import { builtInEndpointReceives, egressBlocksBuiltInEndpoint } from '../azure/iothub';
 import type { FixProposal } from '../fixes/edits';
 import { displayName, prop, Resource, TYPES } from '../model/resource';
 import { asArray, asBoolean, asObject, asString, isOneOf, Loc } from '../model/values';
 import { propertyLoc } from './locate';
-import { eachDeclared, Rule, RuleContext } from './rule';
+import { claim, eachDeclared, Rule, RuleContext } from './rule';
 
 export const rule: Rule = {
   id: 'iothub-builtin-endpoint-bypasses-isolation',
@@ -13,17 +13,36 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   messages: {
     exposed:
-      "Hub '{hub}' closes public ingress ({how}), but its built-in Event Hub-compatible endpoint still receives device messages and is reachable over the public internet: neither private endpoints nor the IP filter cover it.",
+      "Hub '{hub}' closes public ingress ({how}), but its built-in Event Hub-compatible endpoint still receives device messages ({via}) and is reachable over the public internet: neither private endpoints nor the IP filter cover it.",
   },
   check(ctx) {
     eachDeclared(ctx, TYPES.hub, (hub) => {
       const closed = ingressClosed(ctx, hub);
       if (!closed || builtInCovered(hub) || builtInEndpointReceives(hub) !== true) return;
+      // A restriction of egress that leaves the endpoint out of the allow list stops its delivery: the allow list's
+      // rules say so, and this one, which would say that the endpoint still receives, is silent.
+      if (egressBlocksBuiltInEndpoint(hub, ctx.cloud)) return;
       const fix = disableFallback(hub);
-      ctx.report({ at: closed.at, messageId: 'exposed', data: { hub: displayName(hub), how: closed.how }, fixes: fix ? [fix] : [] });
+      ctx.report({
+        at: closed.at,
+        messageId: 'exposed',
+        data: { hub: displayName(hub), how: closed.how, via: feeds(hub) },
+        fixes: fix ? [fix] : [],
+        claims: [claim('builtin-endpoint-receives', hub.loc, true)],
+      });
     });
   },
 };
+
+/** What sends device messages to the built-in endpoint: the routes that name `events`, or the fallback route. */
+function feeds(hub: Resource): string {
+  const routes = (asArray(prop(hub, 'properties.routing.routes')) ?? [])
+    .map(asObject)
+    .filter((r) => r && asBoolean(r.get('isEnabled')) !== false && (asArray(r.get('endpointNames')) ?? []).some((n) => asString(n)?.toLowerCase() === 'events'))
+    .map((r) => asString(r!.get('name')) ?? '?');
+  if (routes.length === 0) return 'through the fallback route, which is on';
+  return routes.length === 1 ? `through route '${routes[0]}'` : `through routes ${routes.map((r) => `'${r}'`).join(', ')}`;
+}
 
 /** Where and how the hub closes its public ingress. */
 function ingressClosed(ctx: RuleContext, hub: Resource): { at: Loc; how: string } | undefined {

@@ -4,7 +4,7 @@ import type { FixProposal } from '../fixes/edits';
 import { displayName, prop, TYPES } from '../model/resource';
 import { asArray, asObject } from '../model/values';
 import { propertyLoc } from './locate';
-import { eachDeclared, Rule } from './rule';
+import { claim, eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'iothub-egress-allowlist-empty',
@@ -29,7 +29,8 @@ export const rule: Rule = {
       const hosts = new Set<string>();
       const builtIn = hostOfUri(prop(hub, 'properties.eventHubEndpoints.events.endpoint'));
       if (builtIn) hosts.add(builtIn);
-      for (const endpoint of hubEndpoints(hub, ctx)) if (endpoint.host) hosts.add(endpoint.host);
+      const endpoints = hubEndpoints(hub, ctx);
+      for (const endpoint of endpoints) if (endpoint.host) hosts.add(endpoint.host);
       const fixes: FixProposal[] = [];
       if (hosts.size > 0 && properties) {
         fixes.push({
@@ -43,6 +44,8 @@ export const rule: Rule = {
         messageId: none ? 'absent' : 'empty',
         data: { hub: displayName(hub) },
         fixes,
+        // Every egress is blocked: the built-in endpoint's and each endpoint's.
+        claims: [claim('builtin-endpoint-receives', hub.loc, false), ...endpoints.map((e) => claim('endpoint-delivers', e.loc, false))],
       });
     });
   },

@@ -1,8 +1,7 @@
-import { hostOfUri, isBuiltInEndpointShape, mayBeBuiltInEndpoint } from '../azure/hosts';
-import { allowListOf, builtInEndpointReceives } from '../azure/iothub';
+import { allowListOf, allowsBuiltInEndpoint, builtInEndpointHost, builtInEndpointReceives } from '../azure/iothub';
 import { displayName, prop, TYPES } from '../model/resource';
 import { propertyLoc } from './locate';
-import { eachDeclared, Rule } from './rule';
+import { claim, eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'iothub-egress-allowlist-missing-builtin-endpoint',
@@ -20,17 +19,17 @@ export const rule: Rule = {
     eachDeclared(ctx, TYPES.hub, (hub) => {
       const allowList = allowListOf(hub);
       if (!allowList || builtInEndpointReceives(hub) !== true) return;
-      const { properties, list, hosts, unread } = allowList;
-      const exact = hostOfUri(prop(hub, 'properties.eventHubEndpoints.events.endpoint'));
-      const present = exact ? hosts.has(exact) : [...hosts].some((entry) => isBuiltInEndpointShape(entry, ctx.cloud));
       // An entry not wholly known may be the endpoint, unless what is known of it says otherwise.
-      if (present || unread.some((entry) => mayBeBuiltInEndpoint(entry, ctx.cloud, exact))) return;
+      if (allowsBuiltInEndpoint(hub, allowList, ctx.cloud)) return;
+      const { properties, list } = allowList;
+      const exact = builtInEndpointHost(hub);
       const restrict = prop(hub, 'properties.restrictOutboundNetworkAccess');
       ctx.report({
         at: propertyLoc(ctx, properties, 'allowedFqdnList', hub),
         messageId: exact ? 'exact' : 'shape',
         data: { hub: displayName(hub), host: exact ?? '', serviceBus: ctx.cloud.serviceBus },
         related: restrict?.loc ? [{ at: restrict.loc, message: 'Outbound access is restricted here.' }] : [],
+        claims: [claim('builtin-endpoint-receives', hub.loc, false)],
         fixes: exact && list.kind === 'array' ? [{ title: `Add '${exact}' to allowedFqdnList`, safety: 'safe', edits: [{ op: 'append', array: list, value: exact }] }] : [],
       });
     });

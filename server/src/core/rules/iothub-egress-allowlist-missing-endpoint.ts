@@ -1,7 +1,7 @@
 import { HubEndpoint, hubEndpoints, readableAllowList } from '../azure/iothub';
 import { displayName, TYPES } from '../model/resource';
 import { propertyLoc } from './locate';
-import { eachDeclared, Rule } from './rule';
+import { claim, eachDeclared, Rule } from './rule';
 
 /** How an endpoint is named in messages. */
 export function describeEndpoint(endpoint: HubEndpoint): string {
@@ -40,6 +40,7 @@ export const rule: Rule = {
             { at: listLoc, message: `The allow list of hub '${displayName(hub)}'.` },
             ...others.map((e) => ({ at: e.loc, message: `${describeEndpoint(e)} sends to '${host}' too.` })),
           ],
+          claims: endpoints.map((e) => claim('endpoint-delivers', e.loc, false)),
           fixes: list.kind === 'array' ? [{ title: `Add '${host}' to allowedFqdnList`, safety: 'safe', edits: [{ op: 'append', array: list, value: host }] }] : [],
         });
       }

@@ -2,7 +2,7 @@ import { addSystemAssignedFix } from '../azure/identityFix';
 import { hubEndpoints, hubIdentity, hubListsIdentity, identityRef } from '../azure/iothub';
 import { displayName, prop, TYPES } from '../model/resource';
 import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
-import { eachDeclared, Rule } from './rule';
+import { claim, eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'iothub-identity-missing',
@@ -31,6 +31,7 @@ export const rule: Rule = {
             messageId: 'notListed',
             data: { endpoint: describeEndpoint(endpoint), hub: displayName(hub) },
             related,
+            claims: [claim('endpoint-delivers', endpoint.loc, false)],
           });
           continue;
         }
@@ -41,6 +42,7 @@ export const rule: Rule = {
           messageId: 'noSystem',
           data: { endpoint: describeEndpoint(endpoint), hub: displayName(hub) },
           related,
+          claims: [claim('endpoint-delivers', endpoint.loc, false)],
           fixes: fix ? [fix] : [],
         });
       }

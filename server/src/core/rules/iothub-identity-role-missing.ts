@@ -5,7 +5,7 @@ import { ResourceRef, sameResource, sameType } from '../model/ids';
 import { displayName, Model, prop, refOf, Resource, TYPES } from '../model/resource';
 import { asObject, asString, Value } from '../model/values';
 import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
-import { eachDeclared, Rule } from './rule';
+import { claim, eachDeclared, Rule } from './rule';
 
 const TARGET_TEXT = { storage: 'storage account', eventHubs: 'Event Hubs namespace', serviceBus: 'Service Bus namespace' } as const;
 
@@ -49,6 +49,7 @@ export const rule: Rule = {
             role: roles.needed.name,
           },
           related: [{ at: target.nameLoc, message: `The ${TARGET_TEXT[kind as keyof typeof TARGET_TEXT]} the endpoint sends to.` }],
+          claims: [claim('endpoint-delivers', endpoint.loc, false)],
           // The assignment a fix adds names the hub (or user-assigned identity) and the target again: only names the
           // analysis can recognize once written (known text, a parameter, guid()) make one that is found again.
           fixes:

@@ -4,7 +4,7 @@ import { HubEndpoint, hubEndpoints, targetKindOf } from '../azure/iothub';
 import type { FixProposal, ModelEdit } from '../fixes/edits';
 import { displayName, TYPES } from '../model/resource';
 import { describeEndpoint } from './iothub-egress-allowlist-missing-endpoint';
-import { eachDeclared, Rule } from './rule';
+import { claim, eachDeclared, Rule } from './rule';
 
 export const rule: Rule = {
   id: 'iothub-key-auth-to-firewalled-endpoint',
@@ -29,6 +29,7 @@ export const rule: Rule = {
           messageId: 'keyAuth',
           data: { endpoint: describeEndpoint(endpoint), target: displayName(target) },
           related: [{ at: firewall.loc, message: `The firewall of '${displayName(target)}'.` }],
+          claims: [claim('endpoint-delivers', endpoint.loc, false)],
           fixes: fix ? [fix] : [],
         });
       }

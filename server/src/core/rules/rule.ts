@@ -5,6 +5,7 @@
  * types here: the engine applies configuration and suppressions afterwards.
  */
 import type { Cloud } from '../clouds';
+import type { Claim } from '../findings';
 import type { FixProposal, FixSafety } from '../fixes/edits';
 import type { Model, Resource, SourceKind } from '../model/resource';
 import type { Loc } from '../model/values';
@@ -24,6 +25,8 @@ export interface Report {
   severity?: Severity;
   related?: RelatedReport[];
   fixes?: FixProposal[];
+  /** What the finding says of the deployment (see `Claim`), made with `claim`. */
+  claims?: Claim[];
 }
 
 export interface RuleContext {
@@ -62,6 +65,18 @@ export interface Rule {
 export function eachDeclared(ctx: RuleContext, type: string, checkOne: (resource: Resource) => void): void {
   const resources = ctx.model.declared(type);
   for (let i = 0; i < resources.length; i++) checkOne(resources[i]);
+}
+
+/** The facts findings claim, each of one place. */
+export type Fact =
+  /** The built-in Event Hub-compatible endpoint of a hub receives device messages (of the hub). */
+  | 'builtin-endpoint-receives'
+  /** An endpoint or file upload of a hub can deliver where it sends (of the endpoint). */
+  | 'endpoint-delivers';
+
+/** A claim that a fact holds, or does not, of the thing written at `at`. */
+export function claim(fact: Fact, at: Loc, holds: boolean): Claim {
+  return { about: `${fact}@${at.doc}:${at.offset}`, holds };
 }
 
 export const DOCS_BASE = 'https://github.com/iot-netlint/iot-netlint/blob/main/docs/rules/';
