@@ -4,6 +4,7 @@
  */
 import * as assert from 'assert';
 import { analyzeTexts } from '../support/analyze';
+import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { deploymentTemplate } from '../support/templates';
 
 /** A hub routing to a storage account with its identity, and no role assignment; `hubName` as written. */
@@ -103,5 +104,20 @@ resource contributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     const [finding] = broadRole(text);
     const edits = finding.fixes[0].edits!;
     assert.ok(edits.every((e) => !e.newText.includes('resource storageBlobDataContributor') && e.newText !== 'storageBlobDataContributor'), JSON.stringify(edits));
+  });
+});
+
+describe('unused suppression ids', () => {
+  it('removes an id written twice in one directive, both times, keeping the others', () => {
+    const hub = { type: 'Microsoft.Devices/IotHubs', apiVersion: '2023-06-30', name: 'contoso-hub', properties: { restrictOutboundNetworkAccess: 'true' } };
+    const text = deploymentTemplate(JSON.stringify(hub, null, 2)).replace(
+      '"restrictOutboundNetworkAccess": "true"',
+      '"restrictOutboundNetworkAccess": "true" // iot-netlint-disable-line restrict-outbound-value-type no-such-rule, no-such-rule',
+    );
+    const result = analyzeTexts({ '/t.json': text }, { unusedDirectives: 'warning' });
+    const unused = result.findings.filter((f) => f.ruleId === 'unused-disable-directive');
+    assert.strictEqual(unused.length, 1, unused.map((f) => f.message).join('\n'));
+    const fixed = applyTextEdits(text, unused[0].fixes[0].edits!)!;
+    assert.ok(fixed.includes('// iot-netlint-disable-line restrict-outbound-value-type\n'), fixed);
   });
 });

@@ -135,7 +135,7 @@ function removeComment(doc: SourceDocument, comment: SourceComment): TextEdit {
   return { doc: doc.id, offset: start, length: comment.length + blanks, newText: '' };
 }
 
-/** Removes one id from a directive's list, with the separator that went with it. */
+/** Removes an id from a directive's list, every time it is written there: the list is written again with the others, parted as its first two were. */
 function removeId(doc: SourceDocument, comment: SourceComment, id: string): TextEdit | undefined {
   const source = doc.text.slice(comment.offset, comment.offset + comment.length);
   const keyword = /iot-netlint-disable-(?:next-line|line)/.exec(source);
@@ -145,9 +145,10 @@ function removeId(doc: SourceDocument, comment: SourceComment, id: string): Text
   const reason = source.slice(from).search(/\s--(?:\s|$)|\*\//);
   const region = source.slice(from, reason < 0 ? source.length : from + reason);
   const tokens = [...region.matchAll(/[^\s,]+/g)].map((m) => ({ start: from + m.index!, end: from + m.index! + m[0].length, text: m[0] }));
-  const at = tokens.findIndex((t) => t.text === id);
-  if (at < 0 || tokens.length < 2) return undefined;
-  // The first id takes the separator after it; any other, the one before it.
-  const [start, end] = at === 0 ? [tokens[0].start, tokens[1].start] : [tokens[at - 1].end, tokens[at].end];
-  return { doc: doc.id, offset: comment.offset + start, length: end - start, newText: '' };
+  const kept = tokens.filter((t) => t.text !== id);
+  if (kept.length === tokens.length || kept.length === 0) return undefined;
+  const separator = source.slice(tokens[0].end, tokens[1].start);
+  const start = tokens[0].start;
+  const end = tokens[tokens.length - 1].end;
+  return { doc: doc.id, offset: comment.offset + start, length: end - start, newText: kept.map((t) => t.text).join(separator) };
 }
