@@ -19,20 +19,15 @@ export interface GuidCall {
 export function guidCallIn(expr: string): GuidCall | undefined {
   const opens: Array<{ at: number; depth: number }> = [];
   let depth = 0;
-  for (let i = 0; i < expr.length; i++) {
+  for (const i of outsideStrings(expr, 0)) {
+    if (i < 0) return undefined;
     const c = expr[i];
-    if (c === "'") {
-      i = stringEnd(expr, i);
-      if (i < 0) return undefined;
-    } else if (c === '(' || c === '[') {
-      depth++;
-    } else if (c === ')' || c === ']') {
-      depth--;
-    } else if (/[A-Za-z_]/.test(c) && (i === 0 || !/[\w$.]/.test(expr[i - 1]))) {
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (/[A-Za-z_]/.test(c) && (i === 0 || !/[\w$.]/.test(expr[i - 1]))) {
       const word = /^[A-Za-z_$][\w$]*/.exec(expr.slice(i))![0];
       const paren = /^\s*\(/.exec(expr.slice(i + word.length));
       if (word.toLowerCase() === 'guid' && paren) opens.push({ at: i + word.length + paren[0].length - 1, depth });
-      i += word.length - 1;
     }
   }
   if (opens.length === 0) return undefined;
@@ -54,12 +49,10 @@ function argumentsFrom(expr: string, open: number): GuidCall | undefined {
     const literal = /^'(?:[^']|'')*'$/.test(text) ? text.slice(1, -1).replace(/''/g, "'") : undefined;
     args.push({ offset, length: text.length, text, literal });
   };
-  for (let i = open + 1; i < expr.length; i++) {
+  for (const i of outsideStrings(expr, open + 1)) {
+    if (i < 0) return undefined;
     const c = expr[i];
-    if (c === "'") {
-      i = stringEnd(expr, i);
-      if (i < 0) return undefined;
-    } else if (c === '(' || c === '[') {
+    if (c === '(' || c === '[') {
       depth++;
     } else if ((c === ')' || c === ']') && depth > 0) {
       depth--;
@@ -74,12 +67,17 @@ function argumentsFrom(expr: string, open: number): GuidCall | undefined {
   return undefined;
 }
 
-/** The offset of the quote that closes the string opened at `open` (`''` is an escaped quote); -1 when none does. */
-function stringEnd(expr: string, open: number): number {
-  for (let i = open + 1; i < expr.length; i++) {
-    if (expr[i] !== "'") continue;
-    if (expr[i + 1] === "'") i++;
-    else return i;
+/** The offsets from `from` on of the characters outside string literals (`''` escapes a quote); -1 for a string left open. */
+function* outsideStrings(expr: string, from: number): Generator<number> {
+  for (let i = from; i < expr.length; i++) {
+    if (expr[i] !== "'") {
+      yield i;
+      continue;
+    }
+    for (i++; i < expr.length && !(expr[i] === "'" && expr[i + 1] !== "'"); i++) if (expr[i] === "'") i++;
+    if (i >= expr.length) {
+      yield -1;
+      return;
+    }
   }
-  return -1;
 }
