@@ -41,7 +41,10 @@ export interface ArmLoadOptions {
   previous?: JsonDocument;
 }
 
-export type ArmLoadResult = LoadResult;
+export interface ArmLoadResult extends LoadResult {
+  /** The template's outputs, read by what deploys it (a Bicep module's `outputs`). */
+  outputs?: { output(name: string): Value };
+}
 
 /** Nested deployments beyond this many are not followed (a guard against generated monsters); where they begin is said (`sayUnread`). */
 const MAX_DEPLOYMENTS = 500;
@@ -140,7 +143,7 @@ export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): Arm
     sayUnread(documents, past, `nested deployments past the first ${MAX_DEPLOYMENTS}: this one${more ? `, ${more} more found, and what they nest` : ' and what it nests'}`);
   }
   // A template deployed by a Bicep module is read with its module: only a file of its own is updated on its own.
-  return options.deployment ? { kind: 'template', resources, documents } : new LoadedTemplate(resources, documents, json, queue[0]);
+  return options.deployment ? { kind: 'template', resources, documents, outputs: scope } : new LoadedTemplate(resources, documents, json, queue[0]);
 }
 
 /** Records on its document that a part of it was not read. */

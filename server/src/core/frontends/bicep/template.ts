@@ -14,12 +14,12 @@ import { basenameOf, dirnameOf, Host } from '../../host';
 import type { SourceDocument } from '../../model/document';
 import { DeploymentScope, nameTextOf, Resource, typeKeyOf } from '../../model/resource';
 import { str, unknown } from '../../model/values';
-import { loadArmTemplate, parametersFileNameFor, parseArmDocument, readParametersFile } from '../arm/template';
+import { ArmLoadResult, loadArmTemplate, parametersFileNameFor, parseArmDocument, readParametersFile } from '../arm/template';
 import type { ProvidedParameter } from '../arm/scope';
 import type { LoadResult } from '../result';
 import { Env, evaluate } from './evaluate';
 import { parseBicep } from './parser';
-import { BicepScope, bodyOf, ModuleLoader, ModuleSymbol, ResourceSymbol, targetScopeOf } from './scope';
+import { BicepScope, bodyOf, ModuleLoader, ModuleOutputSource, ModuleSymbol, ResourceSymbol, targetScopeOf } from './scope';
 import type * as S from './syntax';
 import { BicepObject, findProperty, literalText, locOf, originOf } from './values';
 
@@ -132,7 +132,7 @@ function readParameters(source: BicepSource, cloud: Cloud, into: Map<string, Pro
     provided: new Map(),
     complete: false,
     deploymentName: unknown(),
-    loader: { scopeOf: () => undefined, importedScope: () => undefined, readText: () => undefined },
+    loader: { outputsOf: () => undefined, importedScope: () => undefined, readText: () => undefined },
   });
   const env: Env = { scope, locals: undefined, origins: false };
   for (const statement of tree.program.statements) {
@@ -198,6 +198,11 @@ function modulePath(module: ModuleSymbol): string | undefined {
   return path && isLocalPath(path) ? path : undefined;
 }
 
+/** An ARM template's file, not a Bicep file's. */
+function isArmPath(path: string): boolean {
+  return /\.jsonc?$/i.test(path);
+}
+
 /** Registry and template-spec references (`br:…`, `br/public:…`, `ts:…`) are not on this disk. */
 function isLocalPath(path: string): boolean {
   return !/^(br|ts)[:/]/i.test(path);
@@ -213,11 +218,12 @@ interface Unit {
   depth: number;
 }
 
-/** Reads module files (each once) and makes a deployment scope per module declaration. */
+/** Reads module files (each once) and makes a deployment per module declaration: a scope for a Bicep file, a loaded template for an ARM one. */
 class Loader implements ModuleLoader {
   readonly units: Unit[] = [];
   private readonly depths = new Map<BicepScope, number>();
   private readonly scopes = new Map<ModuleSymbol, BicepScope | null>();
+  private readonly templates = new Map<ModuleSymbol, ArmLoadResult | null>();
   private readonly parsed = new Map<string, S.BicepDocument | null>();
   private readonly imports = new Map<string, BicepScope | null>();
 
@@ -234,16 +240,31 @@ class Loader implements ModuleLoader {
   /** Deploys a module: a Bicep file is queued as a scope of its own, an ARM template is read at once. */
   follow(module: ModuleSymbol, from: BicepScope, out: Resource[]): void {
     const path = modulePath(module);
-    if (path && /\.jsonc?$/i.test(path)) this.loadArm(module, from, path, out);
+    if (path && isArmPath(path)) out.push(...(this.templateOf(module, from, path)?.resources ?? []));
     else this.scopeOf(module, from);
   }
 
-  private loadArm(module: ModuleSymbol, from: BicepScope, path: string, out: Resource[]): void {
+  /** The outputs of a module's deployment, read when something reads them (before or after the module is followed). */
+  outputsOf(module: ModuleSymbol, from: BicepScope): ModuleOutputSource | undefined {
+    const path = modulePath(module);
+    return path && isArmPath(path) ? this.templateOf(module, from, path)?.outputs : this.scopeOf(module, from);
+  }
+
+  private templateOf(module: ModuleSymbol, from: BicepScope, path: string): ArmLoadResult | undefined {
+    const known = this.templates.get(module);
+    if (known !== undefined) return known ?? undefined;
+    this.templates.set(module, null);
+    const template = this.loadArm(module, from, path);
+    this.templates.set(module, template ?? null);
+    return template;
+  }
+
+  private loadArm(module: ModuleSymbol, from: BicepScope, path: string): ArmLoadResult | undefined {
     const depth = (this.depths.get(from) ?? 0) + 1;
-    if (depth > MAX_MODULE_DEPTH || this.units.length >= MAX_DEPLOYMENTS || !this.options.host) return;
+    if (depth > MAX_MODULE_DEPTH || this.units.length >= MAX_DEPLOYMENTS || !this.options.host) return undefined;
     const id = this.options.host.resolve(from.doc, path);
     const text = this.options.host.readFile(id);
-    if (text === undefined) return;
+    if (text === undefined) return undefined;
     const result = loadArmTemplate(
       { id, text },
       {
@@ -252,9 +273,9 @@ class Loader implements ModuleLoader {
         deployment: { provided: from.moduleParameters(module), placement: from.modulePlacement(module), id: deploymentId(from, module), name: from.moduleName(module) },
       },
     );
-    out.push(...result.resources);
     // A template deployed by several modules is one document.
     for (const doc of result.documents) if (!this.documents.some((d) => d.id === doc.id)) this.documents.push(doc);
+    return result;
   }
 
   readText(path: string, from: BicepScope): string | undefined {
@@ -275,7 +296,7 @@ class Loader implements ModuleLoader {
     return scope;
   }
 
-  scopeOf(module: ModuleSymbol, from: BicepScope): BicepScope | undefined {
+  private scopeOf(module: ModuleSymbol, from: BicepScope): BicepScope | undefined {
     const known = this.scopes.get(module);
     if (known !== undefined) return known ?? undefined;
     this.scopes.set(module, null);
