@@ -36,3 +36,6 @@ ${resources.join(',\n')}
 }
 `;
 }
+
+/** Where `bicep restore` puts `br/public:avm/res/network/private-endpoint:0.12.1`, under the module cache's folder. */
+export const ENDPOINT_MODULE_IN_CACHE = 'br/mcr.microsoft.com/bicep$avm$res$network$private-endpoint/0.12.1$/main.json';

@@ -9,6 +9,16 @@ export interface Host {
   resolve(from: string, relative: string): string;
 }
 
+/** Bicep's module cache on this machine, as the command line or the language server finds it (server/src/node/bicepCache.ts). */
+export interface BicepCacheHost {
+  /** The cache's folder unless a bicepconfig.json sets `cacheRootDirectory`: `.bicep` in the user's home folder. */
+  root: string;
+  /** The user's home folder, which a leading `~` of `cacheRootDirectory` stands for. */
+  home: string;
+  /** The id of the document at a path on disk (the language server's ids are URIs). */
+  fileId(path: string): string;
+}
+
 /** Path arithmetic on `/`-separated ids (file paths and URIs alike). */
 export function dirnameOf(id: string): string {
   const trimmed = id.length > 1 ? id.replace(/[\\/]+$/, '') : id;
