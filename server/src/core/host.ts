@@ -7,6 +7,8 @@ export interface Host {
   readFile(id: string): string | undefined;
   /** The id of a document named relative to another (`./nested/storage.json` from a template). */
   resolve(from: string, relative: string): string;
+  /** Where Bicep keeps the registry modules `bicep restore` fetched; without it, registry modules are not followed. */
+  bicepCache?: BicepCacheHost;
 }
 
 /** Bicep's module cache on this machine, as the command line or the language server finds it (server/src/node/bicepCache.ts). */

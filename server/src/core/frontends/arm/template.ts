@@ -37,6 +37,8 @@ export interface ArmLoadOptions {
   host?: Host;
   /** The template is deployed by another (a Bicep module): its parameters' values, where it deploys, and a key for its unknowns. */
   deployment?: { provided: Map<string, ProvidedParameter>; placement: DeploymentScope; id: string; name: Value };
+  /** The document is a template spec version (as Bicep's module cache keeps one): the template is its `properties.mainTemplate`. */
+  templateSpec?: boolean;
   /** The parse of the template's text before an edit (an editor's previous version): a small edit is patched into it. */
   previous?: JsonDocument;
 }
@@ -105,7 +107,8 @@ interface Declaration {
 
 export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): ArmLoadResult {
   const { doc, json } = parseArmDocument(source, 'arm-template', options.previous);
-  const detection = detectArm(json.root);
+  const root = options.templateSpec ? findProperty(findProperty(json.root, 'properties')?.value, 'mainTemplate')?.value : json.root;
+  const detection = detectArm(root);
   if (detection.kind !== 'template') {
     doc.language = detection.kind === 'parameters' ? 'arm-parameters' : 'other';
     return { kind: detection.kind, resources: [], documents: [doc] };
@@ -127,11 +130,11 @@ export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): Arm
     doc: source.id,
     id: options.deployment?.id ?? source.id,
     deploymentScope: top,
-    template: json.root,
+    template: root,
     provided: options.deployment?.provided ?? provided,
     deploymentName: options.deployment?.name ?? unknown(undefined, { key: `${source.id}:deployment` }),
   });
-  const queue: Unit[] = [{ doc: source.id, template: json.root!, scope, placement: top }];
+  const queue: Unit[] = [{ doc: source.id, template: root!, scope, placement: top }];
   const resources: Resource[] = [];
   const seenLinks = new Set<string>([source.id]);
   for (let i = 0; i < queue.length && i < MAX_DEPLOYMENTS; i++) {
