@@ -5,13 +5,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES } from '../../server/src/core/rules';
 import { ROOT } from '../support/paths';
+import { BICEP_HUB, bicepEndpointModule, ENDPOINT_MODULE, ENDPOINT_MODULE_IN_CACHE } from '../support/templates';
 import { tempFolder } from '../support/tempFolders';
 
 const BIN = path.join(ROOT, 'server', 'bin', 'iot-netlint.js');
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
-function run(args: string[], cwd: string, stdin = ''): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input: stdin, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+function run(args: string[], cwd: string, stdin = '', env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input: stdin, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -172,6 +173,37 @@ describe('command line', function () {
     assert.ok(after.includes("    publicNetworkAccess: 'disabled'\n    routing: {\n      fallbackRoute: {\n"), after);
     assert.ok(fixed.stdout.includes(`Fixed 1 problem in ${path.join('infra', 'modules', 'hub.bicep')}:\n  iothub-builtin-endpoint-bypasses-isolation  Disable the fallback route — messages that match no route are dropped\n`), fixed.stdout);
     assert.ok(!fixed.stdout.includes('bypasses-isolation  Hub'), fixed.stdout);
+  });
+
+  it('follows br/public: modules through the module cache of the home folder, or of cacheRootDirectory, and says which it cannot read', () => {
+    const main = BICEP_HUB + bicepEndpointModule('notAGroupId');
+    const inCache = ENDPOINT_MODULE_IN_CACHE;
+    const dir = workspace({ 'infra/main.bicep': main, [`home/.bicep/${inCache}`]: ENDPOINT_MODULE, [`restored/${inCache}`]: ENDPOINT_MODULE });
+    const home = { HOME: path.join(dir, 'home'), USERPROFILE: path.join(dir, 'home') };
+    const fromHome = run(['infra'], dir, '', home);
+    assert.strictEqual(fromHome.code, 1, fromHome.stdout);
+    assert.match(fromHome.stdout, /^infra[\\/]main\.bicep:6:17 {2}error {2}private-endpoint-group-id {2}Private endpoint 'contoso-hub-pe' asks IoT hub 'contoso-hub' for group id 'notAGroupId'/m);
+    assert.match(fromHome.stdout, /home[\\/]\.bicep[\\/]br[\\/]mcr\.microsoft\.com[\\/]bicep\$avm\$res\$network\$private-endpoint[\\/]0\.12\.1\$[\\/]main\.json:\d+:\d+: Here, in registry module/);
+
+    // bicepconfig.json's cacheRootDirectory over the home folder's; an empty home folder has nothing.
+    fs.writeFileSync(path.join(dir, 'infra', 'bicepconfig.json'), JSON.stringify({ cacheRootDirectory: path.join(dir, 'restored') }));
+    const empty = { HOME: path.join(dir, 'nobody'), USERPROFILE: path.join(dir, 'nobody') };
+    const fromConfig = run(['--format', 'json', 'infra'], dir, '', empty);
+    const findings = JSON.parse(fromConfig.stdout).files.flatMap((f: { findings: Array<{ ruleId: string; related: Array<{ path: string }> }> }) => f.findings);
+    assert.deepStrictEqual(findings.map((f: { ruleId: string }) => f.ruleId), ['private-endpoint-group-id']);
+    assert.match(findings[0].related[0].path, /restored[\\/]br[\\/]mcr\.microsoft\.com/);
+
+    // Not restored: one information at the reference, which does not fail the build and which --rule or the configuration silence.
+    fs.unlinkSync(path.join(dir, 'infra', 'bicepconfig.json'));
+    const missing = run(['infra'], dir, '', empty);
+    assert.strictEqual(missing.code, 0, missing.stdout);
+    assert.match(missing.stdout, /^infra[\\/]main\.bicep:6:17 {2}info {2}module-not-followed {2}Registry module 'br\/public:avm\/res\/network\/private-endpoint:0\.12\.1' is not in the module cache \(.*nobody.*\): `bicep restore` puts it there\./m);
+    const sarif = JSON.parse(run(['--format', 'sarif', 'infra'], dir, '', empty).stdout);
+    const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'module-not-followed');
+    assert.deepStrictEqual([rule.defaultConfiguration.level, sarif.runs[0].results[0].ruleId, sarif.runs[0].results[0].level], ['note', 'module-not-followed', 'note']);
+    assert.match(run(['--rule', 'module-not-followed:off', 'infra'], dir, '', empty).stdout, /No problems found/);
+    fs.writeFileSync(path.join(dir, '.iot-netlint.json'), JSON.stringify({ rules: { 'module-not-followed': 'off' } }));
+    assert.match(run(['infra'], dir, '', empty).stdout, /^No problems found/);
   });
 
   it('--fix leaves files in UTF-16 in UTF-16', () => {

@@ -13,7 +13,7 @@ import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { Diagnostics, LspClient } from '../support/lspClient';
 import { ROOT } from '../support/paths';
 import { tempFolder } from '../support/tempFolders';
-import { deploymentTemplate, HUB_WITH_FINDINGS, TEMPLATE_SCHEMA } from '../support/templates';
+import { BICEP_HUB, bicepEndpointModule, deploymentTemplate, ENDPOINT_MODULE, ENDPOINT_MODULE_IN_CACHE, HUB_WITH_FINDINGS, TEMPLATE_SCHEMA } from '../support/templates';
 
 const SCHEMA = TEMPLATE_SCHEMA;
 const TEMPLATE = deploymentTemplate(HUB_WITH_FINDINGS);
@@ -266,6 +266,29 @@ describe('language server protocol (stdio)', function () {
     const quiet = client.waitForDiagnostics(bicepUri, 2);
     client.notify('textDocument/didChange', { textDocument: { uri: bicepUri, version: 2 }, contentChanges: [{ text: suppressed }] });
     assert.deepStrictEqual(codes(await quiet), []);
+  });
+
+  it('follows a registry module through the module cache of bicepconfig.json, and says which module it cannot read', async () => {
+    // The server reads documents by URI; the cache's folders are named with `$`, which the URIs keep.
+    const dir = workspaceFolder({
+      'infra/main.bicep': BICEP_HUB + bicepEndpointModule('notAGroupId'),
+      'infra/other.bicep': bicepEndpointModule('iotHub', 'br/public:avm/res/network/private-endpoint:9.9.9'),
+      [`cache/${ENDPOINT_MODULE_IN_CACHE}`]: ENDPOINT_MODULE,
+    });
+    fs.writeFileSync(path.join(dir, 'infra', 'bicepconfig.json'), JSON.stringify({ cacheRootDirectory: path.join(dir, 'cache') }));
+    const open = async (name: string) => {
+      const fileUri = pathToFileURL(path.join(dir, 'infra', name)).href;
+      const published = client.waitForDiagnostics(fileUri, 1);
+      client.notify('textDocument/didOpen', { textDocument: { uri: fileUri, languageId: 'bicep', version: 1, text: fs.readFileSync(path.join(dir, 'infra', name), 'utf8') } });
+      return (await published).diagnostics;
+    };
+    const [groupId] = await open('main.bicep');
+    assert.strictEqual(groupId.code, 'private-endpoint-group-id');
+    assert.deepStrictEqual(groupId.range, { start: { line: 5, character: 16 }, end: { line: 5, character: 67 } });
+    assert.strictEqual(groupId.relatedInformation![0].location.uri, pathToFileURL(path.join(dir, 'cache', ...ENDPOINT_MODULE_IN_CACHE.split('/'))).href);
+    const [notFollowed] = await open('other.bicep');
+    assert.deepStrictEqual([notFollowed.code, notFollowed.severity], ['module-not-followed', 3]);
+    assert.match(notFollowed.message, /^Registry module 'br\/public:avm\/res\/network\/private-endpoint:9\.9\.9' is not in the module cache/);
   });
 
   it('leaves out what the configuration ignores, open or not, until the configuration changes', async () => {

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { configSchema } from '../../server/src/core/configSchema';
-import { TOOL_FINDINGS } from '../../server/src/core/findings';
+import { CONFIGURABLE_TOOL_FINDINGS, TOOL_FINDINGS } from '../../server/src/core/findings';
 import { USAGE } from '../../server/src/cli/args';
 import { RULES } from '../../server/src/core/rules';
 import { parseFixture } from '../support/fixture';
@@ -109,11 +109,11 @@ describe('meta: rules, docs, fixtures and schema agree', () => {
     assert.deepStrictEqual([...documented].sort(), [...helped].filter((o) => o !== '-h' && o !== '--help' && o !== '-v' && o !== '--version').sort());
   });
 
-  it('ships a configuration schema with an entry per rule', () => {
+  it('ships a configuration schema with an entry per rule, and per finding of the tool a configuration may silence', () => {
     const file = path.join(ROOT, 'server', 'schemas', 'iot-netlint.schema.json');
     const committed = JSON.parse(fs.readFileSync(file, 'utf8'));
     assert.deepStrictEqual(committed, JSON.parse(JSON.stringify(configSchema(RULES))), 'Run `npm run schema` to update it');
-    assert.deepStrictEqual(Object.keys(committed.properties.rules.properties).sort(), [...ids].sort());
+    assert.deepStrictEqual(Object.keys(committed.properties.rules.properties).sort(), [...ids, ...CONFIGURABLE_TOOL_FINDINGS.map((f) => f.id)].sort());
   });
 });
 

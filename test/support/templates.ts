@@ -36,3 +36,51 @@ ${resources.join(',\n')}
 }
 `;
 }
+
+/** Where `bicep restore` puts `br/public:avm/res/network/private-endpoint:0.12.1`, under the module cache's folder. */
+export const ENDPOINT_MODULE_IN_CACHE = 'br/mcr.microsoft.com/bicep$avm$res$network$private-endpoint/0.12.1$/main.json';
+
+/** A private endpoint module as a registry serves it, compiled: the caller gives the endpoint's name, its target and the group id. */
+export const ENDPOINT_MODULE = JSON.stringify(
+  {
+    $schema: TEMPLATE_SCHEMA,
+    contentVersion: '1.0.0.0',
+    parameters: { name: { type: 'string' }, targetId: { type: 'string' }, groupId: { type: 'string' } },
+    resources: [
+      {
+        type: 'Microsoft.Network/privateEndpoints',
+        apiVersion: '2023-09-01',
+        name: "[parameters('name')]",
+        location: 'westeurope',
+        properties: {
+          subnet: { id: "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'endpoints')]" },
+          privateLinkServiceConnections: [{ name: "[parameters('name')]", properties: { privateLinkServiceId: "[parameters('targetId')]", groupIds: ["[parameters('groupId')]"] } }],
+        },
+      },
+    ],
+    outputs: { name: { type: 'string', value: "[parameters('name')]" } },
+  },
+  null,
+  2,
+);
+
+/** A hub, in Bicep, for the private endpoint module to reach (five lines). */
+export const BICEP_HUB = `resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: 'contoso-hub'
+  location: 'westeurope'
+  sku: { name: 'S1', capacity: 1 }
+}
+`;
+
+/** The private endpoint module deployed for the hub, asking for `groupId`; its reference starts at column 17. */
+export function bicepEndpointModule(groupId: string, reference = 'br/public:avm/res/network/private-endpoint:0.12.1'): string {
+  return `module endpoint '${reference}' = {
+  name: 'hub-pe'
+  params: {
+    name: 'contoso-hub-pe'
+    targetId: hub.id
+    groupId: '${groupId}'
+  }
+}
+`;
+}

@@ -295,7 +295,7 @@ param unknownParam array
     assert.strictEqual(prop(hub, 'properties.unknownFilter')?.kind, 'unknown');
   });
 
-  it('deploys ARM templates as modules, and leaves registry modules out', () => {
+  it('deploys ARM templates as modules and reads their outputs (by name without regard to case); leaves registry modules out', () => {
     const resources = load(
       `
 module arm 'storage.json' = {
@@ -307,17 +307,28 @@ module arm 'storage.json' = {
 module registry 'br/public:avm/res/storage/storage-account:0.9.0' = {
   name: 'registry'
 }
+resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
+  name: 'contoso-hub'
+  properties: {
+    allowedFqdnList: [arm.outputs.blobHost, arm.outputs['BLOBHOST'], arm.outputs.missing]
+  }
+}
 `,
       {
         '/t/storage.json': JSON.stringify({
           $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
           parameters: { accountName: { type: 'string' } },
           resources: [{ type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: "[parameters('accountName')]" }],
+          outputs: { blobHost: { type: 'string', value: "[format('{0}.blob.{1}', parameters('accountName'), environment().suffixes.storage)]" } },
         }),
       },
     );
-    assert.deepStrictEqual(summary(resources), ['Microsoft.Storage/storageAccounts fromBicep']);
-    assert.strictEqual(resources[0].source, 'arm');
+    assert.deepStrictEqual(summary(resources), ['Microsoft.Devices/IotHubs contoso-hub', 'Microsoft.Storage/storageAccounts fromBicep']);
+    assert.strictEqual(resources[1].source, 'arm');
+    const list = prop(resources[0], 'properties.allowedFqdnList');
+    assert.ok(list?.kind === 'array');
+    // An output the template does not have is unknown.
+    assert.deepStrictEqual(list.items.map((v) => text(v) ?? v.kind), ['fromBicep.blob.core.windows.net', 'fromBicep.blob.core.windows.net', 'unknown']);
   });
 
   it('takes parameters from a .bicepparam file or an ARM parameters file; Key Vault secrets stay unknown', () => {

@@ -1,7 +1,7 @@
 /** The command line's options, parsed without a library: the grammar is small and the messages are ours. */
 import { CloudName, cloudNamed } from '../core/clouds';
 import { Level, LEVELS } from '../core/config';
-import { RULE_IDS } from '../core/rules';
+import { LEVEL_IDS } from '../core/rules';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'azure-devops';
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'azure-devops'];
@@ -210,7 +210,7 @@ function ruleLevel(text: string): [string, Level] {
   const id = text.slice(0, Math.max(0, colon)).trim();
   const level = text.slice(colon + 1).trim();
   if (colon < 0 || !id) throw new UsageError(`--rule takes ID:LEVEL, as in --rule iothub-identity-role-missing:warning, not '${text}'.`);
-  if (!RULE_IDS.has(id)) throw new UsageError(`--rule: there is no rule '${id}'. The rules are listed in the README and by --format sarif.`);
+  if (!LEVEL_IDS.has(id)) throw new UsageError(`--rule: there is no rule '${id}'. The rules are listed in the README and by --format sarif.`);
   if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--rule: '${level}' is not a level: use error, warning, info or off.`);
   return [id, level as Level];
 }

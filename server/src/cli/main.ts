@@ -9,6 +9,7 @@ import { Finding, TOOL_FINDINGS } from '../core/findings';
 import { analyzeProject, ProjectFile } from '../core/project';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { ConfigResolver } from '../node/configResolver';
+import { bicepCacheOnDisk } from '../node/bicepCache';
 import { fileSystemHost } from '../node/fileHost';
 import { encode, readSource, writeFileMakingFolders } from '../node/files';
 export { tuneEngine } from '../node/engine';
@@ -89,7 +90,7 @@ function lint(options: CliOptions, io: Io): number {
     parameters = { id: read.file.path, text: read.file.text };
   }
 
-  const host = fileSystemHost((id) => loaded.get(id)?.text);
+  const host = fileSystemHost((id) => loaded.get(id)?.text, bicepCacheOnDisk());
   const firstConfig = first !== undefined ? configs.forFile(first).config : undefined;
   const cloud = (options.cloud && cloudNamed(options.cloud)) || (firstConfig?.cloud && cloudNamed(firstConfig.cloud)) || DEFAULT_CLOUD;
   const configFor = withRuleLevels((doc) => configs.forFile(doc).config, options.rules);

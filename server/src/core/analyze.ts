@@ -64,13 +64,26 @@ export function runEngine(input: EngineInput): Finding[] {
     return i >= 0 && i < loc.offset + loc.length;
   };
 
+  /**
+   * Where a finding is shown: where it was found, unless that is in a template read from the module cache, which
+   * is not the user's to edit; then at the module reference that brought the template in, with the place inside
+   * it as related information.
+   */
+  const placeOf = (at: { doc: string; offset: number; length: number }): { at: { doc: string; offset: number; length: number }; inside?: RelatedLocation } => {
+    const restoredFor = documents.get(at.doc)?.restoredFor;
+    if (!restoredFor) return { at };
+    const inside = { doc: at.doc, offset: at.offset, length: at.length, message: `Here, in registry module '${restoredFor.reference}' as restored in the module cache.` };
+    return { at: restoredFor.at, inside };
+  };
+
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const use = new SuppressionUse();
-  const accept = (finding: Finding) => {
+  const accept = (finding: Finding, inside?: RelatedLocation) => {
     // One finding of a rule per place: the instances of a copy loop, a template linked twice or a list shared
-    // by two hubs through a parameter are fixed in one place, and reported there once.
-    const key = `${finding.ruleId}\u0000${finding.doc}\u0000${finding.offset}\u0000${finding.length}`;
+    // by two hubs through a parameter are fixed in one place, and reported there once. Findings inside a
+    // registry module, shown at its reference, stay apart by their place inside.
+    const key = `${finding.ruleId}\u0000${finding.doc}\u0000${finding.offset}\u0000${finding.length}${inside ? `\u0000${inside.doc}\u0000${inside.offset}` : ''}`;
     if (seen.has(key)) return;
     const suppressions = suppressionsOf(finding.doc);
     if (suppressions.length) {
@@ -82,24 +95,33 @@ export function runEngine(input: EngineInput): Finding[] {
     findings.push(finding);
   };
 
+  const toolFinding = (ruleId: string, severity: Severity, message: string, at: { doc: string; offset: number; length: number }) => {
+    // Read one by one: a place may be a view whose offset an incremental update moves (tapeLoc), not a plain object.
+    const { at: shown, inside } = placeOf({ doc: at.doc, offset: at.offset, length: at.length });
+    accept({ ruleId, severity, message, doc: shown.doc, offset: shown.offset, length: shown.length, related: inside ? [inside] : [], fixes: [] }, inside);
+  };
   for (const doc of documents.values()) {
-    for (const error of doc.syntaxErrors) {
-      accept({ ruleId: TOOL_FINDINGS.syntaxError, severity: 'error', message: error.message, doc: doc.id, offset: error.offset, length: error.length, related: [], fixes: [] });
-    }
-    for (const part of doc.unread ?? []) {
-      accept({ ruleId: TOOL_FINDINGS.fileSkipped, severity: 'warning', message: part.message, doc: doc.id, offset: part.at.offset, length: part.at.length, related: [], fixes: [] });
+    for (const error of doc.syntaxErrors) toolFinding(TOOL_FINDINGS.syntaxError, 'error', error.message, { doc: doc.id, offset: error.offset, length: error.length });
+    for (const part of doc.unread ?? []) toolFinding(TOOL_FINDINGS.fileSkipped, 'warning', part.message, part.at);
+    for (const module of doc.notFollowed ?? []) {
+      // Unlike the tool's other findings, this one is the configuration's to silence: a team may never restore modules.
+      const level = configFor(module.at.doc).rules[TOOL_FINDINGS.moduleNotFollowed];
+      if (level !== 'off') toolFinding(TOOL_FINDINGS.moduleNotFollowed, level ?? 'info', module.message, module.at);
     }
   }
 
   const model = new Model(input.resources, input.units);
   for (const rule of input.rules) {
     const report = (r: Report) => {
-      const level = configFor(r.at.doc).rules[rule.id];
+      const place = placeOf(r.at);
+      const level = configFor(place.at.doc).rules[rule.id];
       if (level === 'off') return;
       const severity: Severity = level ?? r.severity ?? rule.severity;
       const template = rule.messages[r.messageId] ?? r.messageId;
       const related = (r.related ?? []).map((rel) => ({ doc: rel.at.doc, offset: rel.at.offset, length: rel.at.length, message: rel.message }));
-      accept(new RuleFinding(rule.id, severity, formatMessage(template, r.data), r.at, related, r.fixes ?? [], documents, input.writers, r.claims));
+      if (place.inside) related.unshift(place.inside);
+      // What a finding claims is of the place it was found, wherever it is shown.
+      accept(new RuleFinding(rule.id, severity, formatMessage(template, r.data), place.at, related, r.fixes ?? [], documents, input.writers, r.claims), place.inside);
     };
     try {
       rule.check({ model, cloud: input.cloud, report, spansLines });
@@ -185,7 +207,8 @@ function lazyFix(proposal: FixProposal, documents: Map<string, SourceDocument>, 
   for (const [docId, edits] of byDoc) {
     const doc = documents.get(docId);
     const writer = writers[originOf(edits[0])!.writer];
-    if (!doc || !writer || !edits.every((e) => originOf(e)!.writer === originOf(edits[0])!.writer) || !writer.canWrite(doc, edits)) return undefined;
+    // Bicep's module cache is written by `bicep restore`, not by hand.
+    if (!doc || doc.restoredFor || !writer || !edits.every((e) => originOf(e)!.writer === originOf(edits[0])!.writer) || !writer.canWrite(doc, edits)) return undefined;
     plan.push({ doc, writer, edits });
   }
   if (plan.length === 0) return undefined;

@@ -1,5 +1,6 @@
 /** The JSON schema of `.iot-netlint.json`, made from the rule catalog so that the two cannot drift apart. */
 import { LEVELS } from './config';
+import { CONFIGURABLE_TOOL_FINDINGS, TOOL_FINDINGS_URL } from './findings';
 import type { Rule } from './rules/rule';
 import { docsUrl } from './rules/rule';
 
@@ -18,9 +19,10 @@ export function configSchema(rules: readonly Rule[]): object {
         description: 'The level of each rule: error, warning, info, or off.',
         type: 'object',
         additionalProperties: false,
-        properties: Object.fromEntries(
-          rules.map((r) => [r.id, { ...level, description: `${r.description} (default: ${r.severity})`, markdownDescription: `${r.description}\n\nDefault: \`${r.severity}\`. [Documentation](${docsUrl(r.id)})` }]),
-        ),
+        properties: Object.fromEntries([
+          ...rules.map((r) => [r.id, { ...level, description: `${r.description} (default: ${r.severity})`, markdownDescription: `${r.description}\n\nDefault: \`${r.severity}\`. [Documentation](${docsUrl(r.id)})` }]),
+          ...CONFIGURABLE_TOOL_FINDINGS.map((f) => [f.id, { ...level, description: `${f.description} (default: ${f.severity})`, markdownDescription: `${f.description}\n\nDefault: \`${f.severity}\`. [Documentation](${TOOL_FINDINGS_URL})` }]),
+        ]),
       },
       cloud: {
         description: 'The Azure cloud the templates deploy to; decides the DNS suffixes the rules expect.',

@@ -52,4 +52,18 @@ export const TOOL_FINDINGS = {
   configError: 'config-error',
   /** A suppression comment that suppresses nothing (reported when asked for: `--report-unused-disable-directives`, and in the editor). */
   unusedDirective: 'unused-disable-directive',
+  /** A module whose template cannot be read: see CONFIGURABLE_TOOL_FINDINGS. */
+  moduleNotFollowed: 'module-not-followed',
 } as const;
+
+/** Where the tool's own findings are explained (they have no rule page). */
+export const TOOL_FINDINGS_URL = 'https://github.com/iot-netlint/iot-netlint#findings-that-are-not-rules';
+
+/** Findings of the tool that a configuration may set a level for, as for a rule (`"module-not-followed": "off"`). */
+export const CONFIGURABLE_TOOL_FINDINGS: ReadonlyArray<{ id: string; severity: 'info'; description: string }> = [
+  {
+    id: TOOL_FINDINGS.moduleNotFollowed,
+    severity: 'info',
+    description: 'A module that cannot be read (a registry module not in the module cache, a file that is not there): what it deploys is not checked.',
+  },
+];

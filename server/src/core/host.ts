@@ -7,6 +7,18 @@ export interface Host {
   readFile(id: string): string | undefined;
   /** The id of a document named relative to another (`./nested/storage.json` from a template). */
   resolve(from: string, relative: string): string;
+  /** Where Bicep keeps the registry modules `bicep restore` fetched; without it, registry modules are not followed. */
+  bicepCache?: BicepCacheHost;
+}
+
+/** Bicep's module cache on this machine, as the command line or the language server finds it (server/src/node/bicepCache.ts). */
+export interface BicepCacheHost {
+  /** The cache's folder unless a bicepconfig.json sets `cacheRootDirectory`: `.bicep` in the user's home folder. */
+  root: string;
+  /** The user's home folder, which a leading `~` of `cacheRootDirectory` stands for. */
+  home: string;
+  /** The id of the document at a path on disk (the language server's ids are URIs). */
+  fileId(path: string): string;
 }
 
 /** Path arithmetic on `/`-separated ids (file paths and URIs alike). */

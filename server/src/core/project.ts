@@ -114,7 +114,8 @@ function load(file: ProjectFile, parameters: ProjectFile | undefined, cloud: Clo
     cached?.result &&
     cached.cloud === cloud &&
     cached.parameters === parameters?.id &&
-    cached.result.documents.slice(1).every((d) => (d.id === parameters?.id ? parameters.text : options.host.readFile(d.id)) === d.text)
+    cached.result.documents.slice(1).every((d) => (d.id === parameters?.id ? parameters.text : options.host.readFile(d.id)) === d.text) &&
+    (cached.result.dependsOn ?? []).every((d) => options.host.readFile(d.id) === d.text)
   ) {
     if (cached.result.documents[0]?.text === file.text) return cached.result;
     // Only the file itself changed: its front-end may keep what the edit left alone.

@@ -3,7 +3,7 @@
  * positions here, at the edge, with the text the analysis read.
  */
 import { CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver';
-import { Finding, TOOL_FINDINGS } from '../core/findings';
+import { Finding, TOOL_FINDINGS, TOOL_FINDINGS_URL } from '../core/findings';
 import { docsUrl, Severity } from '../core/rules/rule';
 import type { LineIndex } from '../core/text/lines';
 
@@ -19,7 +19,7 @@ export function severityOf(severity: Severity): DiagnosticSeverity {
 
 /** Tool findings (syntax errors, skipped files) have no rule page: they link to the README's section. */
 export function helpUrl(ruleId: string, isRule: boolean): string {
-  return isRule ? docsUrl(ruleId) : 'https://github.com/iot-netlint/iot-netlint#findings-that-are-not-rules';
+  return isRule ? docsUrl(ruleId) : TOOL_FINDINGS_URL;
 }
 
 export function toDiagnostic(

@@ -15,6 +15,7 @@ import { dirnameOf, Host, joinPath } from '../core/host';
 import { Memo } from '../core/memo';
 import type { SourceDocument } from '../core/model/document';
 import { analyzeProject, forgetLoaded, LoadCache, ProjectFile } from '../core/project';
+import { bicepCacheOnDisk } from '../node/bicepCache';
 import { ConfigResolver } from '../node/configResolver';
 import { decode, templateCandidates } from '../node/files';
 import type { Settings } from './settings';
@@ -191,6 +192,7 @@ export class Workspace {
       return readText(file);
     },
     resolve: (from, relative) => canonicalUri(joinPath(dirnameOf(from), relative)),
+    bicepCache: bicepCacheOnDisk((file) => canonicalUri(pathToFileURL(file).href)),
   };
 
   /** Analyses every file of the workspace that is enabled, and returns the findings by document. */

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Config, ConfigProblem, configCandidates, CONFIG_FILE_NAME, emptyConfig, parseConfig } from '../core/config';
 import { IgnoreList } from '../core/ignore';
 import { withForwardSlashes } from './files';
-import { RULE_IDS } from '../core/rules';
+import { LEVEL_IDS } from '../core/rules';
 
 export interface LoadedConfig {
   path: string | undefined;
@@ -72,7 +72,7 @@ export class ConfigResolver {
     const cached = this.byFile.get(file);
     if (cached) return cached;
     const text = fs.readFileSync(file, 'utf8');
-    const { config, problems } = parseConfig(text, RULE_IDS);
+    const { config, problems } = parseConfig(text, LEVEL_IDS);
     if (problems.length) this.problems.push({ path: file, text, problems });
     const loaded: LoadedConfig = { path: file, config, ignore: config.ignore?.length ? new IgnoreList(config.ignore) : undefined };
     this.byFile.set(file, loaded);

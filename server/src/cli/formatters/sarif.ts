@@ -19,6 +19,7 @@ const TOOL_DESCRIPTIONS: Record<keyof typeof TOOL_FINDINGS, string> = {
   fileSkipped: 'The file, or a part of it, was not analysed: too large, binary, not UTF-8, unreadable, ignored by the configuration, or nested deployments past the first 500.',
   configError: 'A .iot-netlint.json setting cannot be used as written.',
   unusedDirective: 'A suppression comment that suppresses nothing.',
+  moduleNotFollowed: 'A module that cannot be read (a registry module not in the module cache, a file that is not there): what it deploys is not checked.',
 };
 const TOOL_RULES = (Object.keys(TOOL_FINDINGS) as Array<keyof typeof TOOL_FINDINGS>).map((name) => ({ id: TOOL_FINDINGS[name], description: TOOL_DESCRIPTIONS[name] }));
 
@@ -40,7 +41,7 @@ export function formatSarif(reports: readonly FileReport[], documents: Documents
       id: r.id,
       shortDescription: { text: r.description },
       helpUri: `${HOMEPAGE}#findings-that-are-not-rules`,
-      defaultConfiguration: { level: r.id === TOOL_FINDINGS.syntaxError ? 'error' : 'warning' },
+      defaultConfiguration: { level: r.id === TOOL_FINDINGS.syntaxError ? 'error' : r.id === TOOL_FINDINGS.moduleNotFollowed ? 'note' : 'warning' },
     })),
   ];
   const index = new Map(driverRules.map((r, i) => [r.id, i]));

@@ -30,6 +30,13 @@ export interface SourceDocument {
    * an edit elsewhere in the template, read incrementally, moves it.
    */
   unread?: ReadonlyArray<{ at: Loc; message: string }>;
+  /** Modules this document deploys that could not be read, each at its reference (`module-not-followed`). */
+  notFollowed?: ReadonlyArray<{ at: Loc; message: string }>;
+  /**
+   * A template read from Bicep's module cache for a registry module: the module reference, in the file that
+   * deploys it, that brought it in. The cache is not the user's to edit: what is found inside is reported there.
+   */
+  restoredFor?: { at: Loc; reference: string };
   /** What the writer of this document's front-end needs (the JSON tree for ARM). */
   tree?: unknown;
 }

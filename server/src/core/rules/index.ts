@@ -1,4 +1,5 @@
 /** The rule catalog (`rules.md`): one module per rule, named by its id. */
+import { CONFIGURABLE_TOOL_FINDINGS } from '../findings';
 import type { Rule } from './rule';
 import { rule as downstreamTrustedServicesBlocked } from './downstream-trusted-services-blocked';
 import { rule as deviceupdateHubPublicAccessDisabled } from './deviceupdate-hub-public-access-disabled';
@@ -48,6 +49,9 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+
+/** What a configuration (or `--rule`) may set a level for: the rules, and the tool's findings it may silence. */
+export const LEVEL_IDS: ReadonlySet<string> = new Set([...RULE_IDS, ...CONFIGURABLE_TOOL_FINDINGS.map((f) => f.id)]);
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -207,6 +207,13 @@ export class ArmScope implements EvalContext {
     return value;
   }
 
+  /** An output's value (`outputs.<name>.value`), as what deploys the template reads it; unknown when it has none (a copy loop). */
+  output(name: string): Value {
+    const key = `${this.id}:outputs:${name.toLowerCase()}`;
+    const value = findProperty(findProperty(findProperty(this.shared.options.template, 'outputs')?.value, name)?.value, 'value')?.value;
+    return value ? withKey(nodeValue(value, this.env(), false), key) : unknown(undefined, { key });
+  }
+
   private unrollVariableCopy(copy: JsonNode, loop: string): Value | undefined {
     const count = findProperty(copy, 'count')?.value;
     const input = findProperty(copy, 'input')?.value;

@@ -37,11 +37,16 @@ export interface ArmLoadOptions {
   host?: Host;
   /** The template is deployed by another (a Bicep module): its parameters' values, where it deploys, and a key for its unknowns. */
   deployment?: { provided: Map<string, ProvidedParameter>; placement: DeploymentScope; id: string; name: Value };
+  /** The document is a template spec version (as Bicep's module cache keeps one): the template is its `properties.mainTemplate`. */
+  templateSpec?: boolean;
   /** The parse of the template's text before an edit (an editor's previous version): a small edit is patched into it. */
   previous?: JsonDocument;
 }
 
-export type ArmLoadResult = LoadResult;
+export interface ArmLoadResult extends LoadResult {
+  /** The template's outputs, read by what deploys it (a Bicep module's `outputs`). */
+  outputs?: { output(name: string): Value };
+}
 
 /** Nested deployments beyond this many are not followed (a guard against generated monsters); where they begin is said (`sayUnread`). */
 const MAX_DEPLOYMENTS = 500;
@@ -102,7 +107,8 @@ interface Declaration {
 
 export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): ArmLoadResult {
   const { doc, json } = parseArmDocument(source, 'arm-template', options.previous);
-  const detection = detectArm(json.root);
+  const root = options.templateSpec ? findProperty(findProperty(json.root, 'properties')?.value, 'mainTemplate')?.value : json.root;
+  const detection = detectArm(root);
   if (detection.kind !== 'template') {
     doc.language = detection.kind === 'parameters' ? 'arm-parameters' : 'other';
     return { kind: detection.kind, resources: [], documents: [doc] };
@@ -124,11 +130,11 @@ export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): Arm
     doc: source.id,
     id: options.deployment?.id ?? source.id,
     deploymentScope: top,
-    template: json.root,
+    template: root,
     provided: options.deployment?.provided ?? provided,
     deploymentName: options.deployment?.name ?? unknown(undefined, { key: `${source.id}:deployment` }),
   });
-  const queue: Unit[] = [{ doc: source.id, template: json.root!, scope, placement: top }];
+  const queue: Unit[] = [{ doc: source.id, template: root!, scope, placement: top }];
   const resources: Resource[] = [];
   const seenLinks = new Set<string>([source.id]);
   for (let i = 0; i < queue.length && i < MAX_DEPLOYMENTS; i++) {
@@ -140,7 +146,7 @@ export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): Arm
     sayUnread(documents, past, `nested deployments past the first ${MAX_DEPLOYMENTS}: this one${more ? `, ${more} more found, and what they nest` : ' and what it nests'}`);
   }
   // A template deployed by a Bicep module is read with its module: only a file of its own is updated on its own.
-  return options.deployment ? { kind: 'template', resources, documents } : new LoadedTemplate(resources, documents, json, queue[0]);
+  return options.deployment ? { kind: 'template', resources, documents, outputs: scope } : new LoadedTemplate(resources, documents, json, queue[0]);
 }
 
 /** Records on its document that a part of it was not read. */

@@ -64,9 +64,14 @@ export interface ResourceInfo {
   extensionUnknown: boolean;
 }
 
-/** Reads the files modules deploy and imports read from: one scope per module declaration, one per imported file; undefined when the file cannot be read. */
+/** What a module's outputs are read from: the scope of its Bicep file, or its ARM template's. */
+export interface ModuleOutputSource {
+  output(name: string): Value;
+}
+
+/** Reads the files modules deploy and imports read from: one deployment per module declaration, one scope per imported file; undefined when the file cannot be read. */
 export interface ModuleLoader {
-  scopeOf(module: ModuleSymbol, from: BicepScope): BicepScope | undefined;
+  outputsOf(module: ModuleSymbol, from: BicepScope): ModuleOutputSource | undefined;
   importedScope(path: string, from: BicepScope): BicepScope | undefined;
   /** The text of a file beside the Bicep file (`loadTextContent`), read when it compiles. */
   readText(path: string, from: BicepScope): string | undefined;
@@ -402,13 +407,13 @@ export class BicepScope implements EvalContext {
 
   /** One output of a module's file. */
   moduleOutput(module: ModuleSymbol, name: string): Value {
-    const scope = this.options.loader.scopeOf(module, this);
+    const scope = this.options.loader.outputsOf(module, this);
     return scope ? scope.output(name) : unknown(undefined, { key: `${this.id}:module:${module.decl.name.name}:outputs:${name}` });
   }
 
   /** `module.outputs`: what the module's file outputs, read when asked. */
   moduleOutputs(module: ModuleSymbol, loc: Loc): Value {
-    const scope = this.options.loader.scopeOf(module, this);
+    const scope = this.options.loader.outputsOf(module, this);
     return scope ? new ModuleOutputs(scope, loc) : unknown(loc, { key: `${this.id}:module:${module.decl.name.name}:outputs` });
   }
 
@@ -432,7 +437,7 @@ class ModuleOutputs implements ObjectValue {
   readonly kind = 'object';
 
   constructor(
-    private readonly scope: BicepScope,
+    private readonly scope: ModuleOutputSource,
     readonly loc: Loc,
   ) {}
 

@@ -2,9 +2,11 @@
  * Lowers a Bicep file into resources of the model: resources at the top and
  * nested in bodies, `parent:` and `scope:`, `existing`, conditions and
  * loops (one instance stands for a loop, as for ARM's `copy`), and modules
- * whose file is beside it (each module declaration a deployment of its own,
- * with the parameters it is given). Parameters come from their defaults, a
- * `.bicepparam` file, or an ARM parameters file.
+ * whose file is beside it or, for a registry module, in Bicep's module cache
+ * (each module declaration a deployment of its own, with the parameters it is
+ * given). Parameters come from their defaults, a `.bicepparam` file, or an
+ * ARM parameters file. A module that cannot be read is said where it is
+ * declared (`module-not-followed`).
  *
  * Modules are queued, not recursed into, so nesting depth costs no stack.
  */
@@ -13,13 +15,14 @@ import { truthiness } from '../../evaluate/functions';
 import { basenameOf, dirnameOf, Host } from '../../host';
 import type { SourceDocument } from '../../model/document';
 import { DeploymentScope, nameTextOf, Resource, typeKeyOf } from '../../model/resource';
-import { str, unknown } from '../../model/values';
-import { loadArmTemplate, parametersFileNameFor, parseArmDocument, readParametersFile } from '../arm/template';
+import { Loc, str, unknown } from '../../model/values';
+import { ArmLoadResult, loadArmTemplate, parametersFileNameFor, parseArmDocument, readParametersFile } from '../arm/template';
 import type { ProvidedParameter } from '../arm/scope';
 import type { LoadResult } from '../result';
 import { Env, evaluate } from './evaluate';
 import { parseBicep } from './parser';
-import { BicepScope, bodyOf, ModuleLoader, ModuleSymbol, ResourceSymbol, targetScopeOf } from './scope';
+import { BicepConfig, cachedModule, parseModuleReference, readBicepConfig } from './registry';
+import { BicepScope, bodyOf, ModuleLoader, ModuleOutputSource, ModuleSymbol, ResourceSymbol, targetScopeOf } from './scope';
 import type * as S from './syntax';
 import { BicepObject, findProperty, literalText, locOf, originOf } from './values';
 
@@ -89,7 +92,8 @@ export function loadBicep(source: BicepSource, options: BicepLoadOptions): LoadR
       if (deploys(module, unit.scope)) loader.follow(module, unit.scope, resources);
     }
   }
-  return { kind: 'template', resources, documents };
+  loader.sayNotFollowed();
+  return { kind: 'template', resources, documents, dependsOn: loader.dependsOn() };
 }
 
 /**
@@ -108,7 +112,7 @@ function loadParametersFile(source: BicepSource, options: BicepLoadOptions): Loa
   if (!target || text === undefined) return { kind: 'parameters', resources: [], documents: [doc] };
   const deployed = loadBicep({ id: target, text }, { ...options, parameters: source });
   // This file first: a cache of analyses compares its own text first, the others through the host.
-  return { kind: 'template', resources: deployed.resources, documents: [doc, ...deployed.documents.filter((d) => d.id !== source.id)] };
+  return { kind: 'template', resources: deployed.resources, documents: [doc, ...deployed.documents.filter((d) => d.id !== source.id)], dependsOn: deployed.dependsOn };
 }
 
 function isOwnParametersFile(parametersId: string, templateId: string): boolean {
@@ -132,7 +136,7 @@ function readParameters(source: BicepSource, cloud: Cloud, into: Map<string, Pro
     provided: new Map(),
     complete: false,
     deploymentName: unknown(),
-    loader: { scopeOf: () => undefined, importedScope: () => undefined, readText: () => undefined },
+    loader: { outputsOf: () => undefined, importedScope: () => undefined, readText: () => undefined },
   });
   const env: Env = { scope, locals: undefined, origins: false };
   for (const statement of tree.program.statements) {
@@ -192,12 +196,6 @@ function lowerScope(scope: BicepScope, out: Resource[]): void {
   }
 }
 
-/** A module's file, relative to the declaring one. */
-function modulePath(module: ModuleSymbol): string | undefined {
-  const path = literalText(module.decl.path as S.Expr);
-  return path && isLocalPath(path) ? path : undefined;
-}
-
 /** Registry and template-spec references (`br:…`, `br/public:…`, `ts:…`) are not on this disk. */
 function isLocalPath(path: string): boolean {
   return !/^(br|ts)[:/]/i.test(path);
@@ -213,13 +211,35 @@ interface Unit {
   depth: number;
 }
 
-/** Reads module files (each once) and makes a deployment scope per module declaration. */
+/** The file a module declaration deploys. */
+interface ModuleFile {
+  id: string;
+  /** An ARM template (a `.json` file, or any registry module), not a Bicep file. */
+  arm: boolean;
+  reference: string;
+  /** A template spec version, whose template is its `properties.mainTemplate`. */
+  templateSpec?: boolean;
+  /** For a registry module: the reference that brought it in from the cache, and the cache file's path. */
+  restored?: { at: Loc; reference: string; path: string };
+}
+
+/** Why a module declaration's file cannot be said (an alias no bicepconfig.json defines…). */
+type Unlocated = { problem: string };
+
+/** Reads module files (each once) and makes a deployment per module declaration: a scope for a Bicep file, a loaded template for an ARM one. */
 class Loader implements ModuleLoader {
   readonly units: Unit[] = [];
   private readonly depths = new Map<BicepScope, number>();
+  private readonly files = new Map<ModuleSymbol, ModuleFile | Unlocated | null>();
   private readonly scopes = new Map<ModuleSymbol, BicepScope | null>();
+  private readonly templates = new Map<ModuleSymbol, ArmLoadResult | null>();
   private readonly parsed = new Map<string, S.BicepDocument | null>();
   private readonly imports = new Map<string, BicepScope | null>();
+  /** Files that were asked for and could not be read (or are not templates), by id, with why. */
+  private readonly unreadable = new Map<string, string>();
+  private readonly configs = new Map<string, BicepConfig>();
+  private readonly configFiles = new Map<string, string | undefined>();
+  private readonly notFollowed = new Map<string, Array<{ at: Loc; message: string }>>();
 
   constructor(
     private readonly options: BicepLoadOptions,
@@ -231,30 +251,129 @@ class Loader implements ModuleLoader {
     this.depths.set(scope, depth);
   }
 
-  /** Deploys a module: a Bicep file is queued as a scope of its own, an ARM template is read at once. */
+  /** Deploys a module: a Bicep file is queued as a scope of its own, an ARM template is read at once; one that cannot be read is said. */
   follow(module: ModuleSymbol, from: BicepScope, out: Resource[]): void {
-    const path = modulePath(module);
-    if (path && /\.jsonc?$/i.test(path)) this.loadArm(module, from, path, out);
+    const file = this.fileOf(module, from);
+    if (!file) return;
+    if ('problem' in file) {
+      this.notFollowedAt(module, from, `Module '${literalText(module.decl.path as S.Expr)}' is not followed: ${file.problem}. What it deploys is not checked.`);
+      return;
+    }
+    if (file.arm) out.push(...(this.templateOf(module, from, file)?.resources ?? []));
     else this.scopeOf(module, from);
+    const why = this.unreadable.get(file.id);
+    if (why === undefined) return;
+    this.notFollowedAt(
+      module,
+      from,
+      file.restored
+        ? `Registry module '${file.reference}' is not in the module cache (${file.restored.path}): \`bicep restore\` puts it there. What it deploys is not checked.`
+        : `Module '${file.reference}' is not followed: ${why}. What it deploys is not checked.`,
+    );
   }
 
-  private loadArm(module: ModuleSymbol, from: BicepScope, path: string, out: Resource[]): void {
+  /** The outputs of a module's deployment, read when something reads them (before or after the module is followed). */
+  outputsOf(module: ModuleSymbol, from: BicepScope): ModuleOutputSource | undefined {
+    const file = this.fileOf(module, from);
+    if (!file || 'problem' in file) return undefined;
+    return file.arm ? this.templateOf(module, from, file)?.outputs : this.scopeOf(module, from);
+  }
+
+  private fileOf(module: ModuleSymbol, from: BicepScope): ModuleFile | Unlocated | undefined {
+    const known = this.files.get(module);
+    if (known !== undefined) return known ?? undefined;
+    const file = this.locate(module, from);
+    this.files.set(module, file ?? null);
+    return file;
+  }
+
+  /** Where a module's file is: beside the declaring file, or in the module cache (as bicepconfig.json says) for a registry module. */
+  private locate(module: ModuleSymbol, from: BicepScope): ModuleFile | Unlocated | undefined {
+    const host = this.options.host;
+    const reference = literalText(module.decl.path as S.Expr);
+    if (!host || reference === undefined) return undefined;
+    const parsed = parseModuleReference(reference);
+    // As Bicep reads them: a `.json`, `.jsonc` or `.arm` file is an ARM template, anything else a Bicep file.
+    if (parsed.kind === 'local') return { id: host.resolve(from.doc, reference), arm: /\.(jsonc?|arm)$/i.test(reference), reference };
+    if (parsed.kind === 'unknown-scheme') return { problem: `Bicep knows no module scheme '${parsed.scheme}:' (only br: and ts:)` };
+    if (!host.bicepCache) return { problem: 'where the module cache is, is not known here' };
+    let config = this.configs.get(from.doc);
+    if (!config) this.configs.set(from.doc, (config = readBicepConfig(from.doc, this.recording(host))));
+    const cached = cachedModule(reference, parsed, config, host.bicepCache);
+    if ('problem' in cached) return cached;
+    return { id: cached.id, arm: true, reference, templateSpec: cached.templateSpec, restored: { at: locOf(from.doc, module.decl.path), reference, path: cached.path } };
+  }
+
+  private templateOf(module: ModuleSymbol, from: BicepScope, file: ModuleFile): ArmLoadResult | undefined {
+    const known = this.templates.get(module);
+    if (known !== undefined) return known ?? undefined;
+    this.templates.set(module, null);
+    const template = this.loadArm(module, from, file);
+    this.templates.set(module, template ?? null);
+    return template;
+  }
+
+  private loadArm(module: ModuleSymbol, from: BicepScope, file: ModuleFile): ArmLoadResult | undefined {
     const depth = (this.depths.get(from) ?? 0) + 1;
-    if (depth > MAX_MODULE_DEPTH || this.units.length >= MAX_DEPLOYMENTS || !this.options.host) return;
-    const id = this.options.host.resolve(from.doc, path);
-    const text = this.options.host.readFile(id);
-    if (text === undefined) return;
+    if (depth > MAX_MODULE_DEPTH || this.units.length >= MAX_DEPLOYMENTS || !this.options.host) return undefined;
+    const text = this.options.host.readFile(file.id);
+    if (text === undefined) {
+      this.unreadable.set(file.id, 'its file cannot be read');
+      return undefined;
+    }
     const result = loadArmTemplate(
-      { id, text },
+      { id: file.id, text },
       {
         cloud: this.options.cloud,
         host: this.options.host,
+        templateSpec: file.templateSpec,
         deployment: { provided: from.moduleParameters(module), placement: from.modulePlacement(module), id: deploymentId(from, module), name: from.moduleName(module) },
       },
     );
-    out.push(...result.resources);
-    // A template deployed by several modules is one document.
-    for (const doc of result.documents) if (!this.documents.some((d) => d.id === doc.id)) this.documents.push(doc);
+    if (result.kind !== 'template') {
+      this.unreadable.set(file.id, 'its file is not an ARM template');
+      return undefined;
+    }
+    // A template deployed by several modules is one document; one from the cache is shown where it was referenced.
+    const restoredFor = file.restored && { at: file.restored.at, reference: file.restored.reference };
+    for (const doc of result.documents) {
+      if (!this.documents.some((d) => d.id === doc.id)) this.documents.push(restoredFor ? { ...doc, restoredFor } : doc);
+    }
+    return result;
+  }
+
+  /** The host, remembering what is read through it (bicepconfig.json files and their absence): see `dependsOn`. */
+  private recording(host: Host): Host {
+    return {
+      readFile: (id) => {
+        const text = host.readFile(id);
+        this.configFiles.set(id, text);
+        return text;
+      },
+      resolve: (from, relative) => host.resolve(from, relative),
+    };
+  }
+
+  /** The files the analysis depends on besides its documents: configuration read, module files found missing. */
+  dependsOn(): Array<{ id: string; text: string | undefined }> {
+    const files = [...this.configFiles].map(([id, text]) => ({ id, text }));
+    for (const id of this.unreadable.keys()) if (!this.configFiles.has(id)) files.push({ id, text: this.options.host?.readFile(id) });
+    return files;
+  }
+
+  private notFollowedAt(module: ModuleSymbol, from: BicepScope, message: string): void {
+    let list = this.notFollowed.get(from.doc);
+    if (!list) this.notFollowed.set(from.doc, (list = []));
+    list.push({ at: locOf(from.doc, module.decl.path), message });
+  }
+
+  /** Records on each document the modules it deploys that could not be read. */
+  sayNotFollowed(): void {
+    if (this.notFollowed.size === 0) return;
+    for (let i = 0; i < this.documents.length; i++) {
+      const list = this.notFollowed.get(this.documents[i].id);
+      if (list) this.documents[i] = { ...this.documents[i], notFollowed: list };
+    }
   }
 
   readText(path: string, from: BicepScope): string | undefined {
@@ -275,7 +394,7 @@ class Loader implements ModuleLoader {
     return scope;
   }
 
-  scopeOf(module: ModuleSymbol, from: BicepScope): BicepScope | undefined {
+  private scopeOf(module: ModuleSymbol, from: BicepScope): BicepScope | undefined {
     const known = this.scopes.get(module);
     if (known !== undefined) return known ?? undefined;
     this.scopes.set(module, null);
@@ -287,15 +406,14 @@ class Loader implements ModuleLoader {
   private load(module: ModuleSymbol, from: BicepScope): BicepScope | undefined {
     const depth = (this.depths.get(from) ?? 0) + 1;
     if (depth > MAX_MODULE_DEPTH || this.units.length >= MAX_DEPLOYMENTS) return undefined;
-    const path = modulePath(module);
-    if (!path || !this.options.host || !isBicepId(path)) return undefined;
-    const id = this.options.host.resolve(from.doc, path);
-    const tree = this.parse(id);
+    const file = this.fileOf(module, from);
+    if (!file || 'problem' in file || file.arm) return undefined;
+    const tree = this.parse(file.id);
     if (!tree) return undefined;
     const placement: DeploymentScope = from.modulePlacement(module);
     const scope = new BicepScope({
       cloud: this.options.cloud,
-      doc: id,
+      doc: file.id,
       id: deploymentId(from, module),
       program: tree.program,
       placement,
@@ -314,6 +432,7 @@ class Loader implements ModuleLoader {
     const text = this.options.host!.readFile(id);
     if (text === undefined) {
       this.parsed.set(id, null);
+      this.unreadable.set(id, 'its file cannot be read');
       return undefined;
     }
     const { doc, tree } = parseBicepDocument({ id, text });
