@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { DEFAULT_CLOUD } from '../../server/src/core/clouds';
 import { memoryHost } from '../../server/src/core/host';
 import { loadArmTemplate } from '../../server/src/core/frontends/arm/template';
+import { MAX_LOOP_INSTANCES, MAX_LOOP_INSTANCES_TOTAL } from '../../server/src/core/frontends/loops';
 import { formatResourceId } from '../../server/src/core/model/ids';
 import { analyzeProject } from '../../server/src/core/project';
 import { displayName, prop, Resource } from '../../server/src/core/model/resource';
@@ -123,23 +124,129 @@ describe('ARM template front-end', () => {
     assert.deepStrictEqual(summary(resources), ['Microsoft.Devices/IotHubs maybe', 'Microsoft.Devices/IotHubs yes']);
   });
 
-  it('reads a copy loop as one resource whose index is unknown, and unrolls property copy loops', () => {
-    const [hub] = load({
+  it('reads a copy loop with a known count as one resource per copy, copyIndex() known in each, and unrolls property copy loops', () => {
+    const resources = load({
       $schema: SCHEMA,
+      parameters: { regions: { type: 'array', defaultValue: ['westeurope', 'northeurope', 'eastus'] } },
       resources: [
         {
           type: 'Microsoft.Devices/IotHubs',
           name: "[concat('hub', copyIndex())]",
-          copy: { name: 'hubs', count: 3 },
+          location: "[parameters('regions')[copyIndex('hubs')]]",
+          copy: { name: 'hubs', count: "[length(parameters('regions'))]", mode: 'Serial', batchSize: 1 },
           properties: {
-            copy: [{ name: 'allowedFqdnList', count: 2, input: "[concat('host', copyIndex('allowedFqdnList'), '.example.com')]" }],
+            first: '[copyIndex(1)]',
+            named: "[copyIndex('hubs', 10)]",
+            copy: [{ name: 'allowedFqdnList', count: 2, input: "[concat('host', copyIndex('hubs'), '-', copyIndex('allowedFqdnList'), '.example.com')]" }],
+          },
+          // A child written inside a copied parent is deployed with each copy, and sees its index.
+          resources: [{ type: 'certificates', name: "[concat('cert', copyIndex())]" }],
+        },
+        // Copies whose condition is false are left out; a count of zero deploys nothing.
+        { type: 'Microsoft.Storage/storageAccounts', name: "[concat('odd', copyIndex())]", condition: '[equals(mod(copyIndex(), 2), 1)]', copy: { name: 'odd', count: 4 } },
+        { type: 'Microsoft.Storage/storageAccounts', name: 'none', copy: { name: 'none', count: 0 } },
+      ],
+    });
+    assert.deepStrictEqual(summary(resources), [
+      'Microsoft.Devices/IotHubs hub0',
+      'Microsoft.Devices/IotHubs hub1',
+      'Microsoft.Devices/IotHubs hub2',
+      'Microsoft.Devices/IotHubs/certificates hub0/cert0',
+      'Microsoft.Devices/IotHubs/certificates hub1/cert1',
+      'Microsoft.Devices/IotHubs/certificates hub2/cert2',
+      'Microsoft.Storage/storageAccounts odd1',
+      'Microsoft.Storage/storageAccounts odd3',
+    ]);
+    const hub = resources[1];
+    assert.strictEqual(text(prop(hub, 'location')), 'northeurope');
+    assert.deepStrictEqual([prop(hub, 'properties.first'), prop(hub, 'properties.named')].map((v) => (v?.kind === 'number' ? v.value : v?.kind)), [2, 11]);
+    const list = prop(hub, 'properties.allowedFqdnList');
+    assert.deepStrictEqual(list?.kind === 'array' ? list.items.map(text) : list, ['host1-0.example.com', 'host1-1.example.com']);
+  });
+
+  it('reads a copy loop whose count is unknown, or past the bounds, as one resource whose index is unknown', () => {
+    const hubLoop = (name: string, count: string | number) => ({ type: 'Microsoft.Devices/IotHubs', name: `[concat('${name}', copyIndex())]`, copy: { name, count } });
+    const resources = load({
+      $schema: SCHEMA,
+      parameters: { count: { type: 'int' } },
+      resources: [hubLoop('unknown', "[parameters('count')]"), hubLoop('long', MAX_LOOP_INSTANCES + 1), hubLoop('fits', MAX_LOOP_INSTANCES)],
+    });
+    assert.strictEqual(resources.length, 2 + MAX_LOOP_INSTANCES);
+    const [unknownCount, long] = resources;
+    assert.deepStrictEqual(summary([unknownCount, long]), ['Microsoft.Devices/IotHubs unknown…', 'Microsoft.Devices/IotHubs long…']);
+    // The index of the copy that stands for the loop is unknown, the same at every read.
+    const name = unknownCount.names[0];
+    assert.ok(name.kind === 'unknown' && name.key !== undefined);
+    assert.strictEqual(displayName(resources[resources.length - 1]), `fits${MAX_LOOP_INSTANCES - 1}`);
+
+    // Past the bound of one analysis, loops are not unrolled any more, in nested deployments too.
+    const loops = Math.floor(MAX_LOOP_INSTANCES_TOTAL / MAX_LOOP_INSTANCES);
+    const many = load({
+      $schema: SCHEMA,
+      resources: [
+        ...Array.from({ length: loops }, (_, i) => hubLoop(`l${i}-`, MAX_LOOP_INSTANCES)),
+        { type: 'Microsoft.Resources/deployments', name: 'nested', properties: { template: { $schema: SCHEMA, resources: [hubLoop('past', 2)] } } },
+      ],
+    });
+    assert.strictEqual(many.length, loops * MAX_LOOP_INSTANCES + 2);
+    assert.strictEqual(displayName(many[many.length - 1]), 'past…');
+  });
+
+  it('unrolls copy loops in nested deployments, and deploys each copy of a copied deployment on its own', () => {
+    const resources = load({
+      $schema: SCHEMA,
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: "[concat('nested', copyIndex())]",
+          copy: { name: 'deployments', count: 2 },
+          properties: {
+            mode: 'Incremental',
+            expressionEvaluationOptions: { scope: 'inner' },
+            parameters: { group: { value: "[concat('rg', copyIndex())]" } },
+            template: {
+              $schema: SCHEMA,
+              parameters: { group: { type: 'string' }, unset: { type: 'string' } },
+              resources: [
+                { type: 'Microsoft.Storage/storageAccounts', name: "[concat(parameters('group'), 'sa', copyIndex())]", copy: { name: 'accounts', count: 2 } },
+                // Unknown in each deployment, and another unknown in the other: the two are deployments of their own.
+                { type: 'Microsoft.Storage/storageAccounts', name: "[parameters('unset')]" },
+              ],
+            },
           },
         },
       ],
     });
-    assert.deepStrictEqual(hub.names[0].kind, 'unknown');
-    const list = prop(hub, 'properties.allowedFqdnList');
-    assert.deepStrictEqual(list?.kind === 'array' ? list.items.map(text) : list, ['host0.example.com', 'host1.example.com']);
+    const accounts = resources.filter((r) => r.type === 'Microsoft.Storage/storageAccounts');
+    assert.deepStrictEqual(accounts.slice(0, 2).map(displayName), ['rg0sa0', 'rg0sa1']);
+    assert.deepStrictEqual(accounts.slice(3, 5).map(displayName), ['rg1sa0', 'rg1sa1']);
+    const unset = [accounts[2].names[0], accounts[5].names[0]].map((n) => (n.kind === 'unknown' ? n.key : undefined));
+    assert.ok(unset[0] !== undefined && unset[1] !== undefined && unset[0] !== unset[1], `keys ${unset}`);
+    assert.deepStrictEqual(summary(resources.filter((r) => r.type === 'Microsoft.Resources/deployments')), ['Microsoft.Resources/deployments nested0', 'Microsoft.Resources/deployments nested1']);
+  });
+
+  it('knows each copy of a symbolic resource by its name and index (languageVersion 2.0)', () => {
+    const resources = load({
+      $schema: SCHEMA,
+      languageVersion: '2.0',
+      resources: {
+        hubs: { type: 'Microsoft.Devices/IotHubs', apiVersion: '2023-06-30', name: "[format('hub{0}', copyIndex())]", copy: { name: 'hubs', count: 2 }, properties: {} },
+        assignment: {
+          type: 'Microsoft.Authorization/roleAssignments',
+          apiVersion: '2022-04-01',
+          name: 'a',
+          properties: { principalId: "[reference('hubs[1]', '2023-06-30', 'full').identity.principalId]" },
+        },
+      },
+    });
+    assert.deepStrictEqual(resources.map((r) => [r.symbol, displayName(r)]), [
+      ['hubs', 'hub0'],
+      ['hubs', 'hub1'],
+      ['assignment', 'a'],
+    ]);
+    const principal = prop(resources[2], 'properties.principalId');
+    assert.ok(principal?.kind === 'runtime' && text(principal.ref.names[0]) === 'hub1');
   });
 
   it('takes parameter values from a parameters file before defaults; Key Vault references stay unknown', () => {

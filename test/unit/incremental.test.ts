@@ -91,10 +91,49 @@ function typeAndCompare(text: string, keystrokes: Keystroke[]): number {
   return kept;
 }
 
+/**
+ * Analyses `text`, then `edited` with the cache of the first analysis, and compares the findings with a fresh
+ * analysis of `edited`; returns, for each resource, whether it was kept from the first analysis.
+ */
+function editAndCompare(text: string, edited: string, what: string): boolean[] {
+  assert.notStrictEqual(edited, text, what);
+  const cache: LoadCache = new Map();
+  const before = analyse(text, cache);
+  const after = analyse(edited, cache);
+  assert.deepStrictEqual(after.findings.map(shown), analyse(edited).findings.map(shown), what);
+  return after.resources.map((r) => before.resources.includes(r));
+}
+
 const templates = (): string[] => {
   const examples = listFiles(path.join(ROOT, 'examples'), (f) => f.endsWith('azuredeploy.json'));
   return examples.map((f) => fs.readFileSync(f, 'utf8'));
 };
+
+/** Hubs and private endpoints made by copy loops over a known list, a storage account beside them: findings in each copy. */
+const LOOPED = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "parameters": { "regions": { "type": "array", "defaultValue": ["westeurope", "northeurope"] } },
+  "resources": [
+    { "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "contosoarchive", "properties": { "networkAcls": { "defaultAction": "Deny", "bypass": "None" } } },
+    {
+      "type": "Microsoft.Devices/IotHubs", "apiVersion": "2023-06-30",
+      "name": "[format('contoso-{0}', parameters('regions')[copyIndex()])]",
+      "copy": { "name": "hubs", "count": "[length(parameters('regions'))]" },
+      "properties": {
+        "restrictOutboundNetworkAccess": true,
+        "allowedFqdnList": ["contosoarchive.blob.core.windows.net", "[format('iothub-ns-contoso-{0}.servicebus.windows.net', parameters('regions')[copyIndex()])]"],
+        "eventHubEndpoints": { "events": { "endpoint": "[format('sb://iothub-ns-contoso-{0}.servicebus.windows.net/', parameters('regions')[copyIndex()])]" } },
+        "routing": { "endpoints": { "storageContainers": [{ "name": "archive", "connectionString": "DefaultEndpointsProtocol=https;AccountName=contosoarchive;AccountKey=x", "containerName": "c" }] } }
+      }
+    },
+    {
+      "type": "Microsoft.Network/privateEndpoints", "apiVersion": "2023-09-01",
+      "name": "[format('contoso-{0}-pe', parameters('regions')[copyIndex()])]",
+      "copy": { "name": "endpoints", "count": 2 },
+      "properties": { "privateLinkServiceConnections": [{ "name": "hub", "properties": { "privateLinkServiceId": "[resourceId('Microsoft.Devices/IotHubs', format('contoso-{0}', parameters('regions')[copyIndex()]))]", "groupIds": ["iotHubs"] } }] }
+    }
+  ]
+}`;
 
 describe('analysis after a keystroke (incremental)', () => {
   it('keeps the resources an edit inside one value of another resource leaves alone, with what the rules remembered of them', () => {
@@ -125,14 +164,7 @@ describe('analysis after a keystroke (incremental)', () => {
       'the structure': text.replace('"resources": [', '"resources": [\n'),
       'a key': text.replace('"bypass"', '"bypas"'),
     };
-    for (const [what, edited] of Object.entries(edits)) {
-      assert.notStrictEqual(edited, text, what);
-      const cache: LoadCache = new Map();
-      const before = analyse(text, cache);
-      const after = analyse(edited, cache);
-      assert.ok(!after.resources.some((r) => before.resources.includes(r)), `${what}: nothing kept`);
-      assert.deepStrictEqual(after.findings.map(shown), analyse(edited).findings.map(shown), what);
-    }
+    for (const [what, edited] of Object.entries(edits)) assert.ok(!editAndCompare(text, edited, what).some(Boolean), `${what}: nothing kept`);
     // The same template, edited inside the hub's allow list: the storage account is kept.
     const cache: LoadCache = new Map();
     const before = analyse(text, cache);
@@ -141,6 +173,34 @@ describe('analysis after a keystroke (incremental)', () => {
       after.resources.map((r) => before.resources.includes(r)),
       [true, false],
     );
+  });
+
+  it('reads the template whole after an edit inside a copy loop, and gives the findings of a fresh analysis', () => {
+    const fresh = analyse(LOOPED);
+    // Each copy is read with its own values; what the copies find is reported once, where it is written.
+    assert.deepStrictEqual(
+      fresh.resources.map((r) => r.type.split('/').pop()),
+      ['storageAccounts', 'IotHubs', 'IotHubs', 'privateEndpoints', 'privateEndpoints'],
+    );
+    assert.deepStrictEqual(
+      fresh.findings.map((f) => f.message.split(':')[0]),
+      [
+        "Routing endpoint 'archive' (storageContainers) of hub 'contoso-westeurope' authenticates with a key to 'contosoarchive', which denies public traffic",
+        "Private endpoint 'contoso-westeurope-pe' asks IoT hub 'contoso-westeurope' for group id 'iotHubs', which it does not offer (iotHub, iotHubService, iotHubDevice)",
+      ],
+    );
+    const edits = {
+      'a value of one hub copy': LOOPED.replace('"restrictOutboundNetworkAccess": true', '"restrictOutboundNetworkAccess": "true"'),
+      'an entry both copies read': LOOPED.replace('"contosoarchive.blob.core.windows.net"', '"contosoarchive.blob.core.windows.nt"'),
+      'a group id in the endpoint copies': LOOPED.replace('"iotHubs"', '"iotHub"'),
+      'the count of a loop': LOOPED.replace('"count": 2', '"count": 1'),
+    };
+    for (const [what, edited] of Object.entries(edits)) {
+      const copiesKept = editAndCompare(LOOPED, edited, what).slice(1);
+      assert.ok(!copiesKept.some(Boolean), `${what}: no copy kept`);
+    }
+    // An edit outside the loops keeps every copy.
+    assert.deepStrictEqual(editAndCompare(LOOPED, LOOPED.replace('"bypass": "None"', '"bypass": "AzureServices"'), 'outside the loops'), [false, true, true, true, true]);
   });
 
   it('gives the findings of a fresh analysis after any keystrokes in the examples (random keystrokes)', () => {
@@ -153,6 +213,15 @@ describe('analysis after a keystroke (incremental)', () => {
     );
     assert.ok(kept > 30, `the incremental path was taken only ${kept} times`);
     console.log(`    (${kept} analyses kept resources of the one before)`);
+  });
+
+  it('gives the findings of a fresh analysis after any keystrokes in a template with copy loops (random keystrokes)', () => {
+    fc.assert(
+      fc.property(fc.array(keystroke, { minLength: 1, maxLength: 6 }), (keystrokes) => {
+        typeAndCompare(LOOPED, keystrokes);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('gives the findings of a fresh analysis after keystrokes in real IoT templates', function () {

@@ -19,6 +19,7 @@ import { DeploymentScope, nameTextOf, Resource, typeKeyOf } from '../../model/re
 import { asString, isOneOf, Loc, Origin, str, unknown, Value } from '../../model/values';
 import { truthiness } from '../../evaluate/functions';
 import { lowerCase } from '../../text/case';
+import { LoopBudget } from '../loops';
 import type { LoadResult } from '../result';
 import { detectArm } from './detect';
 import { ArmScope, ProvidedParameter } from './scope';
@@ -73,6 +74,8 @@ interface Unit {
   placement: DeploymentScope;
   /** The name of the deployment that deploys it (none for the template itself). */
   declaredAt?: Loc;
+  /** How many more copies the template and its nested deployments may unroll (shared by them all). */
+  budget: LoopBudget;
 }
 
 /** The keys of a resource declaration the loader reads, found in one pass (`DeclarationKey` indexes them). */
@@ -103,6 +106,8 @@ interface Declaration {
   container: Origin;
   extensionOf?: ResourceRef;
   extensionUnknown?: boolean;
+  /** The index of this copy of a copy loop unrolled over a known count; -1 outside one, or for the one that stands for a loop. */
+  copy: number;
 }
 
 export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): ArmLoadResult {
@@ -134,7 +139,7 @@ export function loadArmTemplate(source: ArmSource, options: ArmLoadOptions): Arm
     provided: options.deployment?.provided ?? provided,
     deploymentName: options.deployment?.name ?? unknown(undefined, { key: `${source.id}:deployment` }),
   });
-  const queue: Unit[] = [{ doc: source.id, template: root!, scope, placement: top }];
+  const queue: Unit[] = [{ doc: source.id, template: root!, scope, placement: top, budget: new LoopBudget() }];
   const resources: Resource[] = [];
   const seenLinks = new Set<string>([source.id]);
   for (let i = 0; i < queue.length && i < MAX_DEPLOYMENTS; i++) {
@@ -212,7 +217,7 @@ function updated(previous: LoadedTemplate, json: JsonDocument, unit: Unit, text:
   if (reread.size > 1 && reread.size * text.length > MAX_RETAINED_TEXT) return undefined;
 
   patchJsonInPlace(json, patch);
-  const d = declareOne(tape, declaration, undefined, unit.scope, unit, old.symbol, old.container!, false);
+  const d = declareOne(tape, declaration, keys, undefined, unit.scope, unit, old.symbol, old.container!, false);
   // Not reached when the checks above hold (the same declaration, read again); the caller then reads the file whole.
   if (!d) return undefined;
   const resources = [...previous.resources];
@@ -292,13 +297,50 @@ function declare(unit: Unit, tape: Tape, resources: number): Declaration[] {
   pushDeclarations(work, unit, tape, resources, undefined, unit.scope);
   while (work.length) {
     const item = work.pop()!;
-    const d = declareOne(tape, item.index, item.parent, item.scope, unit, item.symbol, item.container);
-    if (!d) continue;
-    out.push(d);
-    const children = d.keys[DeclarationKey.Resources];
-    if (children >= 0) pushDeclarations(work, unit, tape, children, d, d.scope);
+    const keys = declarationKeys(tape, item.index);
+    const first = out.length;
+    if (keys[DeclarationKey.Copy] < 0) {
+      const d = declareOne(tape, item.index, keys, item.parent, item.scope, unit, item.symbol, item.container);
+      if (d) out.push(d);
+    } else {
+      declareCopies(tape, item.index, keys, item.parent, item.scope, unit, item.symbol, item.container, out);
+    }
+    const children = keys[DeclarationKey.Resources];
+    // Each copy's children, the first copy's popped first.
+    if (children >= 0) for (let k = out.length - 1; k >= first; k--) pushDeclarations(work, unit, tape, children, out[k], out[k].scope);
   }
   return out;
+}
+
+/**
+ * The copies of a declaration with a `copy` loop: one per index when the count is known (within the loop bounds),
+ * each with `copyIndex()` known; otherwise one that stands for the loop, whose index is unknown (but the same across reads).
+ */
+function declareCopies(
+  tape: Tape,
+  index: number,
+  keys: Int32Array,
+  parent: Declaration | undefined,
+  parentScope: ArmScope,
+  unit: Unit,
+  symbol: string | undefined,
+  container: Origin,
+  out: Declaration[],
+): void {
+  const copy = keys[DeclarationKey.Copy];
+  const copyName = stringAt(tape, findValueIndex(tape, copy, 'name')) ?? '';
+  const countAt = findValueIndex(tape, copy, 'count');
+  const count = countAt >= 0 ? valueAt(tape, countAt, parentScope.envFor(unit.doc), false, false) : undefined;
+  if (count?.kind === 'number' && Number.isInteger(count.value) && count.value >= 0 && unit.budget.take(count.value)) {
+    for (let i = 0; i < count.value; i++) {
+      const d = declareOne(tape, index, keys, parent, parentScope.withCopy(copyName, i), unit, symbol, container, true, i);
+      if (d) out.push(d);
+    }
+    return;
+  }
+  const standIn = parentScope.withCopy(copyName, unknown(undefined, { key: `${parentScope.id}:copy:${copyName}:${tape.starts[index]}` }));
+  const d = declareOne(tape, index, keys, parent, standIn, unit, symbol, container);
+  if (d) out.push(d);
 }
 
 /**
@@ -338,30 +380,23 @@ function declarationKeys(tape: Tape, index: number): Int32Array {
   return keys;
 }
 
+/** One resource of a declaration, read in `scope` (a copy loop's scope knows its index); undefined when its condition is false or it has no type. */
 function declareOne(
   tape: Tape,
   index: number,
+  keys: Int32Array,
   parent: Declaration | undefined,
-  parentScope: ArmScope,
+  scope: ArmScope,
   unit: Unit,
   symbol: string | undefined,
   container: Origin,
   /** False when a declaration is read again after an edit that left its name alone: the scope knows it already. */
   register = true,
+  copy = -1,
 ): Declaration | undefined {
-  const env = parentScope.envFor(unit.doc);
-  const keys = declarationKeys(tape, index);
+  const ownEnv = scope.envFor(unit.doc);
   const condition = keys[DeclarationKey.Condition];
-  if (condition >= 0 && truthiness(valueAt(tape, condition, env, false, false)) === false) return undefined;
-
-  let scope = parentScope;
-  const copy = keys[DeclarationKey.Copy];
-  if (copy >= 0) {
-    const copyName = stringAt(tape, findValueIndex(tape, copy, 'name'));
-    // One instance stands for the loop; what depends on the index is unknown (but the same across reads).
-    scope = scope.withCopy(copyName ?? '', unknown(undefined, { key: `${scope.id}:copy:${copyName ?? ''}:${tape.starts[index]}` }));
-  }
-  const ownEnv = scope === parentScope ? env : scope.envFor(unit.doc);
+  if (condition >= 0 && truthiness(valueAt(tape, condition, ownEnv, false, false)) === false) return undefined;
 
   const typeText = stringAt(tape, keys[DeclarationKey.Type]);
   if (!typeText) return undefined;
@@ -411,10 +446,11 @@ function declareOne(
   const ref: ResourceRef = { type, names, subscription: unit.placement.subscription, resourceGroup: unit.placement.resourceGroup };
   const lastName = asString(names[names.length - 1]);
   if (register) {
-    unit.scope.declareResource(ref, symbol, lastName);
+    // A copy by its symbolic name and index (`hubs[0]`), as Bicep's compiled templates refer to one.
+    unit.scope.declareResource(ref, symbol !== undefined && copy >= 0 ? `${symbol}[${copy}]` : symbol, lastName);
     if (nameValue.kind === 'string') unit.scope.declareResource(ref, undefined, nameValue.value);
   }
-  return { tape, index, keys, unit, scope, type, names, symbol, container, extensionOf, extensionUnknown };
+  return { tape, index, keys, unit, scope, type, names, symbol, container, extensionOf, extensionUnknown, copy };
 }
 
 /** A name with fewer segments than the type needs (a whole name from one parameter) gets unknown segments. */
@@ -456,7 +492,8 @@ function queueDeployment(d: Declaration, unit: Unit, queue: Unit[], documents: S
     subscription: subNode ? nodeValue(subNode, env, false) : unit.placement.subscription,
     resourceGroup: rgNode ? nodeValue(rgNode, env, false) : unit.placement.resourceGroup,
   };
-  const id = `${unit.scope.id}>${d.names.map((n) => asString(n) ?? '?').join('/')}@${node.offset}`;
+  // Each copy of a deployment in a copy loop is a deployment of its own.
+  const id = `${unit.scope.id}>${d.names.map((n) => asString(n) ?? '?').join('/')}@${node.offset}${d.copy >= 0 ? `[${d.copy}]` : ''}`;
 
   let template = findProperty(properties, 'template')?.value;
   let doc = unit.doc;
@@ -506,7 +543,7 @@ function queueDeployment(d: Declaration, unit: Unit, queue: Unit[], documents: S
     });
   }
   const nameAt = d.keys[DeclarationKey.Name] >= 0 ? d.keys[DeclarationKey.Name] : d.index;
-  queue.push({ doc, template, scope, placement, declaredAt: tapeLoc(unit.doc, d.tape, nameAt) });
+  queue.push({ doc, template, scope, placement, declaredAt: tapeLoc(unit.doc, d.tape, nameAt), budget: unit.budget });
 }
 
 /**
