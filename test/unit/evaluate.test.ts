@@ -15,6 +15,7 @@ const TEMPLATE = `{
     "noDefault": { "type": "string" },
     "list": { "type": "array", "defaultValue": ["a", "b"] },
     "obj": { "type": "object", "defaultValue": { "x": { "y": 1 }, "z": "w" } },
+    "sites": { "type": "array", "defaultValue": [{ "name": "lyon" }, { "name": "porto" }] },
     "fromOther": { "type": "string", "defaultValue": "[concat(parameters('name'), '-x')]" }
   },
   "variables": {
@@ -164,6 +165,21 @@ describe('template expressions', () => {
     }
     const obj = evaluate(parseExpression("parameters('obj')"), s, { doc: 't.json', offset: 7, length: 1 });
     assert.deepStrictEqual([show(obj), obj.input, obj.loc?.offset], [{ x: { y: 1 }, z: 'w' }, true, 7]);
+  });
+
+  it('reads an item of a list parameter, as a copy loop does, through a copy that does not make the item a prototype', () => {
+    const s = scope();
+    const at = { doc: 't.json', offset: 100, length: 5 };
+    const read = evaluate(parseExpression("parameters('sites')[1]"), s, at);
+    const list = s.parameter('sites');
+    const item = list.kind === 'array' ? list.items[1] : undefined;
+    assert.ok(read.kind === 'object' && item?.kind === 'object');
+    // An input, where the item is written.
+    assert.deepStrictEqual([read.input, read.loc?.offset], [true, item.loc?.offset]);
+    // The same value read through: what the item read is not read again.
+    assert.strictEqual(read.get('name'), item.get('name'));
+    // An object made a prototype gets a hidden class of its own: code reading a loop's thousand items would slow down.
+    assert.ok(!item.isPrototypeOf(read) && !list.isPrototypeOf(evaluate(parseExpression("parameters('sites')"), s, at)));
   });
 
   it('never throws, whatever the expression', () => {

@@ -8,6 +8,7 @@
  * resource type can still be read from `concat('https://', name, '.blob.core.windows.net')`.
  */
 import { internalized } from '../memo';
+import { copyOf } from './copies';
 import type { ResourceRef } from './ids';
 
 /** A span in a source document. Offsets only: positions are computed at the edges (CLI, LSP). */
@@ -198,6 +199,8 @@ export function withLoc<T extends Value>(v: T, loc: Loc | undefined): T {
   if (scalar) return scalar as T;
   if (Object.getPrototypeOf(v) === Object.prototype) return { ...v, loc };
   // Lazily evaluated objects keep their caches: the copy delegates to them.
+  const copied = copyOf(v, loc, v.input);
+  if (copied) return copied as T;
   const copy = Object.create(v) as T;
   Object.defineProperty(copy, 'loc', { value: loc, enumerable: true });
   return copy;
@@ -235,6 +238,8 @@ export function withInput<T extends Value>(v: T): T {
     if (v.kind === 'runtime') return { kind: 'runtime', ref: v.ref, via: v.via, path: v.path, loc: v.loc, origin: v.origin, input: true } as RuntimeValue as T;
     return { ...v, input: true };
   }
+  const copied = copyOf(v, v.loc, true);
+  if (copied) return copied as T;
   const copy = Object.create(v) as T;
   Object.defineProperty(copy, 'input', { value: true, enumerable: true });
   return copy;
