@@ -7,8 +7,8 @@ import { analyzeTexts } from '../support/analyze';
 import { applyTextEdits } from '../../server/src/core/fixes/edits';
 import { deploymentTemplate } from '../support/templates';
 
-/** A hub routing to a storage account with its identity, and no role assignment; `hubName` as written. */
-function hubRoutingToStorage(hubName: string, userAssignedIdentity?: string): string {
+/** A hub routing to a storage account with its identity, and no role assignment; `hubName` as written, and a copy loop if given. */
+function hubRoutingToStorage(hubName: string, userAssignedIdentity?: string, copy?: object): string {
   const identity = userAssignedIdentity ? { userAssignedIdentity } : undefined;
   const resources = [
     { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: 'contosoarchive', location: 'westeurope', sku: { name: 'Standard_LRS' }, kind: 'StorageV2' },
@@ -16,6 +16,7 @@ function hubRoutingToStorage(hubName: string, userAssignedIdentity?: string): st
       type: 'Microsoft.Devices/IotHubs',
       apiVersion: '2023-06-30',
       name: hubName,
+      copy,
       location: 'westeurope',
       sku: { name: 'S1', capacity: 1 },
       identity: { type: 'SystemAssigned' },
@@ -46,6 +47,12 @@ describe('fixes offered', () => {
 
   it('offers no role assignment for a hub whose name cannot be evaluated, since the assignment it wrote could not be matched to it', () => {
     const [finding] = roleMissing(hubRoutingToStorage("[arameters('hubName')]"));
+    assert.ok(finding, 'the finding stays');
+    assert.deepStrictEqual(finding.fixes, []);
+  });
+
+  it('offers no role assignment for hubs of a copy loop: their names read copyIndex(), which an assignment outside the loop cannot', () => {
+    const [finding] = roleMissing(hubRoutingToStorage("[concat('contoso-hub-', copyIndex())]", undefined, { name: 'hubs', count: 2 }));
     assert.ok(finding, 'the finding stays');
     assert.deepStrictEqual(finding.fixes, []);
   });

@@ -393,6 +393,8 @@ export function roleAssignmentJson(assignment: NewRoleAssignment): Json | undefi
   const targetName = nameExpression(target);
   const targetId = resourceIdExpression(target);
   if (!hubId || !targetName || !targetId || hub.doc !== target.doc || !sameContainer(hub, target)) return undefined;
+  // A copy's name may use copyIndex(), which means nothing in an assignment outside its loop.
+  if (inCopyLoop(hub) || inCopyLoop(target)) return undefined;
   let principalId: string;
   let identityKey: string;
   if (assignment.identity === 'system') {
@@ -419,6 +421,10 @@ export function roleAssignmentJson(assignment: NewRoleAssignment): Json | undefi
       principalType: 'ServicePrincipal',
     },
   };
+}
+
+function inCopyLoop(resource: Resource): boolean {
+  return findProperty(originNode(resource.body.origin), 'copy') !== undefined;
 }
 
 function sameContainer(a: Resource, b: Resource): boolean {
