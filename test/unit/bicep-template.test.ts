@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { DEFAULT_CLOUD } from '../../server/src/core/clouds';
 import { memoryHost } from '../../server/src/core/host';
 import { loadBicep } from '../../server/src/core/frontends/bicep/template';
+import { MAX_LOOP_INSTANCES, MAX_LOOP_INSTANCES_TOTAL } from '../../server/src/core/frontends/loops';
 import { formatResourceId } from '../../server/src/core/model/ids';
 import { displayName, prop, Resource } from '../../server/src/core/model/resource';
 import { asString, Value } from '../../server/src/core/model/values';
@@ -130,7 +131,7 @@ resource elsewhere 'Microsoft.Storage/storageAccounts@2023-01-01' existing = {
     assert.strictEqual(text(resources.find((r) => displayName(r) === 'shared')?.scope.resourceGroup), 'platform-rg');
   });
 
-  it('leaves out resources whose condition is false, with what they declare; keeps those it cannot tell; one instance per loop', () => {
+  it('leaves out resources whose condition is false, with what they declare; keeps those it cannot tell; one instance for a loop over an unknown list', () => {
     const resources = load(`
 param deployArchive bool = false
 param maybe bool
@@ -153,6 +154,191 @@ resource many 'Microsoft.Storage/storageAccounts@2023-01-01' = [for (n, i) in na
     // The loop's item and index are unknown values known by their key, the same at every read.
     const name = resources[1].names[0];
     assert.ok(name.kind === 'unknown' && name.key !== undefined);
+  });
+
+  it('unrolls resource loops over known lists: one instance per item, with its item, index and condition', () => {
+    const resources = load(`
+param regions array = ['westeurope', 'northeurope']
+var accounts = [
+  { name: 'alpha', enabled: true }
+  { name: 'beta', enabled: false }
+  { name: 'gamma', enabled: maybe }
+]
+param maybe bool
+resource hubs 'Microsoft.Devices/IotHubs@2023-06-30' = [for region in regions: {
+  name: 'contoso-\${region}'
+  location: region
+}]
+resource numbered 'Microsoft.Storage/storageAccounts@2023-01-01' = [for (region, i) in regions: {
+  name: 'st\${i}\${take(region, 4)}'
+}]
+resource ranged 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in range(1, 2): {
+  name: 'range\${i}'
+}]
+// The condition is read for each item: false leaves the item out, unknown keeps it.
+resource conditional 'Microsoft.Storage/storageAccounts@2023-01-01' = [for (account, i) in accounts: if (account.enabled) {
+  name: '\${account.name}\${i}'
+}]
+resource none 'Microsoft.Storage/storageAccounts@2023-01-01' = [for x in []: {
+  name: x
+}]
+`);
+    assert.deepStrictEqual(summary(resources), [
+      'Microsoft.Devices/IotHubs contoso-westeurope',
+      'Microsoft.Devices/IotHubs contoso-northeurope',
+      'Microsoft.Storage/storageAccounts st0west',
+      'Microsoft.Storage/storageAccounts st1nort',
+      'Microsoft.Storage/storageAccounts range1',
+      'Microsoft.Storage/storageAccounts range2',
+      'Microsoft.Storage/storageAccounts alpha0',
+      'Microsoft.Storage/storageAccounts gamma2',
+    ]);
+    assert.strictEqual(text(prop(resources[1], 'location')), 'northeurope');
+    // Every instance is written at the declaration: findings of several are one.
+    assert.strictEqual(resources[0].nameLoc.offset, resources[1].nameLoc.offset);
+    assert.deepStrictEqual([resources[0].symbol, resources[1].symbol], ['hubs', 'hubs']);
+    // An item of a list that a parameter gives depends on it, as the list does; none gets an origin (no fix writes through a loop's item).
+    const location = prop(resources[0], 'location');
+    assert.ok(location?.input && !location.origin);
+  });
+
+  it('names the instance an index picks, in references, parent: and scope:; an unknown index reads unknown values, the same twice', () => {
+    const main = `
+param regions array = ['westeurope', 'northeurope']
+param which int
+resource hubs 'Microsoft.Devices/IotHubs@2023-06-30' = [for region in regions: {
+  name: 'contoso-\${region}'
+}]
+resource certificates 'Microsoft.Devices/IotHubs/certificates@2023-06-30' = [for (region, i) in regions: {
+  parent: hubs[i]
+  name: 'cert-\${i}'
+}]
+resource assignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for i in range(0, length(regions)): {
+  name: guid(hubs[i].id)
+  scope: hubs[length(regions) - 1 - i]
+  properties: {
+    principalId: hubs[i].identity.principalId
+  }
+  dependsOn: [hubs]
+}]
+resource reader 'Microsoft.Network/privateEndpoints@2023-09-01' = {
+  name: 'reader'
+  properties: {
+    first: hubs[0].id
+    firstName: hubs[0].name
+    secondHost: hubs[1].properties.hostName
+    past: hubs[2].name
+    unknownId: hubs[which].id
+    unknownIdAgain: hubs[which].id
+    unknownHost: hubs[which].properties.hostName
+    unknownHostAgain: hubs[which].properties.hostName
+    unknownName: hubs[which].name
+    unknownKeys: hubs[which].listKeys()
+    whole: hubs
+  }
+  dependsOn: [hubs]
+}
+`;
+    const resources = load(main);
+    assert.deepStrictEqual(summary(resources.filter((r) => r.type.endsWith('certificates'))), [
+      'Microsoft.Devices/IotHubs/certificates contoso-westeurope/cert-0',
+      'Microsoft.Devices/IotHubs/certificates contoso-northeurope/cert-1',
+    ]);
+    const assignments = resources.filter((r) => r.type.endsWith('roleAssignments'));
+    const principal = (r: Resource) => {
+      const v = prop(r, 'properties.principalId');
+      return v?.kind === 'runtime' ? `${text(v.ref.names[0])} ${v.path.join('.')}` : v?.kind;
+    };
+    assert.deepStrictEqual(assignments.map(principal), ['contoso-westeurope identity.principalId', 'contoso-northeurope identity.principalId']);
+    assert.deepStrictEqual(assignments.map((r) => r.extensionOf && text(r.extensionOf.names[0])), ['contoso-northeurope', 'contoso-westeurope']);
+
+    const reader = resources.find((r) => displayName(r) === 'reader')!;
+    const read = (key: string) => prop(reader, `properties.${key}`);
+    assert.strictEqual(idOf(read('first')), '/subscriptions/?/resourceGroups/?/providers/Microsoft.Devices/IotHubs/contoso-westeurope');
+    assert.strictEqual(text(read('firstName')), 'contoso-westeurope');
+    assert.strictEqual(text(read('secondHost')), 'contoso-northeurope.azure-devices.net');
+    // Past the end, and through an index that is not known: unknown, never another instance.
+    assert.strictEqual(read('past')?.kind, 'unknown');
+    for (const key of ['unknownId', 'unknownHost', 'unknownName', 'unknownKeys', 'whole']) assert.strictEqual(read(key)?.kind, 'unknown', key);
+    const keyOf = (key: string) => {
+      const v = read(key);
+      return v?.kind === 'unknown' ? v.key : undefined;
+    };
+    assert.ok(keyOf('unknownId') !== undefined && keyOf('unknownId') === keyOf('unknownIdAgain'));
+    assert.ok(keyOf('unknownHost') !== undefined && keyOf('unknownHost') === keyOf('unknownHostAgain'));
+    assert.notStrictEqual(keyOf('unknownHost'), keyOf('unknownName'));
+    // The value is reported where it is read.
+    const host = read('unknownHost')!;
+    assert.strictEqual(main.slice(host.loc!.offset, host.loc!.offset + host.loc!.length), 'hubs[which].properties.hostName');
+  });
+
+  it('declares a resource nested in a looped body once per instance, each seeing its instance\'s item', () => {
+    const resources = load(`
+var accounts = ['alpha', 'beta']
+resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = [for (account, i) in accounts: {
+  name: account
+  resource blobs 'blobServices' = {
+    name: 'default'
+    resource containers 'containers' = [for c in ['in', 'out']: {
+      name: '\${account}-\${c}-\${i}'
+    }]
+  }
+}]
+resource reader 'Microsoft.Network/privateEndpoints@2023-09-01' = {
+  name: 'reader'
+  properties: {
+    blobs: storage[1]::blobs.id
+    unknown: storage[length(accounts) + 1]::blobs.id
+  }
+}
+`);
+    assert.deepStrictEqual(summary(resources), [
+      'Microsoft.Storage/storageAccounts alpha',
+      'Microsoft.Storage/storageAccounts beta',
+      'Microsoft.Storage/storageAccounts/blobServices alpha/default',
+      'Microsoft.Storage/storageAccounts/blobServices beta/default',
+      'Microsoft.Storage/storageAccounts/blobServices/containers alpha/default/alpha-in-0',
+      'Microsoft.Storage/storageAccounts/blobServices/containers alpha/default/alpha-out-0',
+      'Microsoft.Storage/storageAccounts/blobServices/containers beta/default/beta-in-1',
+      'Microsoft.Storage/storageAccounts/blobServices/containers beta/default/beta-out-1',
+      'Microsoft.Network/privateEndpoints reader',
+    ]);
+    const reader = resources[resources.length - 1];
+    assert.strictEqual(idOf(prop(reader, 'properties.blobs')), '/subscriptions/?/resourceGroups/?/providers/Microsoft.Storage/storageAccounts/beta/blobServices/default');
+    assert.strictEqual(prop(reader, 'properties.unknown')?.kind, 'unknown');
+  });
+
+  it('keeps one instance for a loop past the bounds: over a longer list, or once the analysis has unrolled its share', () => {
+    const list = (n: number) => `[${Array.from({ length: n }, (_, i) => `'i${i}'`).join(', ')}]`;
+    const [long, ...fits] = load(`
+resource long 'Microsoft.Storage/storageAccounts@2023-01-01' = [for x in ${list(MAX_LOOP_INSTANCES + 1)}: {
+  name: x
+}]
+resource fits 'Microsoft.Storage/storageAccounts@2023-01-01' = [for x in ${list(MAX_LOOP_INSTANCES)}: {
+  name: x
+}]
+`);
+    assert.strictEqual(fits.length, MAX_LOOP_INSTANCES);
+    const name = long.names[0];
+    assert.ok(name.kind === 'unknown' && name.key !== undefined);
+    // Loops that a module loop deploys share the bound with the file.
+    const loops = MAX_LOOP_INSTANCES_TOTAL / MAX_LOOP_INSTANCES;
+    const resources = load(
+      `
+module many 'many.bicep' = [for i in range(0, ${loops}): {
+  name: 'many\${i}'
+  params: { prefix: 'm\${i}' }
+}]
+resource past 'Microsoft.Storage/storageAccounts@2023-01-01' = [for x in ['a', 'b']: {
+  name: x
+}]
+`,
+      { '/t/many.bicep': `param prefix string\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in range(0, ${MAX_LOOP_INSTANCES} - 1): {\n  name: '\${prefix}-\${i}'\n}]\n` },
+    );
+    // The file's own loops come first: the module's loops are unrolled with what is left of the bound, until it runs out.
+    assert.deepStrictEqual(summary(resources.slice(0, 2)), ['Microsoft.Storage/storageAccounts a', 'Microsoft.Storage/storageAccounts b']);
+    assert.strictEqual(resources.length, 2 + (loops - 1) * (MAX_LOOP_INSTANCES - 1) + 1);
+    assert.strictEqual(displayName(resources[resources.length - 1]), `m${loops - 1}-…`);
   });
 
   it('deploys Bicep modules with the parameters they are given, at their scope, and reads their outputs', () => {
@@ -194,6 +380,88 @@ output principalId string = hub.identity.principalId
     assert.strictEqual(prop(hub, 'properties.allowedFqdnList')?.kind, 'null');
     const principal = prop(resources.find((r) => r.type.endsWith('roleAssignments'))!, 'properties.principalId');
     assert.ok(principal?.kind === 'runtime' && principal.ref.type === 'Microsoft.Devices/IotHubs' && text(principal.ref.names[0]) === 'contoso-hub');
+  });
+
+  it('deploys a module loop over a known list once per item: its parameters, name, scope and deployment its own', () => {
+    const main = `
+param which int
+var endpoints = [
+  { name: 'alpha', group: 'iotHub', rg: 'rg-a' }
+  { name: 'beta', group: 'notAGroup', rg: 'rg-b' }
+  { name: 'gamma', group: 'iotHub', rg: 'rg-c', skip: true }
+]
+module endpoint 'endpoint.bicep' = [for (e, i) in endpoints: if (!(e.?skip ?? false)) {
+  name: 'pe-\${e.name}'
+  scope: resourceGroup(e.rg)
+  params: {
+    name: '\${e.name}-pe'
+    groupIds: [e.group]
+    subnets: [for s in range(0, i + 1): 'subnet\${s}']
+  }
+}]
+resource reader 'Microsoft.Network/privateEndpoints@2023-09-01' = {
+  name: 'reader'
+  properties: {
+    second: endpoint[1].outputs.id
+    secondName: endpoint[1].name
+    unknown: endpoint[which].outputs.id
+    unknownAgain: endpoint[which].outputs.id
+    unknownName: endpoint[which].name
+    whole: endpoint
+  }
+}
+`;
+    const resources = load(main, {
+      '/t/endpoint.bicep': `
+param name string
+param groupIds array
+param subnets array
+// Given by no caller: unknown in each deployment, known by that deployment.
+param unset string
+resource ep 'Microsoft.Network/privateEndpoints@2023-09-01' = {
+  name: name
+  properties: {
+    groupIds: groupIds
+    deployedBy: deployment().name
+    where: unset
+  }
+}
+// A loop in a module deployed in a loop: over each deployment's own list.
+resource subnets 'Microsoft.Network/virtualNetworks/subnets@2023-09-01' = [for s in subnets: {
+  name: 'vnet/\${s}-\${name}'
+}]
+output id string = ep.id
+`,
+    });
+    const endpoints = resources.filter((r) => r.type === 'Microsoft.Network/privateEndpoints' && r.doc === '/t/endpoint.bicep');
+    assert.deepStrictEqual(endpoints.map(displayName), ['alpha-pe', 'beta-pe']);
+    assert.deepStrictEqual(endpoints.map((r) => text(r.scope.resourceGroup)), ['rg-a', 'rg-b']);
+    assert.deepStrictEqual(endpoints.map((r) => text(prop(r, 'properties.deployedBy'))), ['pe-alpha', 'pe-beta']);
+    const groups = endpoints.map((r) => prop(r, 'properties.groupIds'));
+    assert.deepStrictEqual(groups.map((g) => (g?.kind === 'array' ? g.items.map(text) : g?.kind)), [['iotHub'], ['notAGroup']]);
+    // The group id is reported where the list gives it.
+    const beta = groups[1]?.kind === 'array' ? groups[1].items[0] : undefined;
+    assert.strictEqual(main.slice(beta!.loc!.offset, beta!.loc!.offset + beta!.loc!.length), "'notAGroup'");
+    // Deployments of their own: what is unknown in one is not the same as in the other.
+    const where = endpoints.map((r) => prop(r, 'properties.where'));
+    assert.ok(where.every((w) => w?.kind === 'unknown' && w.key !== undefined));
+    assert.notStrictEqual(where[0]?.kind === 'unknown' && where[0].key, where[1]?.kind === 'unknown' && where[1].key);
+    assert.deepStrictEqual(summary(resources.filter((r) => r.type.endsWith('subnets'))), [
+      'Microsoft.Network/virtualNetworks/subnets vnet/subnet0-alpha-pe',
+      'Microsoft.Network/virtualNetworks/subnets vnet/subnet0-beta-pe',
+      'Microsoft.Network/virtualNetworks/subnets vnet/subnet1-beta-pe',
+    ]);
+
+    const reader = resources.find((r) => displayName(r) === 'reader')!;
+    const read = (key: string) => prop(reader, `properties.${key}`);
+    assert.strictEqual(idOf(read('second')), '/subscriptions/?/resourceGroups/rg-b/providers/Microsoft.Network/privateEndpoints/beta-pe');
+    assert.strictEqual(text(read('secondName')), 'pe-beta');
+    for (const key of ['unknown', 'unknownName', 'whole']) assert.strictEqual(read(key)?.kind, 'unknown', key);
+    const unknownKey = (key: string) => {
+      const v = read(key);
+      return v?.kind === 'unknown' ? v.key : undefined;
+    };
+    assert.ok(unknownKey('unknown') !== undefined && unknownKey('unknown') === unknownKey('unknownAgain'));
   });
 
   it('deploys a module into a resource group that a subscription-level file declares', () => {

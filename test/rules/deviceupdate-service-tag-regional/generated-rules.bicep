@@ -26,7 +26,7 @@ resource nsg 'Microsoft.Network/networkSecurityGroups@2023-09-01' = {
   }
 }
 
-// A rule resource per region, nested in its group: its loop variable is not known, the literal item is.
+// A rule resource per region, nested in its group: one per known region, found where the tag is written (once for the two).
 resource edgeNsg 'Microsoft.Network/networkSecurityGroups@2023-09-01' = {
   name: 'edge-nsg'
   location: location
@@ -39,6 +39,7 @@ resource edgeNsg 'Microsoft.Network/networkSecurityGroups@2023-09-01' = {
       destinationPortRange: '443'
       sourceAddressPrefix: 'VirtualNetwork'
       destinationAddressPrefixes: ['AzureDeviceUpdate.${region}', 'AzureDeviceUpdate.WestEurope']
+//                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ deviceupdate-service-tag-regional: 'AzureDeviceUpdate.WestUS'
 //                                                                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ deviceupdate-service-tag-regional: 'AzureDeviceUpdate.WestEurope'
       access: 'Allow'
       priority: 200 + i

@@ -14,7 +14,7 @@ resource hub1 'Microsoft.Devices/IotHubs@2020-03-01' = {
 
 // A preview from before the feature, in a loop over regions.
 resource hub2 'Microsoft.Devices/IotHubs@2021-03-03-preview' = [for region in [ 'westeurope', 'northeurope' ]: {
-//            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ restrict-outbound-api-version: API version 2021-03-03-preview of 'contoso-…' does not know allowedFqdnList, which needs 2021-07-01
+//            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ restrict-outbound-api-version: API version 2021-03-03-preview of 'contoso-westeurope' does not know allowedFqdnList, which needs 2021-07-01
   name: 'contoso-${region}'
   location: region
   sku: { name: 'S1', capacity: 1 }

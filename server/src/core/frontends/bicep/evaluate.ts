@@ -14,7 +14,7 @@ import { extendRuntime } from '../../evaluate/runtime';
 import type { ResourceRef } from '../../model/ids';
 import { arr, joinValues, Loc, num, ObjectEntry, ObjectValue, Origin, PlainObject, RuntimeValue, str, unknown, Value, withInput, withLoc } from '../../model/values';
 import { lowerCase } from '../../text/case';
-import type { BicepScope, BicepSymbol, ModuleSymbol, ResourceSymbol } from './scope';
+import type { BicepScope, BicepSymbol, ModuleSymbol, Picked, ResourceTarget } from './scope';
 import type * as S from './syntax';
 import { BicepObject, locOf, originOf, propertyKey } from './values';
 
@@ -89,13 +89,15 @@ function evaluateExpr(expr: S.Expr, env: Env): Value {
       return memberOf(expr, env, loc);
     case 'IndexExpr': {
       const resource = resourceOf(expr, env);
-      if (resource) return refValue(resource, env, loc);
+      if (resource) return refValue(resource, loc);
       if (expr.index.kind === 'StringLit' && expr.index.expressions.length === 0) {
         const output = moduleOutput(expr.object, expr.index.segments[0], env, loc);
         if (output) return output;
       }
       const target = evaluateExpr(expr.object, inner(env));
       const index = evaluateExpr(expr.index, inner(env));
+      const through = readThrough(target, index.kind === 'string' || index.kind === 'number' ? `[${JSON.stringify(index.value)}]` : undefined, loc);
+      if (through) return through;
       let result: Value;
       if (expr.fromEnd && target.kind === 'array' && index.kind === 'number') result = target.items[target.items.length - index.value] ?? unknown(loc);
       else if (expr.safe && target.kind === 'object' && index.kind === 'string' && target.get(index.value) === undefined) result = nullAt(loc);
@@ -105,7 +107,7 @@ function evaluateExpr(expr: S.Expr, env: Env): Value {
     }
     case 'ResourceAccessExpr': {
       const resource = resourceOf(expr, env);
-      return resource ? refValue(resource, env, loc) : unknown(loc);
+      return resource ? refValue(resource, loc) : unknown(loc);
     }
     case 'CallExpr':
       return call(expr, env, loc);
@@ -163,7 +165,7 @@ function identifier(expr: S.Identifier, env: Env, loc: Loc): Value {
     case 'var':
       return withLoc(env.scope.variable(expr.name), loc);
     case 'resource':
-      return refValue(symbol, env, loc);
+      return refValue(env.scope.pickResource(symbol, undefined), loc);
     case 'import':
       if (symbol.name !== undefined) return withLoc(env.scope.imported(symbol, symbol.name), loc);
       break;
@@ -305,19 +307,30 @@ function unrolled(expr: S.ForExpr, env: Env, loc: Loc): Value {
   return list.input ? withInput(value) : value;
 }
 
-/** The resource an expression names: a symbol, an item of a resource loop, or `parent::child`. */
-export function resourceOf(expr: S.Expr, env: Env): ResourceSymbol | undefined {
+/**
+ * The resource an expression names: a symbol, an instance of a resource loop (`hubs[i]`), or `parent::child`,
+ * with the instance it names, when that can be told.
+ */
+export function resourceOf(expr: S.Expr, env: Env): ResourceTarget | undefined {
   switch (expr.kind) {
     case 'Identifier': {
       if (lookupLocal(env.locals, expr.name)) return undefined;
       const symbol = env.scope.symbol(expr.name);
-      return symbol?.kind === 'resource' ? symbol : undefined;
+      return symbol?.kind === 'resource' ? env.scope.pickResource(symbol, undefined) : undefined;
     }
-    case 'IndexExpr':
-      // One declaration stands for every instance of its loop.
-      return resourceOf(expr.object, env);
-    case 'ResourceAccessExpr':
-      return resourceOf(expr.object, env)?.nested.get(expr.name.name);
+    case 'IndexExpr': {
+      const collection = resourceOf(expr.object, env);
+      return collection && env.scope.pickResource(collection.symbol, evaluateExpr(expr.index, inner(env)));
+    }
+    case 'ResourceAccessExpr': {
+      const outer = resourceOf(expr.object, env);
+      const symbol = outer?.symbol.nested.get(expr.name.name);
+      if (!outer || !symbol) return undefined;
+      if (!outer.instance) return { symbol, instance: undefined, key: outer.key === undefined ? undefined : `${outer.key}::${expr.name.name}` };
+      // The child declared in the body of the instance named.
+      const own = env.scope.instances(symbol).filter((i) => i.within === outer.instance);
+      return { symbol, instance: own.length === 1 ? own[0] : undefined, key: undefined };
+    }
     case 'ParenExpr':
     case 'NonNullExpr':
       return resourceOf(expr.expression, env);
@@ -326,16 +339,36 @@ export function resourceOf(expr: S.Expr, env: Env): ResourceSymbol | undefined {
   }
 }
 
-function moduleOf(expr: S.Expr, env: Env): ModuleSymbol | undefined {
-  if (expr.kind === 'IndexExpr') return moduleOf(expr.object, env);
-  if (expr.kind !== 'Identifier' || lookupLocal(env.locals, expr.name)) return undefined;
-  const symbol = env.scope.symbol(expr.name);
-  return symbol?.kind === 'module' ? symbol : undefined;
+/** The module deployment an expression names: a module symbol, or one deployment of a module loop (`endpoints[i]`). */
+function moduleOf(expr: S.Expr, env: Env): Picked<ModuleSymbol> | undefined {
+  const named = expr.kind === 'IndexExpr' ? expr.object : expr;
+  if (named.kind !== 'Identifier' || lookupLocal(env.locals, named.name)) return undefined;
+  const symbol = env.scope.symbol(named.name);
+  if (symbol?.kind !== 'module') return undefined;
+  return env.scope.pickModule(symbol, expr.kind === 'IndexExpr' ? evaluateExpr(expr.index, inner(env)) : undefined);
 }
 
-function refValue(resource: ResourceSymbol, env: Env, loc: Loc): Value {
-  const ref = env.scope.refOf(resource);
-  return ref ? { kind: 'ref', ref, loc } : unknown(loc);
+function refValue(resource: ResourceTarget, loc: Loc): Value {
+  return resource.instance ? { kind: 'ref', ref: resource.instance.ref, loc } : unknownInstanceRead(resource.key, loc);
+}
+
+/**
+ * What is read through an instance the analysis cannot tell (`hubs[i].name` with `i` unknown): unknown, never
+ * another instance's value, and known by a key made of the index's key and the path read, when the index has one.
+ */
+const unknownInstanceReads = new WeakSet<Value>();
+
+function unknownInstanceRead(key: string | undefined, loc: Loc): Value {
+  if (key === undefined) return unknown(loc);
+  const value = unknown(loc, { key });
+  unknownInstanceReads.add(value);
+  return value;
+}
+
+/** A property or item read from what was read through an unknown instance: unknown, its key extended by the path. */
+function readThrough(target: Value, path: string | undefined, loc: Loc): Value | undefined {
+  if (target.kind !== 'unknown' || !unknownInstanceReads.has(target)) return undefined;
+  return unknownInstanceRead(path === undefined ? undefined : `${target.key}${path}`, loc);
 }
 
 /** What a deployed resource holds: `reference(resource, version, 'full')` and the path read from it. */
@@ -347,8 +380,9 @@ function memberOf(expr: S.MemberExpr, env: Env, loc: Loc): Value {
   const name = expr.property.name;
   const resource = resourceOf(expr.object, env);
   if (resource) {
-    const info = env.scope.info(resource);
-    if (!info) return unknown(loc);
+    const info = resource.instance;
+    // The id of an instance is what the instance reads as (`scope: hubs[i]`).
+    if (!info) return unknownInstanceRead(resource.key === undefined || name === 'id' ? resource.key : `${resource.key}.${name}`, loc);
     switch (name) {
       case 'id':
         return { kind: 'ref', ref: info.ref, loc };
@@ -369,11 +403,15 @@ function memberOf(expr: S.MemberExpr, env: Env, loc: Loc): Value {
   if (namespace?.kind === 'import' && namespace.name === undefined) return withLoc(env.scope.imported(namespace, name), loc);
   const module = moduleOf(expr.object, env);
   if (module) {
-    if (name === 'outputs') return env.scope.moduleOutputs(module, loc);
-    if (name === 'name') return withLoc(env.scope.moduleName(module), loc);
+    const deployment = module.instance;
+    if (!deployment) return unknownInstanceRead(module.key === undefined ? undefined : `${module.key}.${name}`, loc);
+    if (name === 'outputs') return env.scope.moduleOutputs(deployment, loc);
+    if (name === 'name') return withLoc(env.scope.moduleName(deployment), loc);
     return unknown(loc);
   }
   const target = evaluateExpr(expr.object, inner(env));
+  const through = readThrough(target, `.${name}`, loc);
+  if (through) return through;
   // `.?` reads a key an object does not hold as null, as `??` expects.
   const result = expr.safe && target.kind === 'object' && target.get(name) === undefined ? nullAt(loc) : member(target, name, loc, env.scope.cloud);
   return target.input ? withInput(result) : result;
@@ -387,7 +425,9 @@ function nullAt(loc: Loc): Value {
 function moduleOutput(object: S.Expr, name: string, env: Env, loc: Loc): Value | undefined {
   if (object.kind !== 'MemberExpr' || object.property.name !== 'outputs') return undefined;
   const module = moduleOf(object.object, env);
-  return module && withLoc(env.scope.moduleOutput(module, name), loc);
+  if (!module) return undefined;
+  if (!module.instance) return unknownInstanceRead(module.key === undefined ? undefined : `${module.key}.outputs.${name}`, loc);
+  return withLoc(env.scope.moduleOutput(module.instance, name), loc);
 }
 
 /** Functions whose Bicep name differs from, or is missing in, the template functions. */
@@ -397,7 +437,7 @@ function call(expr: S.CallExpr, env: Env, loc: Loc): Value {
     const resource = resourceOf(expr.object, env);
     if (resource) {
       // `account.listKeys()`, `rule.listConnectionStrings()`: what the deployed resource returns.
-      const info = env.scope.info(resource);
+      const info = resource.instance;
       return info && name.startsWith('list') ? { kind: 'runtime', ref: info.ref, via: 'listKeys', path: [], loc } : unknown(loc);
     }
     const namespace = expr.object.kind === 'Identifier' ? expr.object.name : undefined;

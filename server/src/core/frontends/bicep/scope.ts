@@ -9,8 +9,9 @@ import type { Cloud } from '../../clouds';
 import type { EvalContext } from '../../evaluate/context';
 import { nameCount, ResourceRef, splitName } from '../../model/ids';
 import type { DeploymentScope } from '../../model/resource';
-import { Loc, ObjectEntry, ObjectValue, unknown, Value, withInput, withKey, withLoc } from '../../model/values';
+import { Loc, num, ObjectEntry, ObjectValue, unknown, Value, withInput, withKey, withLoc } from '../../model/values';
 import type { ProvidedParameter } from '../arm/scope';
+import type { LoopBudget } from '../loops';
 import { bind, Env, evaluate, Locals, resourceOf } from './evaluate';
 import type * as S from './syntax';
 import { findProperty, literalText, locOf } from './values';
@@ -26,6 +27,11 @@ export interface ResourceSymbol {
 export interface ModuleSymbol {
   kind: 'module';
   decl: S.ModuleDecl;
+  /**
+   * One deployment of a module loop unrolled over a known list: its position and the loop's names bound to its
+   * item. Undefined for the declaration itself: it deploys once, or stands for a loop that is not unrolled.
+   */
+  instance?: { index: number; locals: Locals | undefined };
 }
 
 /** `import { name as alias } from 'file'`, and `import * as alias from 'file'` (`all`): compile-time imports of another file's exported variables. */
@@ -57,11 +63,35 @@ export interface ResourceInfo {
   body: S.ObjectExpr | undefined;
   /** `if (…)` before the body. */
   condition: S.Expr | undefined;
-  /** Loop variables of the declaration and of the resources it is nested in, each an unknown value of its own. */
+  /**
+   * Loop variables of the declaration and of the resources it is nested in: the item and index of this instance,
+   * or, in a loop that is not unrolled, unknown values of their own.
+   */
   locals: Locals | undefined;
   placement: DeploymentScope;
   extensionOf?: ResourceRef;
   extensionUnknown: boolean;
+  /** The instance of the resource whose body declares this one. */
+  within: ResourceInfo | undefined;
+  /** The position of this instance in its declaration's unrolled loop; undefined outside a loop, and for the one instance that stands for a loop. */
+  index: number | undefined;
+  /** The positions of the instance in the unrolled loops it is in (`[1]`, `[0][2]`), for the keys of its unknowns; empty outside them. */
+  path: string;
+}
+
+/**
+ * The instance of a looped declaration an expression names (`hubs[0]`), or undefined when the analysis cannot tell
+ * which (an unknown index, a loop of several read without one): what is read through it is unknown, known by `key`
+ * when the index is known by one, so that the same expression read twice is the same value.
+ */
+export interface Picked<T> {
+  instance: T | undefined;
+  key: string | undefined;
+}
+
+/** A resource an expression names: its declaration and the instance picked. */
+export interface ResourceTarget extends Picked<ResourceInfo> {
+  symbol: ResourceSymbol;
 }
 
 /** What a module's outputs are read from: the scope of its Bicep file, or its ARM template's. */
@@ -75,6 +105,8 @@ export interface ModuleLoader {
   importedScope(path: string, from: BicepScope): BicepScope | undefined;
   /** The text of a file beside the Bicep file (`loadTextContent`), read when it compiles. */
   readText(path: string, from: BicepScope): string | undefined;
+  /** How many more loop instances the analysis unrolls, shared by the file and its modules. */
+  readonly loops: LoopBudget;
 }
 
 export interface BicepScopeOptions {
@@ -127,8 +159,9 @@ export class BicepScope implements EvalContext {
   readonly modules: ModuleSymbol[] = [];
   private readonly values = new Map<string, Value>();
   private readonly evaluating = new Set<string>();
-  /** null while being worked out (a cycle reads it as unknown) or when it cannot be. */
-  private readonly infos = new Map<ResourceSymbol, ResourceInfo | null>();
+  /** null while being worked out (a cycle reads it as no instance). */
+  private readonly infos = new Map<ResourceSymbol, ResourceInfo[] | null>();
+  private readonly moduleDeployments = new Map<ModuleSymbol, ModuleSymbol[]>();
   private readonly ownEnv: Env = { scope: this, locals: undefined, origins: false };
 
   constructor(readonly options: BicepScopeOptions) {
@@ -291,31 +324,54 @@ export class BicepScope implements EvalContext {
     return undefined;
   }
 
-  refOf(resource: ResourceSymbol): ResourceRef | undefined {
-    return this.info(resource)?.ref;
-  }
-
-  info(resource: ResourceSymbol): ResourceInfo | undefined {
+  /**
+   * The instances of a resource declaration: one per item of a loop over a known list (within the loop bounds),
+   * and a declaration nested in a resource's body once per instance of that resource; otherwise one, which
+   * stands for a loop that is not unrolled. Worked out once.
+   */
+  instances(resource: ResourceSymbol): readonly ResourceInfo[] {
     const known = this.infos.get(resource);
-    if (known !== undefined) return known ?? undefined;
+    if (known !== undefined) return known ?? NO_INSTANCES;
     this.infos.set(resource, null);
-    const info = this.declare(resource);
-    this.infos.set(resource, info ?? null);
-    return info;
+    const out: ResourceInfo[] = [];
+    const loop = bodyOf(resource.decl.value).loop;
+    const parents = resource.parent ? this.instances(resource.parent) : OUTSIDE;
+    for (const within of parents) {
+      const outer = within?.locals;
+      const path = within?.path ?? '';
+      const items = loop && this.loopItems(loop, outer);
+      if (items) {
+        for (let i = 0; i < items.length; i++) pushDefined(out, this.declare(resource, within, itemLocals(loop, outer, items[i], i), i, `${path}[${i}]`));
+      } else {
+        pushDefined(out, this.declare(resource, within, loop ? this.loopLocals(loop, resource.decl, outer, path) : outer, undefined, path));
+      }
+    }
+    this.infos.set(resource, out);
+    return out;
   }
 
-  private declare(resource: ResourceSymbol): ResourceInfo | undefined {
+  /** The instance `resource` (`index` undefined) or `resource[index]` names. */
+  pickResource(resource: ResourceSymbol, index: Value | undefined): ResourceTarget {
+    const picked = pick(this.instances(resource), (info) => info.index, index, `${this.id}:resource:${resource.decl.name.name}`);
+    return { symbol: resource, instance: picked.instance, key: picked.key };
+  }
+
+  /** The items of a loop over a known list that the loop bounds let be unrolled; undefined for any other loop. */
+  private loopItems(loop: S.ForExpr, outer: Locals | undefined): readonly Value[] | undefined {
+    const list = evaluate(loop.iterable, { scope: this, locals: outer, origins: false });
+    if (list.kind !== 'array' || !this.options.loader.loops.take(list.items.length)) return undefined;
+    // Items of a list that a deployment input gives depend on it, as the list does.
+    return list.input ? list.items.map(withInput) : list.items;
+  }
+
+  private declare(resource: ResourceSymbol, lexicalParent: ResourceInfo | undefined, locals: Locals | undefined, index: number | undefined, path: string): ResourceInfo | undefined {
     const decl = resource.decl;
     const typeText = literalText(decl.type as S.Expr);
     if (!typeText) return undefined;
     const at = typeText.indexOf('@');
     let type = at >= 0 ? typeText.slice(0, at) : typeText;
     const apiVersion = at >= 0 ? typeText.slice(at + 1) : undefined;
-    const { object, condition, loop } = bodyOf(decl.value);
-
-    const lexicalParent = resource.parent ? this.info(resource.parent) : undefined;
-    if (resource.parent && !lexicalParent) return undefined;
-    const locals = loop ? this.loopLocals(loop, decl, lexicalParent?.locals) : lexicalParent?.locals;
+    const { object, condition } = bodyOf(decl.value);
     const env: Env = { scope: this, locals, origins: false };
 
     const nameProperty = findProperty(object, 'name');
@@ -328,8 +384,7 @@ export class BicepScope implements EvalContext {
       if (dot < 0 || (slash >= 0 && slash < dot)) type = `${lexicalParent.type}/${type}`;
     } else {
       const parentProperty = findProperty(object, 'parent');
-      const named = parentProperty ? resourceOf(parentProperty.value, env) : undefined;
-      parent = named ? this.info(named) : undefined;
+      parent = parentProperty ? resourceOf(parentProperty.value, env)?.instance : undefined;
     }
     let names = parent ? [...parent.names, nameValue] : splitName(nameValue);
     // A parent that cannot be read leaves its names unknown.
@@ -343,7 +398,7 @@ export class BicepScope implements EvalContext {
       const target = resourceOf(scopeProperty.value, env);
       const placed = target ? undefined : this.placementOf(scopeProperty.value, env);
       if (target) {
-        extensionOf = this.info(target)?.ref;
+        extensionOf = target.instance?.ref;
         extensionUnknown = !extensionOf;
       } else if (placed) {
         placement = placed;
@@ -354,7 +409,7 @@ export class BicepScope implements EvalContext {
       }
     }
     const ref: ResourceRef = { type, names, subscription: placement.subscription, resourceGroup: placement.resourceGroup };
-    return { type, apiVersion, names, nameValue, ref, body: object, condition, locals, placement, extensionOf, extensionUnknown };
+    return { type, apiVersion, names, nameValue, ref, body: object, condition, locals, placement, extensionOf, extensionUnknown, within: lexicalParent, index, path };
   }
 
   /** `resourceGroup('rg')`, `subscription('id')`, a resource group declared here…: a deployment scope elsewhere. Undefined for anything else. */
@@ -362,7 +417,7 @@ export class BicepScope implements EvalContext {
     const group = resourceOf(expr, env);
     if (group) {
       // A resource group declared by a subscription-level file: `scope: rg`.
-      const info = this.info(group);
+      const info = group.instance;
       return info?.type.toLowerCase() === 'microsoft.resources/resourcegroups' ? { subscription: info.placement.subscription, resourceGroup: info.nameValue } : undefined;
     }
     if (expr.kind !== 'CallExpr') return undefined;
@@ -402,34 +457,98 @@ export class BicepScope implements EvalContext {
 
   moduleName(module: ModuleSymbol): Value {
     const name = findProperty(bodyOf(module.decl.value).object, 'name')?.value;
-    return name ? evaluate(name, this.moduleEnv(module)) : unknown(locOf(this.doc, module.decl.name), { key: `${this.id}:module:${module.decl.name.name}` });
+    return name ? evaluate(name, this.moduleEnv(module)) : unknown(locOf(this.doc, module.decl.name), { key: moduleKey(this, module) });
   }
 
   /** One output of a module's file. */
   moduleOutput(module: ModuleSymbol, name: string): Value {
     const scope = this.options.loader.outputsOf(module, this);
-    return scope ? scope.output(name) : unknown(undefined, { key: `${this.id}:module:${module.decl.name.name}:outputs:${name}` });
+    return scope ? scope.output(name) : unknown(undefined, { key: `${moduleKey(this, module)}:outputs:${name}` });
   }
 
   /** `module.outputs`: what the module's file outputs, read when asked. */
   moduleOutputs(module: ModuleSymbol, loc: Loc): Value {
     const scope = this.options.loader.outputsOf(module, this);
-    return scope ? new ModuleOutputs(scope, loc) : unknown(loc, { key: `${this.id}:module:${module.decl.name.name}:outputs` });
+    return scope ? new ModuleOutputs(scope, loc) : unknown(loc, { key: `${moduleKey(this, module)}:outputs` });
+  }
+
+  /**
+   * The deployments of a module declaration: one per item of a loop over a known list (within the loop bounds),
+   * each with the parameters, name and scope worked out from its item; otherwise the declaration itself. Worked out once.
+   */
+  moduleInstances(module: ModuleSymbol): readonly ModuleSymbol[] {
+    let deployments = this.moduleDeployments.get(module);
+    if (!deployments) {
+      const loop = bodyOf(module.decl.value).loop;
+      const items = loop && this.loopItems(loop, undefined);
+      deployments = items ? items.map((item, index) => ({ kind: 'module', decl: module.decl, instance: { index, locals: itemLocals(loop, undefined, item, index) } })) : [module];
+      this.moduleDeployments.set(module, deployments);
+    }
+    return deployments;
+  }
+
+  /** The deployment `module` (`index` undefined) or `module[index]` names. */
+  pickModule(module: ModuleSymbol, index: Value | undefined): Picked<ModuleSymbol> {
+    return pick(this.moduleInstances(module), (m) => m.instance?.index, index, moduleKey(this, module));
+  }
+
+  /** The loop's names as a module deployment sees them: its item, or unknowns of their own in a loop that is not unrolled. */
+  moduleLocals(module: ModuleSymbol): Locals | undefined {
+    if (module.instance) return module.instance.locals;
+    const loop = bodyOf(module.decl.value).loop;
+    return loop ? this.loopLocals(loop, module.decl, undefined, '') : undefined;
   }
 
   private moduleEnv(module: ModuleSymbol): Env {
-    const loop = bodyOf(module.decl.value).loop;
-    return loop ? { scope: this, locals: this.loopLocals(loop, module.decl, undefined), origins: false } : this.ownEnv;
+    const locals = this.moduleLocals(module);
+    return locals ? { scope: this, locals, origins: false } : this.ownEnv;
   }
 
-  /** The item and index of a declaration's loop: one instance stands for all, so each is an unknown value known by its place. */
-  private loopLocals(loop: S.ForExpr, decl: S.Node, next: Locals | undefined): Locals | undefined {
-    const key = `${this.id}:loop:${decl.offset}`;
+  /** The item and index of a declaration's loop when it is not unrolled: one instance stands for all, so each is an unknown value known by its place. */
+  private loopLocals(loop: S.ForExpr, decl: S.Node, next: Locals | undefined, path: string): Locals | undefined {
+    const key = `${this.id}:loop:${decl.offset}${path}`;
     let locals = next;
     if (loop.item) locals = bind(locals, loop.item.name, unknown(undefined, { key: `${key}:item` }));
     if (loop.index) locals = bind(locals, loop.index.name, unknown(undefined, { key: `${key}:index` }));
     return locals;
   }
+}
+
+const NO_INSTANCES: readonly ResourceInfo[] = [];
+/** What a declaration outside any resource's body is nested in: nothing, once. */
+const OUTSIDE: readonly undefined[] = [undefined];
+
+function pushDefined<T>(out: T[], value: T | undefined): void {
+  if (value !== undefined) out.push(value);
+}
+
+/** The locals of one item of an unrolled loop: its item and index bound. */
+function itemLocals(loop: S.ForExpr, outer: Locals | undefined, item: Value, index: number): Locals | undefined {
+  let locals = outer;
+  if (loop.item) locals = bind(locals, loop.item.name, item);
+  if (loop.index) locals = bind(locals, loop.index.name, num(index));
+  return locals;
+}
+
+/** A key of a module deployment's unknowns: its declaration's, and its position in an unrolled loop. */
+function moduleKey(scope: BicepScope, module: ModuleSymbol): string {
+  return `${scope.id}:module:${module.decl.name.name}${module.instance ? `[${module.instance.index}]` : ''}`;
+}
+
+/**
+ * The instance an expression names among a declaration's instances. One that stands for a loop (or the
+ * declaration outside one) is named whatever the index; instances of an unrolled loop are named by a known index,
+ * and a declaration with exactly one instance by its symbol alone.
+ */
+function pick<T>(instances: readonly T[], indexOf: (instance: T) => number | undefined, index: Value | undefined, base: string): Picked<T> {
+  if (instances.length === 1 && indexOf(instances[0]) === undefined) return { instance: instances[0], key: undefined };
+  if (index === undefined) return instances.length === 1 ? { instance: instances[0], key: undefined } : { instance: undefined, key: base };
+  if (index.kind === 'number') {
+    // An unrolled loop's instances are in the order of their items: the one at the index is usually the one.
+    const at = instances[index.value];
+    return { instance: at !== undefined && indexOf(at) === index.value ? at : instances.find((i) => indexOf(i) === index.value), key: undefined };
+  }
+  return { instance: undefined, key: index.kind === 'unknown' && index.key !== undefined ? `${base}[${index.key}]` : undefined };
 }
 
 /** The outputs of a module's file, each evaluated when read. */

@@ -1,12 +1,13 @@
 /**
  * Lowers a Bicep file into resources of the model: resources at the top and
  * nested in bodies, `parent:` and `scope:`, `existing`, conditions and
- * loops (one instance stands for a loop, as for ARM's `copy`), and modules
- * whose file is beside it or, for a registry module, in Bicep's module cache
- * (each module declaration a deployment of its own, with the parameters it is
- * given). Parameters come from their defaults, a `.bicepparam` file, or an
- * ARM parameters file. A module that cannot be read is said where it is
- * declared (`module-not-followed`).
+ * loops (one instance per item of a known list, as for ARM's `copy`; one
+ * instance stands for any other loop), and modules whose file is beside it
+ * or, for a registry module, in Bicep's module cache (each module
+ * declaration, and each item of a module loop, a deployment of its own, with
+ * the parameters it is given). Parameters come from their defaults, a
+ * `.bicepparam` file, or an ARM parameters file. A module that cannot be read
+ * is said where it is declared (`module-not-followed`).
  *
  * Modules are queued, not recursed into, so nesting depth costs no stack.
  */
@@ -15,14 +16,15 @@ import { truthiness } from '../../evaluate/functions';
 import { basenameOf, dirnameOf, Host } from '../../host';
 import type { SourceDocument } from '../../model/document';
 import { DeploymentScope, nameTextOf, Resource, typeKeyOf } from '../../model/resource';
-import { Loc, str, unknown } from '../../model/values';
+import { Loc, Origin, str, unknown } from '../../model/values';
 import { ArmLoadResult, loadArmTemplate, parametersFileNameFor, parseArmDocument, readParametersFile } from '../arm/template';
 import type { ProvidedParameter } from '../arm/scope';
+import { LoopBudget } from '../loops';
 import type { LoadResult } from '../result';
-import { Env, evaluate } from './evaluate';
+import { Env, evaluate, Locals } from './evaluate';
 import { parseBicep } from './parser';
 import { BicepConfig, cachedModule, parseModuleReference, readBicepConfig } from './registry';
-import { BicepScope, bodyOf, ModuleLoader, ModuleOutputSource, ModuleSymbol, ResourceSymbol, targetScopeOf } from './scope';
+import { BicepScope, bodyOf, ModuleLoader, ModuleOutputSource, ModuleSymbol, ResourceInfo, targetScopeOf } from './scope';
 import type * as S from './syntax';
 import { BicepObject, findProperty, literalText, locOf, originOf } from './values';
 
@@ -89,7 +91,9 @@ export function loadBicep(source: BicepSource, options: BicepLoadOptions): LoadR
     const unit = loader.units[i];
     lowerScope(unit.scope, resources);
     for (const module of unit.scope.modules) {
-      if (deploys(module, unit.scope)) loader.follow(module, unit.scope, resources);
+      for (const deployment of unit.scope.moduleInstances(module)) {
+        if (deploys(deployment.decl.value, unit.scope.moduleLocals(deployment), unit.scope)) loader.follow(deployment, unit.scope, resources);
+      }
     }
   }
   loader.sayNotFollowed();
@@ -136,7 +140,7 @@ function readParameters(source: BicepSource, cloud: Cloud, into: Map<string, Pro
     provided: new Map(),
     complete: false,
     deploymentName: unknown(),
-    loader: { outputsOf: () => undefined, importedScope: () => undefined, readText: () => undefined },
+    loader: { outputsOf: () => undefined, importedScope: () => undefined, readText: () => undefined, loops: new LoopBudget() },
   });
   const env: Env = { scope, locals: undefined, origins: false };
   for (const statement of tree.program.statements) {
@@ -151,49 +155,50 @@ function isSecret(value: S.Expr): boolean {
   return value.kind === 'CallExpr' && value.name.name.toLowerCase() === 'getsecret';
 }
 
-/** Whether a declaration deploys: its condition is not known to be false. */
-function deploys(symbol: ResourceSymbol | ModuleSymbol, scope: BicepScope): boolean {
-  const { condition } = bodyOf(symbol.decl.value);
+/** Whether a declaration (one instance of its loop, with the loop's names in `locals`) deploys: its condition is not known to be false. */
+function deploys(value: S.Expr, locals: Locals | undefined, scope: BicepScope): boolean {
+  const { condition } = bodyOf(value);
   if (!condition) return true;
-  const locals = symbol.kind === 'resource' ? scope.info(symbol)?.locals : undefined;
   return truthiness(evaluate(condition, { scope, locals, origins: false })) !== false;
 }
 
 function lowerScope(scope: BicepScope, out: Resource[]): void {
   const doc = scope.doc;
   const container = originOf(doc, scope.options.program);
-  const skipped = new Set<ResourceSymbol>();
+  const skipped = new Set<ResourceInfo>();
   for (const symbol of scope.resources) {
-    const info = scope.info(symbol);
-    if (!info) continue;
-    if ((symbol.parent && skipped.has(symbol.parent)) || !deploys(symbol, scope)) {
-      skipped.add(symbol);
-      continue;
+    for (const info of scope.instances(symbol)) {
+      if ((info.within && skipped.has(info.within)) || !deploys(symbol.decl.value, info.locals, scope)) skipped.add(info);
+      else out.push(instanceResource(scope, symbol.decl, info, symbol.parent === undefined, container));
     }
-    const decl = symbol.decl;
-    const bodyLoc = locOf(doc, info.body ?? decl);
-    const body = info.body ? evaluate(info.body, { scope, locals: info.locals, origins: true }) : undefined;
-    const nameNode = findProperty(info.body, 'name');
-    out.push({
-      source: 'bicep',
-      doc,
-      type: info.type,
-      typeKey: typeKeyOf(info.type),
-      names: info.names,
-      nameText: nameTextOf(info.names),
-      nameLoc: locOf(doc, nameNode?.value ?? decl.name),
-      loc: locOf(doc, decl),
-      apiVersion: info.apiVersion === undefined ? undefined : str(info.apiVersion, locOf(doc, decl.type), decl.type.kind === 'StringLit' ? originOf(doc, { kind: 'TypeVersion', type: decl.type }) : undefined),
-      body: body?.kind === 'object' ? body : new BicepObject([], body !== undefined, bodyLoc),
-      scope: info.placement,
-      extensionOf: info.extensionOf,
-      extensionUnknown: info.extensionUnknown,
-      memo: undefined,
-      existing: decl.existing,
-      container,
-      symbol: symbol.parent ? undefined : decl.name.name,
-    });
   }
+}
+
+/** The resource one instance of a declaration deploys. */
+function instanceResource(scope: BicepScope, decl: S.ResourceDecl, info: ResourceInfo, topLevel: boolean, container: Origin): Resource {
+  const doc = scope.doc;
+  const bodyLoc = locOf(doc, info.body ?? decl);
+  const body = info.body ? evaluate(info.body, { scope, locals: info.locals, origins: true }) : undefined;
+  const nameNode = findProperty(info.body, 'name');
+  return {
+    source: 'bicep',
+    doc,
+    type: info.type,
+    typeKey: typeKeyOf(info.type),
+    names: info.names,
+    nameText: nameTextOf(info.names),
+    nameLoc: locOf(doc, nameNode?.value ?? decl.name),
+    loc: locOf(doc, decl),
+    apiVersion: info.apiVersion === undefined ? undefined : str(info.apiVersion, locOf(doc, decl.type), decl.type.kind === 'StringLit' ? originOf(doc, { kind: 'TypeVersion', type: decl.type }) : undefined),
+    body: body?.kind === 'object' ? body : new BicepObject([], body !== undefined, bodyLoc),
+    scope: info.placement,
+    extensionOf: info.extensionOf,
+    extensionUnknown: info.extensionUnknown,
+    memo: undefined,
+    existing: decl.existing,
+    container,
+    symbol: topLevel ? decl.name.name : undefined,
+  };
 }
 
 /** Registry and template-spec references (`br:…`, `br/public:…`, `ts:…`) are not on this disk. */
@@ -201,9 +206,9 @@ function isLocalPath(path: string): boolean {
   return !/^(br|ts)[:/]/i.test(path);
 }
 
-/** A key unique to one module declaration's deployment. */
+/** A key unique to one module declaration's deployment (one item's, in a module loop). */
 function deploymentId(from: BicepScope, module: ModuleSymbol): string {
-  return `${from.id}>${module.decl.name.name}@${module.decl.offset}`;
+  return `${from.id}>${module.decl.name.name}@${module.decl.offset}${module.instance ? `[${module.instance.index}]` : ''}`;
 }
 
 interface Unit {
@@ -229,6 +234,7 @@ type Unlocated = { problem: string };
 /** Reads module files (each once) and makes a deployment per module declaration: a scope for a Bicep file, a loaded template for an ARM one. */
 class Loader implements ModuleLoader {
   readonly units: Unit[] = [];
+  readonly loops = new LoopBudget();
   private readonly depths = new Map<BicepScope, number>();
   private readonly files = new Map<ModuleSymbol, ModuleFile | Unlocated | null>();
   private readonly scopes = new Map<ModuleSymbol, BicepScope | null>();
