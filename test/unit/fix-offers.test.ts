@@ -128,3 +128,34 @@ describe('unused suppression ids', () => {
     assert.ok(fixed.includes('// iot-netlint-disable-line restrict-outbound-value-type\n'), fixed);
   });
 });
+
+describe('fixes of a finding reported by several instances of a loop', () => {
+  /** Hubs of a loop over these regions, each with its own built-in endpoint, and one allow list written for them all. */
+  const hubs = (regions: string[]) => `
+param regions array = [${regions.map((r) => `'${r}'`).join(', ')}]
+resource hubs 'Microsoft.Devices/IotHubs@2023-06-30' = [for region in regions: {
+  name: 'contoso-\${region}'
+  location: region
+  properties: {
+    restrictOutboundNetworkAccess: true
+    allowedFqdnList: ['contosoarchive.blob.core.windows.net']
+    eventHubEndpoints: { events: { endpoint: 'sb://iothub-ns-contoso-\${region}.servicebus.windows.net/' } }
+  }
+}]
+`;
+  const builtIn = (text: string) => analyzeTexts({ '/t.bicep': text }).findings.filter((f) => f.ruleId === 'iothub-egress-allowlist-missing-builtin-endpoint');
+
+  it('offers the fix when every instance asks for the same', () => {
+    const [finding] = builtIn(hubs(['westeurope']));
+    assert.deepStrictEqual(
+      finding?.fixes.map((f) => f.title),
+      ["Add 'iothub-ns-contoso-westeurope.servicebus.windows.net' to allowedFqdnList"],
+    );
+  });
+
+  it('offers none when the instances ask for different text at the place they share', () => {
+    const findings = builtIn(hubs(['westeurope', 'northeurope']));
+    assert.strictEqual(findings.length, 1, 'one finding where the list is written');
+    assert.deepStrictEqual(findings[0].fixes, []);
+  });
+});

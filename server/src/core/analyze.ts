@@ -5,11 +5,12 @@
  */
 import type { Cloud } from './clouds';
 import { Config, emptyConfig } from './config';
-import { FixProposal, originOf, TextEdit } from './fixes/edits';
+import { FixProposal, ModelEdit, originOf, TextEdit } from './fixes/edits';
 import type { Writer } from './fixes/writer';
 import { Claim, Finding, Fix, RelatedLocation, TOOL_FINDINGS } from './findings';
 import type { SourceDocument } from './model/document';
-import { Model, Resource } from './model/resource';
+import { displayValue, Model, Resource } from './model/resource';
+import type { Loc } from './model/values';
 import type { Report, Rule, Severity } from './rules/rule';
 import { formatMessage } from './rules/rule';
 import { readSuppressions, suppressing, Suppression, SuppressionUse, unusedDirectives } from './suppressions';
@@ -77,21 +78,25 @@ export function runEngine(input: EngineInput): Finding[] {
   };
 
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Finding>();
   const use = new SuppressionUse();
   const accept = (finding: Finding, inside?: RelatedLocation) => {
     // One finding of a rule per place: the instances of a copy loop, a template linked twice or a list shared
     // by two hubs through a parameter are fixed in one place, and reported there once. Findings inside a
     // registry module, shown at its reference, stay apart by their place inside.
     const key = `${finding.ruleId}\u0000${finding.doc}\u0000${finding.offset}\u0000${finding.length}${inside ? `\u0000${inside.doc}\u0000${inside.offset}` : ''}`;
-    if (seen.has(key)) return;
+    const earlier = seen.get(key);
+    if (earlier) {
+      if (earlier instanceof RuleFinding && finding instanceof RuleFinding) earlier.agreeWith(finding);
+      return;
+    }
     const suppressions = suppressionsOf(finding.doc);
     if (suppressions.length) {
       const silencing = suppressing(suppressions, finding.ruleId, lineAt(finding.doc, finding.offset));
       for (const suppression of silencing) use.mark(suppression, finding.ruleId);
       if (silencing.length) return;
     }
-    seen.add(key);
+    seen.set(key, finding);
     findings.push(finding);
   };
 
@@ -162,6 +167,7 @@ class RuleFinding implements Finding {
   readonly offset: number;
   readonly length: number;
   private applicable: Fix[] | undefined;
+  private written: string | undefined;
 
   constructor(
     readonly ruleId: string,
@@ -169,7 +175,7 @@ class RuleFinding implements Finding {
     readonly message: string,
     at: { doc: string; offset: number; length: number },
     readonly related: RelatedLocation[],
-    private readonly proposals: readonly FixProposal[],
+    private proposals: readonly FixProposal[],
     private readonly documents: Map<string, SourceDocument>,
     private readonly writers: Readonly<Record<string, Writer>>,
     readonly claims: readonly Claim[] | undefined,
@@ -189,6 +195,55 @@ class RuleFinding implements Finding {
     }
     return this.applicable;
   }
+
+  /**
+   * The same finding reported again at this place (by another instance of a loop, another deployment of a
+   * template): the text there is shared, so its fixes are kept only when they write the same for every report.
+   * A fix that suits one hub of a loop (its own host name) would be wrong for the others.
+   */
+  agreeWith(other: RuleFinding): void {
+    if (this.proposals.length === 0) return;
+    if ((this.written ??= proposalsText(this.proposals)) === proposalsText(other.proposals)) return;
+    this.proposals = [];
+    this.applicable = undefined;
+  }
+}
+
+/** What fix proposals write and where, as text: equal for proposals that make the same edits at the same places. */
+function proposalsText(proposals: readonly FixProposal[]): string {
+  let text = '';
+  for (const proposal of proposals) {
+    text += `${proposal.safety} ${proposal.title}\n`;
+    for (const edit of proposal.edits) text += `${editText(edit)}\n`;
+  }
+  return text;
+}
+
+function editText(edit: ModelEdit): string {
+  switch (edit.op) {
+    case 'replace':
+      return `replace ${spanText(edit.target.loc)} ${JSON.stringify(edit.value)}`;
+    case 'set':
+      return `set ${spanText(edit.object.loc)} ${edit.key} ${JSON.stringify(edit.value)}`;
+    case 'remove':
+      return `remove ${spanText(edit.object.loc)} ${edit.key}`;
+    case 'append':
+      return `append ${spanText(edit.array.loc)} ${JSON.stringify(edit.value)}`;
+    case 'removeItem':
+      return `removeItem ${spanText(edit.array.loc)} ${edit.index}`;
+    case 'addRoleAssignment': {
+      // Written from the declarations of the principal and the target (their symbols, their names as written).
+      const { principal, identity, scope, role } = edit.assignment;
+      const who = identity === 'system' ? 'system' : `${identity.type} ${identity.names.map(displayValue).join('/')}`;
+      return `addRoleAssignment ${edit.container.doc} ${spanText(principal.loc)} ${who} ${spanText(scope.loc)} ${role.$roleDefinition}`;
+    }
+    case 'renameForRole':
+      return `renameForRole ${spanText(edit.assignment.loc)} ${edit.change.from.guid} ${edit.change.to.guid}`;
+  }
+}
+
+function spanText(loc: Loc | undefined): string {
+  return loc ? `${loc.doc}:${loc.offset}+${loc.length}` : '?';
 }
 
 /** A fix whose text edits are computed on first use; undefined when no writer can write it. */
