@@ -115,3 +115,108 @@ export function generateTemplate(resourceCount: number, targetBytes: number): st
   for (const r of resources as Array<Record<string, unknown>>) r.tags = { owner: 'platform-team', notes: 'x'.repeat(perResource) };
   return JSON.stringify(template, null, 2);
 }
+
+/** The private endpoints of a loop template: every 50th asks for a group id the hub does not offer. */
+function endpoints(count: number): Array<{ name: string; groupId: string }> {
+  return Array.from({ length: count }, (_, i) => ({ name: `site${i}`, groupId: i % 50 === 7 ? 'iotHubs' : 'iotHub' }));
+}
+
+/** The regions of a loop template's hubs. */
+const REGIONS = ['westeurope', 'northeurope', 'swedencentral', 'francecentral', 'germanywestcentral', 'uksouth', 'eastus', 'westus2', 'japaneast', 'australiaeast'];
+
+/**
+ * A template whose private endpoints come from a copy loop over a known list of `count` sites, as Azure Verified
+ * Modules write them: each endpoint asks one of ten hubs (a copy loop over regions, each restricting its egress)
+ * for the group id of its site.
+ */
+export function generateLoopTemplate(count: number): string {
+  const site = "parameters('endpoints')[copyIndex()]";
+  const region = "parameters('regions')[copyIndex()]";
+  const template = {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters: {
+      regions: { type: 'array', defaultValue: REGIONS },
+      endpoints: { type: 'array', defaultValue: endpoints(count) },
+      subnetId: { type: 'string' },
+    },
+    resources: [
+      {
+        type: 'Microsoft.Devices/IotHubs',
+        apiVersion: '2023-06-30',
+        name: `[format('contoso-{0}', ${region})]`,
+        location: `[${region}]`,
+        copy: { name: 'hubs', count: "[length(parameters('regions'))]" },
+        sku: { name: 'S1', capacity: 1 },
+        properties: {
+          publicNetworkAccess: 'Disabled',
+          restrictOutboundNetworkAccess: true,
+          allowedFqdnList: [`[format('iothub-ns-contoso-{0}.servicebus.windows.net', ${region})]`],
+          eventHubEndpoints: { events: { endpoint: `[format('sb://iothub-ns-contoso-{0}.servicebus.windows.net/', ${region})]` } },
+        },
+      },
+      {
+        type: 'Microsoft.Network/privateEndpoints',
+        apiVersion: '2023-09-01',
+        name: `[format('pe-{0}', ${site}.name)]`,
+        location: "[parameters('regions')[mod(copyIndex(), length(parameters('regions')))]]",
+        copy: { name: 'endpoints', count: "[length(parameters('endpoints'))]" },
+        properties: {
+          subnet: { id: "[parameters('subnetId')]" },
+          privateLinkServiceConnections: [
+            {
+              name: `[format('pe-{0}', ${site}.name)]`,
+              properties: {
+                privateLinkServiceId: "[resourceId('Microsoft.Devices/IotHubs', format('contoso-{0}', parameters('regions')[mod(copyIndex(), length(parameters('regions')))]))]",
+                groupIds: [`[${site}.groupId]`],
+              },
+            },
+          ],
+        },
+      },
+    ],
+  };
+  return JSON.stringify(template, null, 2);
+}
+
+/** The deployment of `generateLoopTemplate`, written in Bicep. */
+export function generateLoopBicep(count: number): string {
+  const list = endpoints(count)
+    .map((e) => `  { name: '${e.name}', groupId: '${e.groupId}' }`)
+    .join('\n');
+  return `param regions array = [ ${REGIONS.map((r) => `'${r}'`).join(', ')} ]
+param endpoints array = [
+${list}
+]
+param subnetId string
+
+resource hubs 'Microsoft.Devices/IotHubs@2023-06-30' = [for region in regions: {
+  name: 'contoso-\${region}'
+  location: region
+  sku: { name: 'S1', capacity: 1 }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+    restrictOutboundNetworkAccess: true
+    allowedFqdnList: [ 'iothub-ns-contoso-\${region}.servicebus.windows.net' ]
+    eventHubEndpoints: { events: { endpoint: 'sb://iothub-ns-contoso-\${region}.servicebus.windows.net/' } }
+  }
+}]
+
+resource privateEndpoints 'Microsoft.Network/privateEndpoints@2023-09-01' = [for (endpoint, i) in endpoints: {
+  name: 'pe-\${endpoint.name}'
+  location: regions[i % length(regions)]
+  properties: {
+    subnet: { id: subnetId }
+    privateLinkServiceConnections: [
+      {
+        name: 'pe-\${endpoint.name}'
+        properties: {
+          privateLinkServiceId: hubs[i % length(regions)].id
+          groupIds: [ endpoint.groupId ]
+        }
+      }
+    ]
+  }
+}]
+`;
+}
