@@ -534,7 +534,7 @@ define('contains', ([container, item], _ctx, loc) => {
   if (container.kind === 'object') {
     const key = asString(item);
     if (key === undefined || container.entries().some((e) => e.key === undefined)) return unknown(loc);
-    return bool(container.get(key) !== undefined, loc);
+    return bool(container.raw(key) !== undefined, loc);
   }
   const s = asString(container);
   const needle = asString(item);

@@ -70,8 +70,14 @@ export interface ObjectEntry {
 
 export interface ObjectValue extends Base {
   kind: 'object';
-  /** The value of a property, keys compared without regard to case (as Azure Resource Manager does). */
+  /**
+   * The value of a property as the service reads it, keys compared without regard to case (as Azure Resource
+   * Manager does): a property set to null is absent, and the service applies its default as if it were not
+   * written (`routing: null` leaves the fallback route on). What rules read.
+   */
   get(key: string): Value | undefined;
+  /** The value as written, null included: what template expressions read (`o.a` of `{ a: null }` is null), and what a fix would write over. */
+  raw(key: string): Value | undefined;
   entries(): readonly ObjectEntry[];
   /** Where the property's key is written, for findings about the property as a whole. */
   keyLoc(key: string): Loc | undefined;
@@ -175,6 +181,10 @@ export class PlainObject implements ObjectValue {
   }
 
   get(key: string): Value | undefined {
+    return present(this.raw(key));
+  }
+
+  raw(key: string): Value | undefined {
     return this.index.get(key.toLowerCase())?.value;
   }
 
@@ -185,6 +195,11 @@ export class PlainObject implements ObjectValue {
   keyLoc(key: string): Loc | undefined {
     return this.index.get(key.toLowerCase())?.keyLoc;
   }
+}
+
+/** A property's value as the service reads it: null is the property's absence (see `ObjectValue.get`). */
+export function present(v: Value | undefined): Value | undefined {
+  return v === undefined || v.kind !== 'null' ? v : undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Cloud } from '../../clouds';
 import type { EvalContext } from '../../evaluate/context';
 import { nameCount, ResourceRef, splitName } from '../../model/ids';
 import type { DeploymentScope } from '../../model/resource';
-import { Loc, ObjectEntry, ObjectValue, unknown, Value, withInput, withKey, withLoc } from '../../model/values';
+import { Loc, ObjectEntry, ObjectValue, present, unknown, Value, withInput, withKey, withLoc } from '../../model/values';
 import type { ProvidedParameter } from '../arm/scope';
 import { bind, Env, evaluate, Locals, resourceOf } from './evaluate';
 import type * as S from './syntax';
@@ -437,6 +437,10 @@ class ModuleOutputs implements ObjectValue {
   ) {}
 
   get(key: string): Value | undefined {
+    return present(this.raw(key));
+  }
+
+  raw(key: string): Value | undefined {
     return withLoc(this.scope.output(key), this.loc);
   }
 
