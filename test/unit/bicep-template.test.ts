@@ -343,6 +343,10 @@ resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
     const fromJson = load(main, { '/t/main.parameters.json': JSON.stringify({ parameters: { hubName: { value: 'from-json' } } }) }, '/t/main.parameters.json');
     assert.strictEqual(displayName(fromJson[0]), 'from-json');
     assert.strictEqual(writtenAt(fromJson[0], 'properties', 'o')?.kind, 'null');
+    // Without a parameters file, a nullable parameter is null all the same (as if null were its default); one without a default stays unknown.
+    const alone = load(main);
+    assert.strictEqual(writtenAt(alone[0], 'properties', 'o')?.kind, 'null');
+    assert.strictEqual(prop(alone[0], 'properties.s')?.kind, 'unknown');
   });
 
   it('gives origins to literals written in a resource body, not to values read through variables or computed', () => {

@@ -4,7 +4,7 @@
  */
 import * as assert from 'assert';
 import { analyzeTexts } from '../support/analyze';
-import { deploymentTemplate } from '../support/templates';
+import { deploymentTemplate, TEMPLATE_SCHEMA } from '../support/templates';
 
 /** A hub routing to a storage account with its identity, and no role assignment; `hubName` as written. */
 function hubRoutingToStorage(hubName: string, userAssignedIdentity?: string): string {
@@ -53,5 +53,38 @@ describe('fixes offered', () => {
     const [finding] = roleMissing(hubRoutingToStorage('contoso-hub', "[resourceId('Microsoft.Storage/storageAccounts', 'contosoarchive')]"));
     assert.ok(finding, 'the finding stays');
     assert.deepStrictEqual(finding.fixes, []);
+  });
+
+  it('writes no property over a parameter, even one that is null and so reads as the property left out', () => {
+    const bypasses = (files: Record<string, string>) => analyzeTexts(files).findings.filter((f) => f.ruleId === 'iothub-builtin-endpoint-bypasses-isolation');
+    const arm = (routing: string) =>
+      JSON.stringify({
+        $schema: TEMPLATE_SCHEMA,
+        contentVersion: '1.0.0.0',
+        parameters: { routing: { type: 'object', nullable: true } },
+        resources: [
+          {
+            type: 'Microsoft.Devices/IotHubs',
+            apiVersion: '2023-06-30',
+            name: 'contoso-hub',
+            location: 'westeurope',
+            sku: { name: 'S1', capacity: 1 },
+            properties: { publicNetworkAccess: 'Disabled', ...(routing ? { routing } : {}) },
+          },
+        ],
+      });
+    const bicep = (routing: string) =>
+      `param routing object?\nresource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {\n  name: 'contoso-hub'\n  location: 'westeurope'\n  sku: { name: 'S1', capacity: 1 }\n  properties: {\n    publicNetworkAccess: 'Disabled'\n${routing}  }\n}\n`;
+    // Routing from a nullable parameter left out: the fallback route is on, so the finding is made; the fix that would write routing is not offered.
+    for (const files of [{ '/t.json': arm("[parameters('routing')]") }, { '/t.bicep': bicep('    routing: routing\n') }] as Array<Record<string, string>>) {
+      const [finding] = bypasses(files);
+      assert.ok(finding, Object.keys(files)[0]);
+      assert.deepStrictEqual(finding.fixes, [], Object.keys(files)[0]);
+    }
+    // Routing left out, or written as a literal null, takes the fix.
+    for (const files of [{ '/t.json': arm('') }, { '/t.bicep': bicep('') }, { '/t.bicep': bicep('    routing: null\n') }] as Array<Record<string, string>>) {
+      const [finding] = bypasses(files);
+      assert.strictEqual(finding?.fixes.length, 1, Object.values(files)[0]);
+    }
   });
 });
