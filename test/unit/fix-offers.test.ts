@@ -87,4 +87,41 @@ describe('fixes offered', () => {
       assert.strictEqual(finding?.fixes.length, 1, Object.values(files)[0]);
     }
   });
+
+  it('adds no host to an allow list when its text is not known, though the host is known to be missing', () => {
+    const template = JSON.stringify({
+      $schema: TEMPLATE_SCHEMA,
+      contentVersion: '1.0.0.0',
+      resources: [
+        {
+          type: 'Microsoft.Devices/IotHubs',
+          apiVersion: '2023-06-30',
+          name: 'contoso-hub',
+          location: 'westeurope',
+          sku: { name: 'S1', capacity: 1 },
+          identity: { type: 'SystemAssigned' },
+          properties: {
+            restrictOutboundNetworkAccess: true,
+            allowedFqdnList: ['iothub-ns-contoso-hu-1-abcdef0123.servicebus.windows.net', 'www.bing.com'],
+            routing: {
+              endpoints: {
+                storageContainers: [
+                  { name: 'keyed', authenticationType: 'identityBased', endpointUri: "[concat('https://st', uniqueString(resourceGroup().id), '.blob.core.windows.net/')]", containerName: 'c' },
+                  { name: 'known', authenticationType: 'identityBased', endpointUri: 'https://contosodata.blob.core.windows.net/', containerName: 'c' },
+                ],
+              },
+            },
+          },
+        },
+      ],
+    });
+    const missing = analyzeTexts({ '/t.json': template }).findings.filter((f) => f.ruleId === 'iothub-egress-allowlist-missing-endpoint');
+    assert.deepStrictEqual(
+      missing.map((f) => [f.message.includes('st….blob.core.windows.net'), f.fixes.length]),
+      [
+        [true, 0],
+        [false, 1],
+      ],
+    );
+  });
 });

@@ -1,9 +1,10 @@
 /**
- * An unknown value made by the same expression from the same inputs is equal to itself wherever it appears: names
- * and ids built from it relate resources across a template, its deployments and the files analysed with it.
+ * An unknown value made by the same expression from the same inputs is equal to itself wherever it appears: names,
+ * hosts and ids built from it relate resources across a template, its deployments and the files analysed with it.
  */
 import * as assert from 'assert';
 import { DEFAULT_CLOUD } from '../../server/src/core/clouds';
+import { connectionStringTarget, displayHost, entryHostName, HostName, hostNameOfUri, knownHost, mayBeSameHost, serviceOfHostName } from '../../server/src/core/azure/hosts';
 import { evaluate } from '../../server/src/core/evaluate/evaluator';
 import { parseExpression } from '../../server/src/core/evaluate/expression';
 import { loadArmTemplate } from '../../server/src/core/frontends/arm/template';
@@ -36,6 +37,8 @@ const scope = new ArmScope({
 });
 
 const ev = (expression: string): Value => evaluate(parseExpression(expression), scope, undefined);
+const host = (expression: string): HostName | undefined => hostNameOfUri(ev(expression));
+const entry = (expression: string): HostName => entryHostName(ev(expression))!;
 
 describe('unknown values made by the same expression', () => {
   it('are equal however the string is built: by variable, written again, through concat, format and interpolation', () => {
@@ -158,5 +161,50 @@ module compiled 'storage.json' = {
     assert.notStrictEqual(sameValue(mainParameter, sameGroupParameter), true, 'the file and a module');
     assert.notStrictEqual(sameValue(sameGroupParameter, otherGroupParameter), true, 'two deployments of one module');
     assert.strictEqual(sameValue(mainParameter, namesIn('/t/main.bicep', undefined)[1]), true);
+  });
+});
+
+describe('host names with pieces known by key', () => {
+  it('are read from URIs and connection strings, known text in lower case', () => {
+    const results = host("concat('https://', variables('storageName'), '.blob.core.windows.net/container')")!;
+    assert.strictEqual(results.text, undefined);
+    assert.strictEqual(displayHost(results), 'st….blob.core.windows.net');
+    assert.strictEqual(host("concat('HTTPS://ST', uniqueString(resourceGroup().id), '.Blob.Core.Windows.Net:443/')")?.key, results.key);
+    assert.strictEqual(host("concat('sb://', parameters('account'), '.servicebus.windows.net')") !== undefined, true);
+    assert.strictEqual(host("'https://contoso.blob.core.windows.net/'")?.text, 'contoso.blob.core.windows.net');
+    const fromConnection = connectionStringTarget(
+      ev("concat('DefaultEndpointsProtocol=https;AccountName=', variables('storageName'), ';EndpointSuffix=', environment().suffixes.storage, ';AccountKey=', listKeys(resourceId('Microsoft.Storage/storageAccounts', variables('storageName')), '2019-06-01').keys[0].value)"),
+      DEFAULT_CLOUD,
+    );
+    assert.strictEqual(fromConnection?.host.key, results.key);
+    const fromListKeys = connectionStringTarget(ev("listKeys(resourceId('Microsoft.EventHub/namespaces/authorizationRules', variables('storageName'), 'send'), '2024-01-01').primaryConnectionString"), DEFAULT_CLOUD);
+    assert.strictEqual(fromListKeys && displayHost(fromListKeys.host), 'st….servicebus.windows.net');
+  });
+
+  it('are not read where an unknown piece may hold more than a name, or has no key', () => {
+    // The string ends in an unknown piece: it may hold a port or a path after the host.
+    assert.strictEqual(host("concat('https://', parameters('account'))"), undefined);
+    assert.strictEqual(host("concat('https://', replace(parameters('account'), 'a', 'b'), '.blob.core.windows.net/')"), undefined);
+  });
+
+  it('name the storage account or namespace named by the same expression', () => {
+    const service = serviceOfHostName(host("concat('https://', variables('storageName'), '.blob.core.windows.net/')")!);
+    assert.strictEqual(service?.service, 'storage');
+    assert.strictEqual(sameValue(service?.name, ev("variables('storageName')")), true);
+    assert.strictEqual(serviceOfHostName(host("concat('sb://', parameters('prefix'), '-', guid('x'), '.servicebus.windows.net')")!)?.service, 'serviceBus');
+    // Known text a storage account's name cannot have: not a storage host.
+    assert.strictEqual(serviceOfHostName(host("concat('https://my.', uniqueString('x'), '.blob.core.windows.net/')")!), undefined);
+  });
+
+  it('may be an allow-list entry made by the same expression, or one whose known text fits', () => {
+    const results = host("concat('https://', variables('storageName'), '.blob.core.windows.net/')")!;
+    assert.strictEqual(mayBeSameHost(results, entry("concat(' ST', uniqueString(resourceGroup().id), '.blob.core.windows.net ')")), true);
+    assert.strictEqual(mayBeSameHost(results, knownHost('stabc123.blob.core.windows.net')!), true);
+    assert.strictEqual(mayBeSameHost(results, entry("concat(parameters('account'), '.blob.core.windows.net')")), true);
+    assert.strictEqual(mayBeSameHost(results, entry("concat('st', uniqueString('other'), '.blob.core.windows.net')")), true);
+    assert.strictEqual(mayBeSameHost(results, knownHost('www.bing.com')!), false);
+    assert.strictEqual(mayBeSameHost(results, knownHost('contoso.blob.core.windows.net')!), false);
+    assert.strictEqual(mayBeSameHost(results, entry("concat('logs', uniqueString(resourceGroup().id), '.blob.core.windows.net')")), false);
+    assert.strictEqual(mayBeSameHost(results, entry("concat(uniqueString(resourceGroup().id), '.servicebus.windows.net')")), false);
   });
 });
