@@ -6,6 +6,7 @@ import { formatResourceId } from '../../server/src/core/model/ids';
 import { analyzeProject } from '../../server/src/core/project';
 import { displayName, prop, Resource } from '../../server/src/core/model/resource';
 import { asObject, asString, Value } from '../../server/src/core/model/values';
+import { innerDeployment } from '../support/templates';
 
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
@@ -161,21 +162,15 @@ describe('ARM template front-end', () => {
       parameters: { routing: { type: 'object', nullable: true }, name: { type: 'string' } },
       resources: [
         { type: 'Microsoft.Devices/IotHubs', name: 'top', properties: { routing: "[parameters('routing')]", name: "[parameters('name')]" } },
-        {
-          type: 'Microsoft.Resources/deployments',
-          apiVersion: '2022-09-01',
-          name: 'inner',
-          properties: {
-            mode: 'Incremental',
-            expressionEvaluationOptions: { scope: 'inner' },
-            parameters,
-            template: {
-              $schema: SCHEMA,
-              parameters: { routing: { type: 'object', nullable: true } },
-              resources: [{ type: 'Microsoft.Devices/IotHubs', name: 'nested', properties: { routing: "[parameters('routing')]" } }],
-            },
+        innerDeployment(
+          'inner',
+          {
+            $schema: SCHEMA,
+            parameters: { routing: { type: 'object', nullable: true } },
+            resources: [{ type: 'Microsoft.Devices/IotHubs', name: 'nested', properties: { routing: "[parameters('routing')]" } }],
           },
-        },
+          parameters,
+        ),
       ],
     });
     const written = (hub: Resource | undefined) => asObject(prop(hub!, 'properties'))?.raw('routing');
@@ -230,21 +225,16 @@ describe('ARM template front-end', () => {
   });
 
   it('reads a nested deployment parameter given as one expression: its value when known, unknown (not the default) when not', () => {
-    const nested = (name: string, entry: string) => ({
-      type: 'Microsoft.Resources/deployments',
-      apiVersion: '2022-09-01',
-      name,
-      properties: {
-        mode: 'Incremental',
-        expressionEvaluationOptions: { scope: 'inner' },
-        parameters: { hubName: entry },
-        template: {
+    const nested = (name: string, entry: string) =>
+      innerDeployment(
+        name,
+        {
           $schema: SCHEMA,
           parameters: { hubName: { type: 'string', defaultValue: 'default-hub' } },
           resources: [{ type: 'Microsoft.Devices/IotHubs', name: "[parameters('hubName')]", properties: {} }],
         },
-      },
-    });
+        { hubName: entry },
+      );
     const resources = load({
       $schema: SCHEMA,
       parameters: { given: { type: 'object' } },

@@ -4,7 +4,7 @@
  */
 import * as assert from 'assert';
 import { analyzeTexts } from '../support/analyze';
-import { deploymentTemplate, TEMPLATE_SCHEMA } from '../support/templates';
+import { deploymentTemplate, hubTemplate } from '../support/templates';
 
 /** A hub routing to a storage account with its identity, and no role assignment; `hubName` as written. */
 function hubRoutingToStorage(hubName: string, userAssignedIdentity?: string): string {
@@ -57,22 +57,7 @@ describe('fixes offered', () => {
 
   it('writes no property over a parameter, even one that is null and so reads as the property left out', () => {
     const bypasses = (files: Record<string, string>) => analyzeTexts(files).findings.filter((f) => f.ruleId === 'iothub-builtin-endpoint-bypasses-isolation');
-    const arm = (routing: string) =>
-      JSON.stringify({
-        $schema: TEMPLATE_SCHEMA,
-        contentVersion: '1.0.0.0',
-        parameters: { routing: { type: 'object', nullable: true } },
-        resources: [
-          {
-            type: 'Microsoft.Devices/IotHubs',
-            apiVersion: '2023-06-30',
-            name: 'contoso-hub',
-            location: 'westeurope',
-            sku: { name: 'S1', capacity: 1 },
-            properties: { publicNetworkAccess: 'Disabled', ...(routing ? { routing } : {}) },
-          },
-        ],
-      });
+    const arm = (routing: string) => hubTemplate({ publicNetworkAccess: 'Disabled', ...(routing ? { routing } : {}) }, { parameters: { routing: { type: 'object', nullable: true } } });
     const bicep = (routing: string) =>
       `param routing object?\nresource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {\n  name: 'contoso-hub'\n  location: 'westeurope'\n  sku: { name: 'S1', capacity: 1 }\n  properties: {\n    publicNetworkAccess: 'Disabled'\n${routing}  }\n}\n`;
     // Routing from a nullable parameter left out: the fallback route is on, so the finding is made; the fix that would write routing is not offered.
@@ -89,32 +74,12 @@ describe('fixes offered', () => {
   });
 
   it('adds no host to an allow list when its text is not known, though the host is known to be missing', () => {
-    const template = JSON.stringify({
-      $schema: TEMPLATE_SCHEMA,
-      contentVersion: '1.0.0.0',
-      resources: [
-        {
-          type: 'Microsoft.Devices/IotHubs',
-          apiVersion: '2023-06-30',
-          name: 'contoso-hub',
-          location: 'westeurope',
-          sku: { name: 'S1', capacity: 1 },
-          identity: { type: 'SystemAssigned' },
-          properties: {
-            restrictOutboundNetworkAccess: true,
-            allowedFqdnList: ['iothub-ns-contoso-hu-1-abcdef0123.servicebus.windows.net', 'www.bing.com'],
-            routing: {
-              endpoints: {
-                storageContainers: [
-                  { name: 'keyed', authenticationType: 'identityBased', endpointUri: "[concat('https://st', uniqueString(resourceGroup().id), '.blob.core.windows.net/')]", containerName: 'c' },
-                  { name: 'known', authenticationType: 'identityBased', endpointUri: 'https://contosodata.blob.core.windows.net/', containerName: 'c' },
-                ],
-              },
-            },
-          },
-        },
-      ],
-    });
+    const storageContainers = [
+      { name: 'keyed', authenticationType: 'identityBased', endpointUri: "[concat('https://st', uniqueString(resourceGroup().id), '.blob.core.windows.net/')]", containerName: 'c' },
+      { name: 'known', authenticationType: 'identityBased', endpointUri: 'https://contosodata.blob.core.windows.net/', containerName: 'c' },
+    ];
+    const allowedFqdnList = ['iothub-ns-contoso-hu-1-abcdef0123.servicebus.windows.net', 'www.bing.com'];
+    const template = hubTemplate({ restrictOutboundNetworkAccess: true, allowedFqdnList, routing: { endpoints: { storageContainers } } }, { identity: { type: 'SystemAssigned' } });
     const missing = analyzeTexts({ '/t.json': template }).findings.filter((f) => f.ruleId === 'iothub-egress-allowlist-missing-endpoint');
     assert.deepStrictEqual(
       missing.map((f) => [f.message.includes('st….blob.core.windows.net'), f.fixes.length]),

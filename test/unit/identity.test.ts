@@ -8,12 +8,12 @@ import { connectionStringTarget, displayHost, entryHostName, HostName, hostNameO
 import { evaluate } from '../../server/src/core/evaluate/evaluator';
 import { parseExpression } from '../../server/src/core/evaluate/expression';
 import { loadArmTemplate } from '../../server/src/core/frontends/arm/template';
-import { ArmScope } from '../../server/src/core/frontends/arm/scope';
 import { loadBicep } from '../../server/src/core/frontends/bicep/template';
 import { memoryHost } from '../../server/src/core/host';
-import { parseJson } from '../../server/src/core/json/parser';
 import { Resource } from '../../server/src/core/model/resource';
 import { joinValues, nameKey, sameValue, str, unknown, Value } from '../../server/src/core/model/values';
+import { armScope } from '../support/scope';
+import { innerDeployment } from '../support/templates';
 
 const TEMPLATE = `{
   "parameters": {
@@ -26,15 +26,7 @@ const TEMPLATE = `{
   }
 }`;
 
-const scope = new ArmScope({
-  cloud: DEFAULT_CLOUD,
-  doc: 't.json',
-  id: 't.json',
-  deploymentScope: { subscription: unknown(undefined, { key: 'subscription' }), resourceGroup: unknown(undefined, { key: 'resourceGroup' }) },
-  template: parseJson(TEMPLATE).root,
-  provided: new Map(),
-  deploymentName: unknown(undefined, { key: 'deployment' }),
-});
+const scope = armScope(TEMPLATE);
 
 const ev = (expression: string): Value => evaluate(parseExpression(expression), scope, undefined);
 const host = (expression: string): HostName | undefined => hostNameOfUri(ev(expression));
@@ -91,19 +83,11 @@ describe('unknown values made by the same expression', () => {
 
   it('are not equal for two parameters without values, each of its own deployment', () => {
     assert.notStrictEqual(sameValue(ev("parameters('account')"), ev("parameters('other')")), true);
-    const nested = (name: string) => ({
-      type: 'Microsoft.Resources/deployments',
-      apiVersion: '2022-09-01',
-      name,
-      properties: {
-        mode: 'Incremental',
-        expressionEvaluationOptions: { scope: 'inner' },
-        template: {
-          parameters: { account: { type: 'string' } },
-          resources: [{ type: 'Microsoft.Storage/storageAccounts', name: "[parameters('account')]" }, { type: 'Microsoft.Storage/storageAccounts', name: "[concat('st', uniqueString(resourceGroup().id))]" }],
-        },
-      },
-    });
+    const nested = (name: string) =>
+      innerDeployment(name, {
+        parameters: { account: { type: 'string' } },
+        resources: [{ type: 'Microsoft.Storage/storageAccounts', name: "[parameters('account')]" }, { type: 'Microsoft.Storage/storageAccounts', name: "[concat('st', uniqueString(resourceGroup().id))]" }],
+      });
     const text = JSON.stringify({
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
       parameters: { account: { type: 'string' } },

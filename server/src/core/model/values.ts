@@ -345,20 +345,10 @@ export function fromParts(parts: StringPart[], loc?: Loc): StringValue | Unknown
 
 /** The pieces of a string-like value, unknowns by their keys where they have one. */
 export function piecesOf(v: Value): Piece[] {
-  switch (v.kind) {
-    case 'string':
-      return [v.value];
-    case 'number':
-    case 'boolean':
-      return [String(v.value)];
-    case 'unknown':
-      // A value known by a key of its own (a variable holding a string with a hole) is that key: it stays comparable.
-      if (v.pieces && (v.key === undefined || !v.pieces.includes(null))) return v.pieces;
-      if (v.key !== undefined) return [{ key: v.key }];
-      return v.parts ?? [null];
-    default:
-      return [null];
-  }
+  if (v.kind !== 'unknown') return stringParts(v);
+  // A value known by a key of its own (a variable holding a string with a hole) is that key: it stays comparable.
+  if (v.pieces && (v.key === undefined || !v.pieces.includes(null))) return v.pieces;
+  return v.key !== undefined ? [{ key: v.key }] : stringParts(v);
 }
 
 /** A piece as a value of its own (for joining pieces again). */
