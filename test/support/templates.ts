@@ -84,3 +84,15 @@ export function bicepEndpointModule(groupId: string, reference = 'br/public:avm/
 }
 `;
 }
+
+/** A nested deployment whose inline template is evaluated in its own scope (`inner`), with the parameters given to it. */
+export function innerDeployment(name: string, template: object, parameters?: object, extra: object = {}): object {
+  const properties = { mode: 'Incremental', expressionEvaluationOptions: { scope: 'inner' }, ...(parameters ? { parameters } : {}), template };
+  return { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name, ...extra, properties };
+}
+
+/** A template of one IoT hub, `contoso-hub`, with these properties (and parameters, identity), as JSON text. */
+export function hubTemplate(properties: object, extra: { parameters?: object; identity?: object } = {}): string {
+  const hub = { type: 'Microsoft.Devices/IotHubs', apiVersion: '2023-06-30', name: 'contoso-hub', location: 'westeurope', sku: { name: 'S1', capacity: 1 }, ...(extra.identity ? { identity: extra.identity } : {}), properties };
+  return JSON.stringify({ $schema: TEMPLATE_SCHEMA, contentVersion: '1.0.0.0', ...(extra.parameters ? { parameters: extra.parameters } : {}), resources: [hub] });
+}

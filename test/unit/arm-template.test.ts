@@ -6,7 +6,8 @@ import { MAX_LOOP_INSTANCES, MAX_LOOP_INSTANCES_TOTAL } from '../../server/src/c
 import { formatResourceId } from '../../server/src/core/model/ids';
 import { analyzeProject } from '../../server/src/core/project';
 import { displayName, prop, Resource } from '../../server/src/core/model/resource';
-import { asString, Value } from '../../server/src/core/model/values';
+import { asObject, asString, Value } from '../../server/src/core/model/values';
+import { innerDeployment } from '../support/templates';
 
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
@@ -262,6 +263,37 @@ describe('ARM template front-end', () => {
     assert.strictEqual(prop(hub, 'properties.s')?.kind, 'unknown');
   });
 
+  it('reads a nullable parameter left out as null, at the top as in a nested deployment; the property it sets reads as absent', () => {
+    const template = (parameters: object) => ({
+      $schema: SCHEMA,
+      parameters: { routing: { type: 'object', nullable: true }, name: { type: 'string' } },
+      resources: [
+        { type: 'Microsoft.Devices/IotHubs', name: 'top', properties: { routing: "[parameters('routing')]", name: "[parameters('name')]" } },
+        innerDeployment(
+          'inner',
+          {
+            $schema: SCHEMA,
+            parameters: { routing: { type: 'object', nullable: true } },
+            resources: [{ type: 'Microsoft.Devices/IotHubs', name: 'nested', properties: { routing: "[parameters('routing')]" } }],
+          },
+          parameters,
+        ),
+      ],
+    });
+    const written = (hub: Resource | undefined) => asObject(prop(hub!, 'properties'))?.raw('routing');
+    const [top, , nested] = load(template({}));
+    assert.strictEqual(written(top)?.kind, 'null');
+    assert.strictEqual(prop(top, 'properties.routing'), undefined);
+    assert.strictEqual(written(nested)?.kind, 'null');
+    // A parameter that is not nullable and has no value stays a deployment input, unknown.
+    assert.strictEqual(prop(top, 'properties.name')?.kind, 'unknown');
+    // A value given (by a parameters file, by the deployment) is that value.
+    const [fromFile] = load(template({}), { parameters: { parameters: { routing: { value: { routes: [] } } } } });
+    assert.strictEqual(written(fromFile)?.kind, 'object');
+    const [, , given] = load(template({ routing: { value: { routes: [] } } }));
+    assert.strictEqual(written(given)?.kind, 'object');
+  });
+
   it('follows nested deployments: inner scope with its own parameters, outer scope with the parent’s', () => {
     const resources = load({
       $schema: SCHEMA,
@@ -300,21 +332,16 @@ describe('ARM template front-end', () => {
   });
 
   it('reads a nested deployment parameter given as one expression: its value when known, unknown (not the default) when not', () => {
-    const nested = (name: string, entry: string) => ({
-      type: 'Microsoft.Resources/deployments',
-      apiVersion: '2022-09-01',
-      name,
-      properties: {
-        mode: 'Incremental',
-        expressionEvaluationOptions: { scope: 'inner' },
-        parameters: { hubName: entry },
-        template: {
+    const nested = (name: string, entry: string) =>
+      innerDeployment(
+        name,
+        {
           $schema: SCHEMA,
           parameters: { hubName: { type: 'string', defaultValue: 'default-hub' } },
           resources: [{ type: 'Microsoft.Devices/IotHubs', name: "[parameters('hubName')]", properties: {} }],
         },
-      },
-    });
+        { hubName: entry },
+      );
     const resources = load({
       $schema: SCHEMA,
       parameters: { given: { type: 'object' } },

@@ -5,7 +5,7 @@ import { loadBicep } from '../../server/src/core/frontends/bicep/template';
 import { MAX_LOOP_INSTANCES, MAX_LOOP_INSTANCES_TOTAL } from '../../server/src/core/frontends/loops';
 import { formatResourceId } from '../../server/src/core/model/ids';
 import { displayName, prop, Resource } from '../../server/src/core/model/resource';
-import { asString, Value } from '../../server/src/core/model/values';
+import { asObject, asString, Value } from '../../server/src/core/model/values';
 
 /** Loads `/t/main.bicep` with the other files given (modules, a parameters file). */
 function load(main: string, files: Record<string, string> = {}, parameters?: string): Resource[] {
@@ -16,6 +16,8 @@ function load(main: string, files: Record<string, string> = {}, parameters?: str
   ).resources;
 }
 
+/** A property's value as written, null included (`prop` reads null as absent). */
+const writtenAt = (resource: Resource, path: string, key: string) => asObject(prop(resource, path))?.raw(key);
 const summary = (resources: Resource[]) => resources.map((r) => `${r.type} ${displayName(r)}${r.existing ? ' (existing)' : ''}`);
 const text = (v: Value | undefined) => asString(v);
 const idOf = (v: Value | undefined) => (v?.kind === 'ref' ? formatResourceId(v.ref).map((p) => p ?? '?').join('') : undefined);
@@ -376,8 +378,9 @@ output principalId string = hub.identity.principalId
     assert.strictEqual(displayName(hub), 'contoso-hub');
     assert.strictEqual(hub.doc, '/t/modules/hub.bicep');
     assert.strictEqual(text(hub.scope.resourceGroup), 'iot-rg');
-    // A nullable parameter the caller does not give is null, not unknown: the caller gives every value.
-    assert.strictEqual(prop(hub, 'properties.allowedFqdnList')?.kind, 'null');
+    // A nullable parameter the caller does not give is null, not unknown; the property it sets reads as absent.
+    assert.strictEqual(writtenAt(hub, 'properties', 'allowedFqdnList')?.kind, 'null');
+    assert.strictEqual(prop(hub, 'properties.allowedFqdnList'), undefined);
     const principal = prop(resources.find((r) => r.type.endsWith('roleAssignments'))!, 'properties.principalId');
     assert.ok(principal?.kind === 'runtime' && principal.ref.type === 'Microsoft.Devices/IotHubs' && text(principal.ref.names[0]) === 'contoso-hub');
   });
@@ -615,9 +618,14 @@ resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
     const fromBicepParam = load(main, { '/t/main.bicepparam': "using 'main.bicep'\nparam hubName = 'from-bicepparam'\nparam secret = az.getSecret('sub', 'rg', 'kv', 'name')\n" }, '/t/main.bicepparam');
     assert.strictEqual(displayName(fromBicepParam[0]), 'from-bicepparam');
     assert.strictEqual(prop(fromBicepParam[0], 'properties.s')?.kind, 'unknown');
-    assert.strictEqual(prop(fromBicepParam[0], 'properties.o')?.kind, 'null');
+    assert.strictEqual(writtenAt(fromBicepParam[0], 'properties', 'o')?.kind, 'null');
     const fromJson = load(main, { '/t/main.parameters.json': JSON.stringify({ parameters: { hubName: { value: 'from-json' } } }) }, '/t/main.parameters.json');
     assert.strictEqual(displayName(fromJson[0]), 'from-json');
+    assert.strictEqual(writtenAt(fromJson[0], 'properties', 'o')?.kind, 'null');
+    // Without a parameters file, a nullable parameter is null all the same (as if null were its default); one without a default stays unknown.
+    const alone = load(main);
+    assert.strictEqual(writtenAt(alone[0], 'properties', 'o')?.kind, 'null');
+    assert.strictEqual(prop(alone[0], 'properties.s')?.kind, 'unknown');
   });
 
   it('gives origins to literals written in a resource body, not to values read through variables or computed', () => {

@@ -171,7 +171,7 @@ resource hubStorageBlobDataContributor2 'Microsoft.Authorization/roleAssignments
     const elsewhere = `var o = { a: 1 }\nvar s = 'xxxxxxxxxxxxxxxxxxxx'\n`;
     const here = `var s = 'xxxxxxxxxxxxxxxxxxxx'\nvar o = { a: 1 }\n`;
     const node = (parseBicep(elsewhere).program.statements[0] as S.VarDecl).value;
-    const stale = { kind: 'object', origin: originOf(ID, node), get: () => undefined, entries: () => [], keyLoc: () => undefined } as ObjectValue;
+    const stale = { kind: 'object', origin: originOf(ID, node), get: () => undefined, raw: () => undefined, entries: () => [], keyLoc: () => undefined } as ObjectValue;
     const edit: ModelEdit = { op: 'set', object: stale, key: 'b', value: 2 };
     // The same edit in the text the object was read from is written.
     assert.strictEqual(loaded(elsewhere).write([edit]), elsewhere.replace('{ a: 1 }', '{ a: 1, b: 2 }'));

@@ -3,9 +3,9 @@ import { CLOUDS, DEFAULT_CLOUD } from '../../server/src/core/clouds';
 import { evaluate } from '../../server/src/core/evaluate/evaluator';
 import { parseExpression } from '../../server/src/core/evaluate/expression';
 import { ArmScope } from '../../server/src/core/frontends/arm/scope';
-import { parseJson } from '../../server/src/core/json/parser';
 import { formatResourceId } from '../../server/src/core/model/ids';
-import { sameValue, unknown, Value } from '../../server/src/core/model/values';
+import { sameValue, Value } from '../../server/src/core/model/values';
+import { armScope } from '../support/scope';
 
 const TEMPLATE = `{
   "parameters": {
@@ -26,15 +26,7 @@ const TEMPLATE = `{
 }`;
 
 function scope(cloud = DEFAULT_CLOUD): ArmScope {
-  return new ArmScope({
-    cloud,
-    doc: 't.json',
-    id: 't.json',
-    deploymentScope: { subscription: unknown(undefined, { key: 'subscription' }), resourceGroup: unknown(undefined, { key: 'resourceGroup' }) },
-    template: parseJson(TEMPLATE).root,
-    provided: new Map(),
-    deploymentName: unknown(undefined, { key: 'deployment' }),
-  });
+  return armScope(TEMPLATE, cloud);
 }
 
 function ev(expression: string, cloud = DEFAULT_CLOUD): Value {

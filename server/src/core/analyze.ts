@@ -252,8 +252,9 @@ function lazyFix(proposal: FixProposal, documents: Map<string, SourceDocument>, 
   for (const edit of proposal.edits) {
     const origin = originOf(edit);
     if (!origin) return undefined;
-    // A value that depends on a parameter is the user's to change: no fix writes over it.
-    if (edit.op === 'set' && edit.object.get(edit.key)?.input) return undefined;
+    // A value that depends on a parameter is the user's to change: no fix writes over it, even one that is null
+    // (read as the property's absence, a null parameter is still written there: `routing: routing`).
+    if (edit.op === 'set' && edit.object.raw(edit.key)?.input) return undefined;
     let list = byDoc.get(origin.doc);
     if (!list) byDoc.set(origin.doc, (list = []));
     list.push(edit);

@@ -21,6 +21,7 @@ resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
     allowedFqdnList: [
       'iothub-ns-proseware-6650133-1f0e9a7b2c.servicebus.windows.net'
       'prosewarearchive.blob.${environment().suffixes.storage}'
+      'proseware-${namespaceSuffix}.servicebus.windows.net'
     ]
     routing: {
       endpoints: {
@@ -38,7 +39,7 @@ resource hub 'Microsoft.Devices/IotHubs@2023-06-30' = {
             containerName: 'keyed'
           }
         ]
-        // The namespace name is cut short by an unknown piece: its host is not known.
+        // The namespace name has an unknown piece: the list names the host by the same expression.
         serviceBusQueues: [
           {
             name: 'commands'

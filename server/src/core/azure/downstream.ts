@@ -5,8 +5,8 @@
  */
 import { FixProposal } from '../fixes/edits';
 import { Model, prop, Resource, typeKeyOf, TYPES } from '../model/resource';
-import { asBoolean, asObject, asString, isOneOf, Loc, ObjectValue, str, Value } from '../model/values';
-import { serviceOfHost } from './hosts';
+import { asBoolean, asObject, asString, isOneOf, Loc, ObjectValue, Value } from '../model/values';
+import { serviceOfHostName } from './hosts';
 import { HubEndpoint, targetKindOf, TargetKind } from './iothub';
 
 /** The declared resource an endpoint delivers to, when the analysis has it. Found once per endpoint and analysis: several rules ask. */
@@ -15,8 +15,8 @@ export function endpointTarget(endpoint: HubEndpoint, model: Model): Resource | 
 }
 
 function findTarget(endpoint: HubEndpoint, model: Model): Resource | undefined {
-  if (!endpoint.host) return undefined;
-  const service = serviceOfHost(endpoint.host);
+  // A host with pieces known by key names the resource named by the same expression (`st<uniqueString(…)>`).
+  const service = endpoint.hostName && serviceOfHostName(endpoint.hostName);
   if (!service) return undefined;
   const kind = targetKindOf(endpoint.kind);
   let types: string[];
@@ -25,13 +25,13 @@ function findTarget(endpoint: HubEndpoint, model: Model): Resource | undefined {
   else return undefined;
   // The hub's own file first: identical templates in two folders each send to their own target.
   for (const type of types) {
-    const found = model.nearest(model.named(type, str(service.name)), endpoint.hub).find((r) => !r.existing && r.names.length === 1);
+    const found = model.nearest(model.named(type, service.name), endpoint.hub).find((r) => !r.existing && r.names.length === 1);
     if (found) return found;
   }
   // A namespace this deployment only refers to (`existing`), whose network rule set it declares: that rule set is its firewall.
   for (const type of types) {
     if (type === TYPES.storageAccount) continue;
-    const found = model.nearest(model.named(type, str(service.name)), endpoint.hub).find((r) => r.existing && r.names.length === 1 && model.childrenOf(r, 'networkRuleSets').some((c) => !c.existing));
+    const found = model.nearest(model.named(type, service.name), endpoint.hub).find((r) => r.existing && r.names.length === 1 && model.childrenOf(r, 'networkRuleSets').some((c) => !c.existing));
     if (found) return found;
   }
   return undefined;

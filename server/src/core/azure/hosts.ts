@@ -6,62 +6,126 @@
 import type { Cloud } from '../clouds';
 import { ALL_CLOUDS } from '../clouds';
 import { Memo } from '../memo';
-import { StringPart, stringParts, Value } from '../model/values';
+import { joinValues, Piece, pieceValue, piecesNameKey, piecesOf, stringParts, Value } from '../model/values';
 
-/** The text of the parts up to the first hole, and whether the whole string is known. */
-function knownPrefix(parts: StringPart[]): { text: string; complete: boolean } {
-  let text = '';
-  for (const p of parts) {
-    if (p === null) return { text, complete: false };
-    text += p;
-  }
-  return { text, complete: true };
+/**
+ * A host name as far as the analysis knows it: its text, or known text around unknown pieces known by their keys
+ * (`st<uniqueString(resourceGroup().id)>.blob.core.windows.net`). The same expression makes the same host: a
+ * storage account named with it is the one the host names, and an allow-list entry built with it lists it.
+ */
+export interface HostName {
+  /** Known text in lower case and unknown pieces by their keys, adjacent texts joined; no piece is null. */
+  readonly pieces: readonly Piece[];
+  /** The same for the same host, compared as host names are, without regard to case (see `nameKey`). */
+  readonly key: string;
+  /** The whole host, when it is known text. */
+  readonly text: string | undefined;
 }
 
-/** The host of a URI (`sb://ns.servicebus.windows.net/`, `https://acct.blob.core.windows.net:443/x`), lower case. */
+/** A host made of these pieces; undefined when one is unknown without a key, or when there is none. */
+function hostName(pieces: readonly Piece[]): HostName | undefined {
+  const merged: Piece[] = [];
+  for (const p of pieces) {
+    if (p === null) return undefined;
+    if (typeof p !== 'string') merged.push(p);
+    else if (p === '') continue;
+    else if (typeof merged[merged.length - 1] === 'string') merged[merged.length - 1] += p.toLowerCase();
+    else merged.push(p.toLowerCase());
+  }
+  if (merged.length === 0) return undefined;
+  const text = merged.length === 1 && typeof merged[0] === 'string' ? merged[0] : undefined;
+  return { pieces: merged, key: piecesNameKey(merged)!, text };
+}
+
+/** A host known as text. */
+export function knownHost(text: string): HostName | undefined {
+  return hostName([text.trim()]);
+}
+
+/** The pieces of a string an address is read from: with the keys of its unknown pieces where it has them, else its known parts. */
+function addressPieces(v: Value | undefined): readonly Piece[] {
+  return v?.kind === 'unknown' && v.pieces ? v.pieces : stringParts(v);
+}
+
+/** The first and last text of pieces without surrounding white space. */
+function trimmed(pieces: readonly Piece[]): Piece[] {
+  const out = [...pieces];
+  const last = out.length - 1;
+  if (typeof out[0] === 'string') out[0] = out[0].trimStart();
+  if (typeof out[last] === 'string') out[last] = (out[last] as string).trimEnd();
+  return out;
+}
+
+const SCHEME = /^\s*[a-z][a-z0-9+.-]*:\/\//i;
+const HOST_END = /[/:?#\s]/;
+
+/**
+ * The host after the scheme of a URI made of pieces. It ends where its text does (`/`, `:`, `?`, `#`) or with the
+ * string; an unknown piece inside it is taken to be a piece of the host (the names such pieces stand for hold no
+ * `/` or `:`), but one that ends the string may hold a port or a path, so the host is not known then.
+ */
+function hostAfterScheme(pieces: readonly Piece[]): HostName | undefined {
+  const first = pieces[0];
+  if (typeof first !== 'string') return undefined;
+  const scheme = SCHEME.exec(first);
+  if (!scheme) return undefined;
+  const host: Piece[] = [];
+  let text = first.slice(scheme[0].length);
+  let i = 0;
+  for (;;) {
+    const end = text.search(HOST_END);
+    if (end >= 0) {
+      host.push(text.slice(0, end));
+      return hostName(host);
+    }
+    host.push(text);
+    for (i++; i < pieces.length && typeof pieces[i] !== 'string'; i++) {
+      if (pieces[i] === null) return undefined;
+      host.push(pieces[i]);
+    }
+    if (i === pieces.length) return typeof pieces[i - 1] === 'string' ? hostName(host) : undefined;
+    text = pieces[i] as string;
+  }
+}
+
+/** The host of a URI (`sb://ns.servicebus.windows.net/`, `https://acct.blob.core.windows.net:443/x`), keyed pieces kept. */
+export function hostNameOfUri(v: Value | undefined): HostName | undefined {
+  return hostAfterScheme(addressPieces(v));
+}
+
+/** The host of a URI, lower case, when it is known text. */
 export function hostOfUri(v: Value | undefined): string | undefined {
-  const { text, complete } = knownPrefix(stringParts(v));
-  const m = /^\s*[a-z][a-z0-9+.-]*:\/\/([^/:?#\s]+)(?=[/:?#\s]|$)/i.exec(text);
-  if (!m) return undefined;
-  // The host is known only if it ends before the first unknown piece.
-  if (!complete && m.index + m[0].length >= text.length) return undefined;
-  return m[1].toLowerCase();
+  return hostNameOfUri(v)?.text;
 }
 
 /**
- * The fields of a connection string (`Endpoint=sb://…/;SharedAccessKeyName=…`),
- * keys in lower case; a field whose value has an unknown piece maps to null.
+ * The fields of a connection string (`Endpoint=sb://…/;SharedAccessKeyName=…`), keys in lower case, each value as
+ * its pieces (unknown ones by their keys, or null).
  */
-export function connectionStringFields(v: Value | undefined): Map<string, string | null> {
-  const fields = new Map<string, string | null>();
-  const segments: StringPart[][] = [[]];
-  for (const part of stringParts(v)) {
-    if (part === null) {
-      segments[segments.length - 1].push(null);
+function connectionStringFields(v: Value | undefined): Map<string, Piece[]> {
+  const fields = new Map<string, Piece[]>();
+  const segments: Piece[][] = [[]];
+  for (const piece of addressPieces(v)) {
+    if (typeof piece !== 'string') {
+      segments[segments.length - 1].push(piece);
       continue;
     }
-    const pieces = part.split(';');
-    pieces.forEach((piece, i) => {
+    piece.split(';').forEach((text, i) => {
       if (i > 0) segments.push([]);
-      segments[segments.length - 1].push(piece);
+      segments[segments.length - 1].push(text);
     });
   }
-  for (const segment of segments) {
-    const first = segment[0];
+  for (const [first, ...rest] of segments) {
     if (typeof first !== 'string') continue;
     const eq = first.indexOf('=');
     if (eq <= 0) continue;
-    const key = first.slice(0, eq).trim().toLowerCase();
-    const known = segment.every((p) => p !== null);
-    fields.set(key, known ? (segment as string[]).join('').slice(eq + 1).trim() : null);
+    fields.set(first.slice(0, eq).trim().toLowerCase(), trimmed([first.slice(eq + 1), ...rest]));
   }
   return fields;
 }
 
 export interface ConnectionTarget {
-  host: string;
-  /** The scheme of the endpoint (`sb` for Event Hubs and Service Bus). */
-  endpoint?: string;
+  host: HostName;
   entityPath?: string;
 }
 
@@ -72,23 +136,51 @@ export interface ConnectionTarget {
  */
 export function connectionStringTarget(v: Value | undefined, cloud: Cloud): ConnectionTarget | undefined {
   const fields = connectionStringFields(v);
-  const entityPath = fields.get('entitypath') ?? undefined;
+  const entity = fields.get('entitypath');
+  const entityPath = entity?.length === 1 && typeof entity[0] === 'string' ? entity[0] : undefined;
   const endpoint = fields.get('endpoint');
-  if (endpoint) {
-    const host = hostOfUri({ kind: 'string', value: endpoint });
-    if (host) return { host, endpoint, entityPath };
-  }
+  const endpointHost = endpoint && hostAfterScheme(endpoint);
+  if (endpointHost) return { host: endpointHost, entityPath };
   const blob = fields.get('blobendpoint');
-  if (blob) {
-    const host = hostOfUri({ kind: 'string', value: blob });
-    if (host) return { host };
-  }
+  const blobHost = blob && hostAfterScheme(blob);
+  if (blobHost) return { host: blobHost };
   const account = fields.get('accountname');
   if (account) {
-    const suffix = fields.has('endpointsuffix') ? fields.get('endpointsuffix') : cloud.storage;
-    if (suffix) return { host: `${account}.blob.${suffix}`.toLowerCase() };
+    const host = hostName([...account, '.blob.', ...(fields.get('endpointsuffix') ?? [cloud.storage])]);
+    if (host) return { host };
   }
   return undefined;
+}
+
+/** An allow-list entry as the hub compares it: trimmed, in lower case; undefined when a piece of it is unknown without a key. */
+export function entryHostName(entry: Value): HostName | undefined {
+  return hostName(trimmed(piecesOf(entry)));
+}
+
+/**
+ * Whether two hosts may be the same: the same expression makes the same host, and one whose known text cannot
+ * be the other's is not it (`www.bing.com` is not `st<uniqueString(…)>.blob.core.windows.net`).
+ */
+export function mayBeSameHost(a: HostName, b: HostName): boolean {
+  if (a.key === b.key) return true;
+  if (a.text !== undefined && b.text !== undefined) return false;
+  if (a.text !== undefined) return patternOf(b).test(a.text);
+  if (b.text !== undefined) return patternOf(a).test(b.text);
+  // Both have unknown pieces: what they begin and end with must agree.
+  const start = (h: HostName) => (typeof h.pieces[0] === 'string' ? h.pieces[0] : '');
+  const end = (h: HostName) => (typeof h.pieces[h.pieces.length - 1] === 'string' ? (h.pieces[h.pieces.length - 1] as string) : '');
+  const [sa, sb, ea, eb] = [start(a), start(b), end(a), end(b)];
+  return (sa.startsWith(sb) || sb.startsWith(sa)) && (ea.endsWith(eb) || eb.endsWith(ea));
+}
+
+/** The texts a host with unknown pieces may be. */
+function patternOf(host: HostName): RegExp {
+  return new RegExp(`^${host.pieces.map((p) => (typeof p === 'string' ? escape(p) : '.*')).join('')}$`);
+}
+
+/** A host for messages: its unknown pieces as `…`. */
+export function displayHost(host: HostName): string {
+  return host.pieces.map((p) => (typeof p === 'string' ? p : '…')).join('');
 }
 
 /**
@@ -119,32 +211,44 @@ export function mayBeBuiltInEndpoint(entry: Value, cloud: Cloud, exact?: string)
   return fitsStart && fitsEnd;
 }
 
-/** Which kind of Azure service a host belongs to, by its DNS suffix in any cloud. */
+/** Which kind of Azure service a host belongs to, by its DNS suffix in any cloud; the characters a name of it may have. */
 const SERVICE_HOSTS = ALL_CLOUDS.flatMap((cloud) => [
-  { service: 'storage' as const, pattern: new RegExp(`^([a-z0-9]+)\\.(?:blob|dfs)\\.${escape(cloud.storage)}$`) },
-  { service: 'serviceBus' as const, pattern: new RegExp(`^([a-z0-9-]+)\\.${escape(cloud.serviceBus)}$`) },
-  { service: 'cosmosDb' as const, pattern: new RegExp(`^([a-z0-9-]+)\\.${escape(cloud.cosmosDb)}$`) },
+  { service: 'storage' as const, name: /^[a-z0-9]*$/, suffix: new RegExp(`\\.(?:blob|dfs)\\.${escape(cloud.storage)}$`) },
+  { service: 'serviceBus' as const, name: /^[a-z0-9-]*$/, suffix: new RegExp(`\\.${escape(cloud.serviceBus)}$`) },
+  { service: 'cosmosDb' as const, name: /^[a-z0-9-]*$/, suffix: new RegExp(`\\.${escape(cloud.cosmosDb)}$`) },
 ]);
 
 export interface HostService {
   readonly service: 'storage' | 'serviceBus' | 'cosmosDb';
-  readonly name: string;
+  /** The name of the storage account, namespace or account: known text, or made of the host's keyed pieces. */
+  readonly name: Value;
 }
 
 const serviceByHost = new Memo<HostService | undefined>(50000);
 
-function findService(host: string): HostService | undefined {
-  const h = host.toLowerCase();
-  for (const { service, pattern } of SERVICE_HOSTS) {
-    const m = pattern.exec(h);
-    if (m) return { service, name: m[1] };
+/** The service a host's suffix names, and the name before it. */
+function findService(pieces: readonly Piece[]): HostService | undefined {
+  const last = pieces[pieces.length - 1];
+  if (typeof last !== 'string') return undefined;
+  for (const { service, name, suffix } of SERVICE_HOSTS) {
+    const m = suffix.exec(last);
+    if (!m) continue;
+    const namePieces = [...pieces.slice(0, -1), last.slice(0, m.index)];
+    if (namePieces.some((p) => typeof p === 'string' && !name.test(p))) continue;
+    const value = joinValues(namePieces.map(pieceValue));
+    if (value.kind !== 'string' || value.value !== '') return { service, name: value };
   }
   return undefined;
 }
 
 /** Which service a host belongs to, remembered: several rules ask about the host of every endpoint. */
 export function serviceOfHost(host: string): HostService | undefined {
-  return serviceByHost.get(host, findService);
+  return serviceByHost.get(host, (h) => findService([h.toLowerCase()]));
+}
+
+/** Which service a host belongs to; for a host with keyed pieces, the name is made of them (`st<uniqueString(…)>`). */
+export function serviceOfHostName(host: HostName): HostService | undefined {
+  return host.text !== undefined ? serviceOfHost(host.text) : findService(host.pieces);
 }
 
 function escape(s: string): string {

@@ -7,7 +7,7 @@ import type { Cloud } from '../clouds';
 import { parseResourceId, ResourceRef, sameResource } from '../model/ids';
 import { ownMemo, prop, Resource } from '../model/resource';
 import { asArray, asBoolean, asObject, asString, isKnown, Loc, ObjectValue, stringParts, Value } from '../model/values';
-import { connectionStringTarget, hostOfUri, isBuiltInEndpointShape, mayBeBuiltInEndpoint } from './hosts';
+import { connectionStringTarget, entryHostName, HostName, hostNameOfUri, hostOfUri, isBuiltInEndpointShape, knownHost, mayBeBuiltInEndpoint, mayBeSameHost } from './hosts';
 
 export type EndpointKind =
   | 'eventHubs'
@@ -62,8 +62,10 @@ export interface HubEndpoint {
   /** Where the endpoint's address is written: `endpointUri` or `connectionString`. */
   address: Value | undefined;
   addressKey: 'endpointUri' | 'connectionString' | undefined;
-  /** The host it sends to, when known. */
+  /** The host it sends to, when it is known text. */
   host: string | undefined;
+  /** The host it sends to as far as it is known: its text, or with pieces known by key (a name made with `uniqueString()`). */
+  hostName: HostName | undefined;
   entityPath: string | undefined;
   /** `identity.userAssignedIdentity` of the endpoint, when it names one. */
   userAssignedIdentity: Value | undefined;
@@ -83,24 +85,24 @@ function authTypeOf(item: ObjectValue): AuthType | undefined {
 function endpointOf(hub: Resource, kind: EndpointKind, item: ObjectValue, cloud: Cloud): HubEndpoint {
   const endpointUri = item.get('endpointUri');
   const connectionString = item.get('connectionString');
-  let host: string | undefined;
+  let hostName: HostName | undefined;
   let entityPath = asString(item.get('entityPath'));
   let address: Value | undefined;
   let addressKey: HubEndpoint['addressKey'];
   if (endpointUri && isKnown(endpointUri) && asString(endpointUri) !== '') {
     address = endpointUri;
     addressKey = 'endpointUri';
-    host = hostOfUri(endpointUri);
+    hostName = hostNameOfUri(endpointUri);
   } else if (connectionString) {
     address = connectionString;
     addressKey = 'connectionString';
     const target = connectionStringTarget(connectionString, cloud);
-    host = target?.host;
+    hostName = target?.host;
     entityPath = entityPath ?? target?.entityPath;
   } else if (endpointUri) {
     address = endpointUri;
     addressKey = 'endpointUri';
-    host = hostOfUri(endpointUri);
+    hostName = hostNameOfUri(endpointUri);
   }
   const name = asString(item.get('name')) ?? (kind === 'fileUpload' ? '$default' : undefined);
   return {
@@ -111,7 +113,8 @@ function endpointOf(hub: Resource, kind: EndpointKind, item: ObjectValue, cloud:
     auth: authTypeOf(item),
     address,
     addressKey,
-    host,
+    host: hostName?.text,
+    hostName,
     entityPath,
     userAssignedIdentity: asObject(item.get('identity'))?.get('userAssignedIdentity'),
     loc: address?.loc ?? item.get('name')?.loc ?? item.loc ?? hub.nameLoc,
@@ -206,6 +209,8 @@ export interface HubAllowList {
   hosts: ReadonlySet<string>;
   /** Entries that are not wholly known (a parameter, a name built in a loop): any of them may be a host a rule looks for, unless what is known of it rules that out. */
   unread: readonly Value[];
+  /** Those of the unread entries made of known text and pieces known by key: each lists the host the same expression makes. */
+  keyed: readonly HostName[];
 }
 
 /**
@@ -223,18 +228,34 @@ function readAllowList(hub: Resource): HubAllowList | undefined {
   if (!egressRestricted(hub) || !properties || !list || !items || items.length === 0) return undefined;
   const hosts = new Set<string>();
   const unread: Value[] = [];
+  const keyed: HostName[] = [];
   for (const item of items) {
     const host = asString(item);
-    if (host === undefined) unread.push(item);
-    else hosts.add(host.trim().toLowerCase());
+    if (host !== undefined) {
+      hosts.add(host.trim().toLowerCase());
+      continue;
+    }
+    unread.push(item);
+    const entry = entryHostName(item);
+    if (entry) keyed.push(entry);
   }
-  return { properties, list, hosts, unread };
+  return { properties, list, hosts, unread, keyed };
 }
 
-/** The allow list, when every entry can be read: an entry that cannot be read may be any host, and then nothing is known to be missing. */
-export function readableAllowList(hub: Resource): HubAllowList | undefined {
-  const list = allowListOf(hub);
-  return list && list.unread.length === 0 ? list : undefined;
+/**
+ * Whether the allow list lists the host, or may: an entry built by the same expression lists it, one whose known
+ * text fits the host's may be it, and so may any entry the analysis cannot read.
+ */
+export function mayListHost(allowList: HubAllowList, host: HostName): boolean {
+  if (host.text !== undefined && allowList.hosts.has(host.text)) return true;
+  if (allowList.unread.length > allowList.keyed.length) return true;
+  if (allowList.keyed.some((entry) => mayBeSameHost(host, entry))) return true;
+  if (host.text !== undefined) return false;
+  for (const text of allowList.hosts) {
+    const entry = knownHost(text);
+    if (entry && mayBeSameHost(host, entry)) return true;
+  }
+  return false;
 }
 
 /**
@@ -260,7 +281,7 @@ export function builtInEndpointHost(hub: Resource): string | undefined {
 export function egressBlocksBuiltInEndpoint(hub: Resource, cloud: Cloud): boolean {
   if (!egressRestricted(hub)) return false;
   const list = prop(hub, 'properties.allowedFqdnList');
-  if (list === undefined || list.kind === 'null' || asArray(list)?.length === 0) return true;
+  if (list === undefined || asArray(list)?.length === 0) return true;
   const allowList = allowListOf(hub);
   return !!allowList && !allowsBuiltInEndpoint(hub, allowList, cloud);
 }

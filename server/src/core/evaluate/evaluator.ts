@@ -73,7 +73,7 @@ function evaluateExpr(expr: Expr, ctx: EvalContext, loc: Loc | undefined): Value
 export function member(target: Value, name: string, loc: Loc | undefined, cloud: Cloud): Value {
   switch (target.kind) {
     case 'object':
-      return target.get(name) ?? unknown(loc);
+      return target.raw(name) ?? unknown(loc);
     case 'runtime':
       return extendRuntime(target, name, loc, cloud);
     default:
@@ -86,7 +86,7 @@ export function indexInto(target: Value, index: Value, loc: Loc | undefined, clo
   if (target.kind === 'array' && index.kind === 'number') return target.items[index.value] ?? unknown(loc);
   if (target.kind === 'object') {
     const key = asString(index);
-    return key === undefined ? unknown(loc) : target.get(key) ?? unknown(loc);
+    return key === undefined ? unknown(loc) : target.raw(key) ?? unknown(loc);
   }
   if (target.kind === 'runtime') {
     const key = index.kind === 'number' ? String(index.value) : asString(index);

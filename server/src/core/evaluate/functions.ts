@@ -3,7 +3,7 @@
  * each. A function missing here, or called with arguments it cannot use,
  * yields unknown.
  */
-import { formatResourceId, parseResourceId, ResourceRef } from '../model/ids';
+import { parseResourceId, resourceIdValue, ResourceRef } from '../model/ids';
 import {
   arr,
   asString,
@@ -13,6 +13,8 @@ import {
   Loc,
   num,
   ObjectEntry,
+  pieceValue,
+  piecesOf,
   PlainObject,
   str,
   unknown,
@@ -55,16 +57,17 @@ function identity(v: Value): string | undefined {
         return pieces.includes(undefined) ? undefined : pieces.join('+');
       }
       return undefined;
-    case 'ref': {
-      const parts = formatResourceId(v.ref);
-      return parts.every((p) => p !== null) ? JSON.stringify(parts.join('')) : undefined;
-    }
+    case 'ref':
+      return identity(resourceIdValue(v.ref));
     default:
       return undefined;
   }
 }
 
-function stableUnknown(name: string, args: Value[], loc: Loc | undefined): Value {
+/** The results of `guid()` and `uniqueString()`, by their keys: text in lower case (hexadecimal digits, base 32). */
+const HASH_KEY = /^(?:guid|uniqueString)\(/;
+
+function stableUnknown(name: 'guid' | 'uniqueString', args: Value[], loc: Loc | undefined): Value {
   const ids = args.map(identity);
   if (ids.some((id) => id === undefined)) return unknown(loc);
   return unknown(loc, { key: `${name}(${ids.join(',')})` });
@@ -72,7 +75,7 @@ function stableUnknown(name: string, args: Value[], loc: Loc | undefined): Value
 
 /** The string form of a value as `concat` and `format` produce it (refs become id strings). */
 function asStringish(v: Value): Value {
-  return v.kind === 'ref' ? fromParts(formatResourceId(v.ref)) : v;
+  return v.kind === 'ref' ? resourceIdValue(v.ref) : v;
 }
 
 function sameJson(a: Value, b: Value): boolean | undefined {
@@ -287,17 +290,32 @@ define('string', ([v], _ctx, loc) => {
   if (v.kind === 'string') return v;
   if (v.kind === 'number') return str(String(v.value), loc);
   if (v.kind === 'boolean') return str(v.value ? 'True' : 'False', loc);
-  if (v.kind === 'ref') return fromParts(formatResourceId(v.ref), loc);
+  if (v.kind === 'ref') return resourceIdValue(v.ref, loc);
   return unknown(loc);
 });
-function mapKnownParts(v: Value | undefined, f: (s: string) => string, loc: Loc | undefined): Value {
+/**
+ * `toLower` and `toUpper`: known text changes case; an unknown piece known by a key becomes a value of its own
+ * (`toLower(<key>)`, the same name as the key's: see `nameKey`), except that `toLower` of what `guid()` or
+ * `uniqueString()` return is that value, already in lower case.
+ */
+function changeCase(v: Value | undefined, name: 'toLower' | 'toUpper', loc: Loc | undefined): Value {
+  const f = name === 'toLower' ? (s: string) => s.toLowerCase() : (s: string) => s.toUpperCase();
+  const changedKey = (key: string) => (name === 'toLower' && HASH_KEY.test(key) ? key : `${name}(${key})`);
   if (!v) return unknown(loc);
   if (v.kind === 'string') return str(f(v.value), loc);
-  if (v.kind === 'unknown' && v.parts) return fromParts(v.parts.map((p) => (p === null ? null : f(p))), loc);
-  return unknown(loc);
+  if (v.kind !== 'unknown') return unknown(loc);
+  const changed = fromParts(v.parts ? v.parts.map((p) => (p === null ? null : f(p))) : [null], loc);
+  if (changed.kind === 'unknown' && (v.pieces || v.key !== undefined)) {
+    const keyed = joinValues(piecesOf(v).map((p) => pieceValue(p === null ? null : typeof p === 'string' ? f(p) : { key: changedKey(p.key) })));
+    if (keyed.kind === 'unknown') {
+      changed.pieces = keyed.pieces;
+      changed.key = keyed.key;
+    }
+  }
+  return changed;
 }
-define('toLower', ([v], _ctx, loc) => mapKnownParts(v, (s) => s.toLowerCase(), loc));
-define('toUpper', ([v], _ctx, loc) => mapKnownParts(v, (s) => s.toUpperCase(), loc));
+define('toLower', ([v], _ctx, loc) => changeCase(v, 'toLower', loc));
+define('toUpper', ([v], _ctx, loc) => changeCase(v, 'toUpper', loc));
 define('trim', ([v], _ctx, loc) => {
   const s = asString(v);
   return s === undefined ? unknown(loc) : str(s.trim(), loc);
@@ -365,7 +383,8 @@ define('uri', ([base, relative], _ctx, loc) => {
     return unknown(loc);
   }
 });
-define(['guid', 'uniqueString'], (args, _ctx, loc) => stableUnknown('guid', args, loc));
+define('guid', (args, _ctx, loc) => stableUnknown('guid', args, loc));
+define('uniqueString', (args, _ctx, loc) => stableUnknown('uniqueString', args, loc));
 define(['newGuid', 'utcNow'], (_args, _ctx, loc) => unknown(loc));
 
 // ---- Logic and comparison -------------------------------------------------------------------
@@ -534,7 +553,7 @@ define('contains', ([container, item], _ctx, loc) => {
   if (container.kind === 'object') {
     const key = asString(item);
     if (key === undefined || container.entries().some((e) => e.key === undefined)) return unknown(loc);
-    return bool(container.get(key) !== undefined, loc);
+    return bool(container.raw(key) !== undefined, loc);
   }
   const s = asString(container);
   const needle = asString(item);

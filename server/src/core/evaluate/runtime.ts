@@ -6,15 +6,13 @@
  */
 import type { Cloud } from '../clouds';
 import { ResourceRef } from '../model/ids';
-import { fromParts, Loc, RuntimeValue, StringPart, Value } from '../model/values';
+import { joinValues, Loc, RuntimeValue, str, unknown, Value } from '../model/values';
 
 const STORAGE_ENDPOINTS = new Set(['blob', 'queue', 'table', 'file', 'dfs']);
 
-function nameParts(v: Value | undefined): StringPart[] {
-  if (!v) return [null];
-  if (v.kind === 'string') return [v.value];
-  if (v.kind === 'unknown' && v.parts) return v.parts;
-  return [null];
+/** A name of the resource, its unknown pieces keeping their keys: a host built from a name made with `uniqueString()` is that name's host. */
+function nameOf(v: Value | undefined): Value {
+  return v ?? unknown();
 }
 
 /**
@@ -39,35 +37,35 @@ function deriveRuntime(v: RuntimeValue, cloud: Cloud): Value {
 
   if (v.via !== 'listKeys' && first === 'properties') {
     if (type === 'microsoft.storage/storageaccounts' && second === 'primaryendpoints' && third && STORAGE_ENDPOINTS.has(third) && path.length === 3) {
-      return fromParts(['https://', ...nameParts(names[0]), `.${third}.${cloud.storage}/`], v.loc);
+      return joinValues([str('https://'), nameOf(names[0]), str(`.${third}.${cloud.storage}/`)], v.loc);
     }
     if ((type === 'microsoft.eventhub/namespaces' || type === 'microsoft.servicebus/namespaces') && second === 'servicebusendpoint' && path.length === 2) {
-      return fromParts(['https://', ...nameParts(names[0]), `.${cloud.serviceBus}:443/`], v.loc);
+      return joinValues([str('https://'), nameOf(names[0]), str(`.${cloud.serviceBus}:443/`)], v.loc);
     }
     if (type === 'microsoft.documentdb/databaseaccounts' && second === 'documentendpoint' && path.length === 2) {
-      return fromParts(['https://', ...nameParts(names[0]), `.${cloud.cosmosDb}:443/`], v.loc);
+      return joinValues([str('https://'), nameOf(names[0]), str(`.${cloud.cosmosDb}:443/`)], v.loc);
     }
     if (type === 'microsoft.devices/iothubs' && second === 'hostname' && path.length === 2) {
-      return fromParts([...nameParts(names[0]), `.${cloud.iotHub}`], v.loc);
+      return joinValues([nameOf(names[0]), str(`.${cloud.iotHub}`)], v.loc);
     }
   }
 
   if (v.via === 'listKeys' && path.length === 1 && (first === 'primaryconnectionstring' || first === 'secondaryconnectionstring')) {
     const connection = sharedAccessConnectionString(v.ref, cloud);
-    if (connection) return fromParts(connection, v.loc);
+    if (connection) return joinValues(connection, v.loc);
   }
   return v;
 }
 
 /** `Endpoint=sb://<ns>.servicebus.windows.net/;SharedAccessKeyName=<rule>;SharedAccessKey=…[;EntityPath=<entity>]`. */
-function sharedAccessConnectionString(ref: ResourceRef, cloud: Cloud): StringPart[] | undefined {
+function sharedAccessConnectionString(ref: ResourceRef, cloud: Cloud): Value[] | undefined {
   const segments = ref.type.toLowerCase().split('/');
   const namespaceType = segments.slice(0, 2).join('/');
   if (namespaceType !== 'microsoft.eventhub/namespaces' && namespaceType !== 'microsoft.servicebus/namespaces') return undefined;
   if (segments[segments.length - 1] !== 'authorizationrules') return undefined;
   const names = ref.names;
-  const parts: StringPart[] = ['Endpoint=sb://', ...nameParts(names[0]), `.${cloud.serviceBus}/;SharedAccessKeyName=`, ...nameParts(names[names.length - 1]), ';SharedAccessKey=', null];
+  const parts = [str('Endpoint=sb://'), nameOf(names[0]), str(`.${cloud.serviceBus}/;SharedAccessKeyName=`), nameOf(names[names.length - 1]), str(';SharedAccessKey='), unknown()];
   // A rule on an event hub, queue or topic adds the entity.
-  if (segments.length === 4) parts.push(';EntityPath=', ...nameParts(names[1]));
+  if (segments.length === 4) parts.push(str(';EntityPath='), nameOf(names[1]));
   return parts;
 }

@@ -30,6 +30,10 @@ class CopiedObject extends Copy<ObjectValue> implements ObjectValue {
     return this.of.get(key);
   }
 
+  raw(key: string): Value | undefined {
+    return this.of.raw(key);
+  }
+
   entries(): readonly ObjectEntry[] {
     return this.of.entries();
   }

@@ -5,7 +5,7 @@
  * declared in the template are the same resource, even when parts are unknown.
  */
 import { Memo } from '../memo';
-import { fromParts, joinValues, mapPacked, sameValue, str, StringPart, unknown, Value } from './values';
+import { fromParts, joinValues, Loc, mapPacked, pieceValue, sameValue, str, StringPart, stringParts, StringValue, unknown, UnknownValue, Value } from './values';
 
 export interface ResourceRef {
   /** The full resource type, e.g. `Microsoft.Storage/storageAccounts/blobServices`. */
@@ -93,7 +93,7 @@ function segmentsOf(v: Value): Value[] {
     const segments: Value[][] = [[]];
     for (const piece of v.pieces) {
       if (typeof piece !== 'string') {
-        segments[segments.length - 1].push(unknown(v.loc, { key: piece.key }));
+        segments[segments.length - 1].push(pieceValue(piece));
         continue;
       }
       piece.split('/').forEach((text, i) => {
@@ -187,30 +187,29 @@ function readProviderPart(segments: Value[], at: number): { type: string; names:
 
 /** The id as a string made of known and unknown pieces (what `resourceId()` returns at deployment). */
 export function formatResourceId(ref: ResourceRef): StringPart[] {
-  const parts: StringPart[] = [];
-  const push = (v: Value | undefined, fallback: string | null) => {
-    if (!v) parts.push(fallback);
-    else if (v.kind === 'string') parts.push(v.value);
-    else if (v.kind === 'unknown' && v.parts) parts.push(...v.parts);
-    else parts.push(null);
-  };
+  return stringParts(resourceIdValue(ref));
+}
+
+/**
+ * The id as a string value: its unknown pieces keep their keys, so that the id of a resource named with
+ * `uniqueString()` is the same string wherever it is built (a `guid()` of it, a `concat()` with it).
+ */
+export function resourceIdValue(ref: ResourceRef, loc?: Loc): StringValue | UnknownValue {
+  const pieces: Value[] = [];
+  idPieces(ref, pieces);
+  return joinValues(pieces, loc);
+}
+
+function idPieces(ref: ResourceRef, out: Value[]): void {
   if (ref.parent) {
-    parts.push(...formatResourceId(ref.parent));
+    idPieces(ref.parent, out);
   } else if (ref.level !== 'tenant') {
-    parts.push('/subscriptions/');
-    push(ref.subscription, null);
-    if (ref.level !== 'subscription') {
-      parts.push('/resourceGroups/');
-      push(ref.resourceGroup, null);
-    }
+    out.push(str('/subscriptions/'), ref.subscription ?? unknown());
+    if (ref.level !== 'subscription') out.push(str('/resourceGroups/'), ref.resourceGroup ?? unknown());
   }
   const segments = typeSegments(ref.type);
-  parts.push('/providers/' + segments[0]);
-  for (let i = 1; i < segments.length; i++) {
-    parts.push('/' + segments[i] + '/');
-    push(ref.names[i - 1], null);
-  }
-  return parts;
+  out.push(str('/providers/' + segments[0]));
+  for (let i = 1; i < segments.length; i++) out.push(str('/' + segments[i] + '/'), ref.names[i - 1] ?? unknown());
 }
 
 /** The last name of a ref (a role definition's GUID, a storage account's name). */

@@ -4,7 +4,7 @@
  */
 import { lowerCase } from '../text/case';
 import { ResourceRef, sameResource } from './ids';
-import { Loc, ObjectValue, Origin, Value, getPath } from './values';
+import { Loc, nameKey, ObjectValue, Origin, Value, getPath } from './values';
 
 export type SourceKind = 'arm' | 'bicep' | 'cli' | 'live';
 
@@ -117,8 +117,8 @@ export const TYPES = {
 } as const;
 
 /**
- * Names are indexed by their text in lower case, or by the key of an unknown
- * value (`guid(...)`, a parameter): two maps, so that a lookup builds no string.
+ * Names are indexed by their text in lower case, or by the name key of an unknown
+ * value (`guid(...)`, a parameter, `st<uniqueString(…)>`: see `nameKey`): two maps, so that a lookup of known text builds no string.
  */
 interface NameIndex {
   byText: Map<string, Resource[]>;
@@ -132,11 +132,11 @@ function addName(index: NameIndex, v: Value | undefined, resource: Resource): vo
   if (v?.kind === 'string') {
     map = index.byText;
     key = v.value.toLowerCase();
-  } else if (v?.kind === 'unknown' && v.key !== undefined) {
-    map = index.byKey;
-    key = v.key;
   } else {
-    return;
+    const name = nameKey(v);
+    if (name === undefined) return;
+    map = index.byKey;
+    key = name;
   }
   addTo(map, key, resource);
 }
@@ -150,8 +150,8 @@ function addTo(map: Map<string, Resource[]>, key: string, resource: Resource): v
 function lookupName(index: NameIndex | undefined, v: Value | undefined): Resource[] | undefined {
   if (!index || !v) return undefined;
   if (v.kind === 'string') return index.byText.get(v.value.toLowerCase());
-  if (v.kind === 'unknown' && v.key !== undefined) return index.byKey.get(v.key);
-  return undefined;
+  const name = v.kind === 'unknown' ? nameKey(v) : undefined;
+  return name === undefined ? undefined : index.byKey.get(name);
 }
 
 /** A type as indexed: in lower case (types are compared without regard to case), one string per type. */

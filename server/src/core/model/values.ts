@@ -71,8 +71,14 @@ export interface ObjectEntry {
 
 export interface ObjectValue extends Base {
   kind: 'object';
-  /** The value of a property, keys compared without regard to case (as Azure Resource Manager does). */
+  /**
+   * The value of a property as the service reads it, keys compared without regard to case (as Azure Resource
+   * Manager does): a property set to null is absent, and the service applies its default as if it were not
+   * written (`routing: null` leaves the fallback route on). What rules read.
+   */
   get(key: string): Value | undefined;
+  /** The value as written, null included: what template expressions read (`o.a` of `{ a: null }` is null), and what a fix would write over. */
+  raw(key: string): Value | undefined;
   entries(): readonly ObjectEntry[];
   /** Where the property's key is written, for findings about the property as a whole. */
   keyLoc(key: string): Loc | undefined;
@@ -85,14 +91,22 @@ export interface UnknownValue extends Base {
   kind: 'unknown';
   /** Known and unknown pieces of a string value, when it is known to be a string built from pieces. */
   parts?: StringPart[];
-  /** Two unknown values with the same key are the same value (`guid(x)` twice, `resourceGroup().name` twice). */
+  /**
+   * Two unknown values with the same key are the same value (`guid(x)` twice, `resourceGroup().name` twice): the
+   * key says what the value is made of, to the letter, so that it serves as the input of `guid()` and `uniqueString()`.
+   * As names, values compare without regard to case: see `nameKey`.
+   */
   key?: string;
-  /** For a string built from pieces whose unknown pieces all have keys: the pieces, so that joins of joins compare equal. */
+  /**
+   * For a string built from pieces of which some unknown one has a key: the pieces, so that joins of joins compare
+   * equal, and a host or a name cut from the string keeps its keyed pieces (`st<uniqueString(…)>.blob.core.windows.net`).
+   * The value has a key when no piece is null.
+   */
   pieces?: Piece[];
 }
 
-/** A piece of a string: known text, or an unknown value known by its key. */
-export type Piece = string | { key: string };
+/** A piece of a string: known text, an unknown value known by its key, or null for an unknown value with none. */
+export type Piece = string | { key: string } | null;
 
 /** A resource id, kept structured (`resourceId(...)`, `subscriptionResourceId(...)`, a parsed id string). */
 export interface RefValue extends Base {
@@ -176,6 +190,10 @@ export class PlainObject implements ObjectValue {
   }
 
   get(key: string): Value | undefined {
+    return present(this.raw(key));
+  }
+
+  raw(key: string): Value | undefined {
     return this.index.get(key.toLowerCase())?.value;
   }
 
@@ -186,6 +204,11 @@ export class PlainObject implements ObjectValue {
   keyLoc(key: string): Loc | undefined {
     return this.index.get(key.toLowerCase())?.keyLoc;
   }
+}
+
+/** A property's value as the service reads it: null is the property's absence (see `ObjectValue.get`). */
+export function present(v: Value | undefined): Value | undefined {
+  return v === undefined || v.kind !== 'null' ? v : undefined;
 }
 
 /**
@@ -325,6 +348,20 @@ export function fromParts(parts: StringPart[], loc?: Loc): StringValue | Unknown
   return unknown(loc, { parts: merged });
 }
 
+/** The pieces of a string-like value, unknowns by their keys where they have one. */
+export function piecesOf(v: Value): Piece[] {
+  if (v.kind !== 'unknown') return stringParts(v);
+  // A value known by a key of its own (a variable holding a string with a hole) is that key: it stays comparable.
+  if (v.pieces && (v.key === undefined || !v.pieces.includes(null))) return v.pieces;
+  return v.key !== undefined ? [{ key: v.key }] : stringParts(v);
+}
+
+/** A piece as a value of its own (for joining pieces again). */
+export function pieceValue(piece: Piece): Value {
+  if (typeof piece === 'string') return str(piece);
+  return piece === null ? unknown() : unknown(undefined, { key: piece.key });
+}
+
 /**
  * Joins values into one string, as `concat` and `format` do. Known pieces
  * stay known; when every unknown piece has a key, the result has a key too,
@@ -332,38 +369,80 @@ export function fromParts(parts: StringPart[], loc?: Loc): StringValue | Unknown
  */
 export function joinValues(values: readonly Value[], loc?: Loc): StringValue | UnknownValue {
   const parts: StringPart[] = [];
-  let pieces: Piece[] | undefined = [];
+  const pieces: Piece[] = [];
+  let keyed = false;
   for (const v of values) {
     parts.push(...stringParts(v));
-    if (!pieces) continue;
-    if (v.kind === 'string') pieces.push(v.value);
-    else if (v.kind === 'number' || v.kind === 'boolean') pieces.push(String(v.value));
-    else if (v.kind === 'unknown' && v.pieces) pieces.push(...v.pieces);
-    else if (v.kind === 'unknown' && v.key !== undefined) pieces.push({ key: v.key });
-    else pieces = undefined;
+    for (const piece of piecesOf(v)) {
+      const last = pieces.length - 1;
+      if (piece === '') continue;
+      if (typeof piece === 'string' && last >= 0 && typeof pieces[last] === 'string') pieces[last] += piece;
+      else if (piece === null && last >= 0 && pieces[last] === null) continue;
+      else {
+        if (piece !== null && typeof piece === 'object') keyed = true;
+        pieces.push(piece);
+      }
+    }
   }
   const joined = fromParts(parts, loc);
-  if (joined.kind === 'string' || !pieces) return joined;
-  const merged: Piece[] = [];
-  for (const piece of pieces) {
-    const last = merged[merged.length - 1];
-    if (typeof piece === 'string' && typeof last === 'string') merged[merged.length - 1] = last + piece;
-    else if (piece !== '') merged.push(piece);
-  }
-  joined.pieces = merged;
-  joined.key = merged.map((p) => (typeof p === 'string' ? JSON.stringify(p) : `<${p.key}>`)).join('');
+  if (joined.kind === 'string' || !keyed) return joined;
+  joined.pieces = pieces;
+  if (!pieces.includes(null)) joined.key = exactKey(pieces);
   return joined;
+}
+
+/** The key of a string made of keyed pieces, to the letter: one keyed piece alone is that value. */
+function exactKey(pieces: readonly Piece[]): string {
+  const only = pieces.length === 1 ? pieces[0] : undefined;
+  if (only && typeof only === 'object') return only.key;
+  return pieces.map((p) => (typeof p === 'string' ? JSON.stringify(p) : `<${p!.key}>`)).join('');
+}
+
+/** `toLower(…)` and `toUpper(…)` of a keyed value (see `changeCase` in the template functions). */
+const CASE_CHANGE = /^to(?:Lower|Upper)\((.*)\)$/s;
+
+/** A key as names compare it: a change of case (`toLower(x)`) names what x names. */
+function caselessKey(key: string): string {
+  for (let m = CASE_CHANGE.exec(key); m; m = CASE_CHANGE.exec(key)) key = m[1];
+  return key;
+}
+
+/**
+ * A key that is the same for values that name the same thing in Azure, where names and host names compare
+ * without regard to case: known text in lower case, `toLower(x)` and `toUpper(x)` as x. Undefined for a value
+ * with an unknown piece that has no key, or that is not a string.
+ */
+export function nameKey(v: Value | undefined): string | undefined {
+  if (!v) return undefined;
+  if (v.kind === 'string') return JSON.stringify(v.value.toLowerCase());
+  if (v.kind !== 'unknown') return undefined;
+  const key = v.pieces && piecesNameKey(v.pieces);
+  if (key !== undefined) return key;
+  return v.key === undefined ? undefined : `<${caselessKey(v.key)}>`;
+}
+
+/** `nameKey` of a string made of pieces. */
+export function piecesNameKey(pieces: readonly Piece[]): string | undefined {
+  let key = '';
+  for (const p of pieces) {
+    if (p === null) return undefined;
+    key += typeof p === 'string' ? JSON.stringify(p.toLowerCase()) : `<${caselessKey(p.key)}>`;
+  }
+  return key;
 }
 
 /**
  * Whether two values are the same: equal known strings (case-insensitively:
- * names and ids in Azure are), or unknowns with the same stable key.
+ * names and ids in Azure are), or unknowns with the same stable key (compared as names: see `nameKey`).
  * Undefined when it cannot be told.
  */
 export function sameValue(a: Value | undefined, b: Value | undefined): boolean | undefined {
   if (!a || !b) return undefined;
   if (a.kind === 'string' && b.kind === 'string') return a.value.toLowerCase() === b.value.toLowerCase();
-  if (a.kind === 'unknown' && b.kind === 'unknown' && a.key !== undefined && a.key === b.key) return true;
+  if (a.kind === 'unknown' && b.kind === 'unknown') {
+    const key = nameKey(a);
+    if (key !== undefined && key === nameKey(b)) return true;
+  }
   if ((a.kind === 'number' || a.kind === 'boolean') && a.kind === b.kind) return a.value === b.value;
   return undefined;
 }

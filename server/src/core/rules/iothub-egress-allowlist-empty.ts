@@ -23,8 +23,7 @@ export const rule: Rule = {
       if (!egressRestricted(hub)) return;
       const properties = asObject(prop(hub, 'properties'));
       const list = properties?.get('allowedFqdnList');
-      // `null` sets no list, like leaving it out.
-      const none = list === undefined || list.kind === 'null';
+      const none = list === undefined;
       if (!none && asArray(list)?.length !== 0) return;
       const hosts = new Set<string>();
       const builtIn = hostOfUri(prop(hub, 'properties.eventHubEndpoints.events.endpoint'));

@@ -1,4 +1,5 @@
-import { HubEndpoint, hubEndpoints, readableAllowList } from '../azure/iothub';
+import { displayHost } from '../azure/hosts';
+import { allowListOf, HubEndpoint, hubEndpoints, mayListHost } from '../azure/iothub';
 import { displayName, TYPES } from '../model/resource';
 import { propertyLoc } from './locate';
 import { claim, eachDeclared, Rule } from './rule';
@@ -20,18 +21,21 @@ export const rule: Rule = {
   },
   check(ctx) {
     eachDeclared(ctx, TYPES.hub, (hub) => {
-      const allowList = readableAllowList(hub);
+      const allowList = allowListOf(hub);
       if (!allowList) return;
-      const { properties, list, hosts: allowed } = allowList;
+      const { properties, list } = allowList;
       const listLoc = propertyLoc(ctx, properties, 'allowedFqdnList', hub);
       // One finding per missing host, on the first endpoint that sends there; the others are related places.
       const byHost = new Map<string, HubEndpoint[]>();
       for (const endpoint of hubEndpoints(hub, ctx)) {
-        if (!endpoint.host || allowed.has(endpoint.host)) continue;
-        byHost.set(endpoint.host, [...(byHost.get(endpoint.host) ?? []), endpoint]);
+        if (!endpoint.hostName || mayListHost(allowList, endpoint.hostName)) continue;
+        byHost.set(endpoint.hostName.key, [...(byHost.get(endpoint.hostName.key) ?? []), endpoint]);
       }
-      for (const [host, endpoints] of byHost) {
+      for (const endpoints of byHost.values()) {
         const [first, ...others] = endpoints;
+        // A host with unknown pieces is named with them elided, and never written into the list: its text is not known.
+        const known = first.host;
+        const host = known ?? displayHost(first.hostName!);
         ctx.report({
           at: first.loc,
           messageId: 'missing',
@@ -41,7 +45,7 @@ export const rule: Rule = {
             ...others.map((e) => ({ at: e.loc, message: `${describeEndpoint(e)} sends to '${host}' too.` })),
           ],
           claims: endpoints.map((e) => claim('endpoint-delivers', e.loc, false)),
-          fixes: list.kind === 'array' ? [{ title: `Add '${host}' to allowedFqdnList`, safety: 'safe', edits: [{ op: 'append', array: list, value: host }] }] : [],
+          fixes: known !== undefined && list.kind === 'array' ? [{ title: `Add '${host}' to allowedFqdnList`, safety: 'safe', edits: [{ op: 'append', array: list, value: known }] }] : [],
         });
       }
     });

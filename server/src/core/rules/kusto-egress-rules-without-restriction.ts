@@ -18,9 +18,7 @@ export const rule: Rule = {
     eachDeclared(ctx, TYPES.cluster, (cluster) => {
       const properties = asObject(prop(cluster, 'properties'));
       if (!properties || !asArray(properties.get('allowedFqdnList'))?.length) return;
-      // `null` leaves the property unset, as if it were absent.
-      const given = properties.get('restrictOutboundNetworkAccess');
-      const restrict = given?.kind === 'null' ? undefined : given;
+      const restrict = properties.get('restrictOutboundNetworkAccess');
       // A value of the wrong type is restrict-outbound-value-type's; an unknown one may well be Enabled.
       const text = restrict === undefined ? undefined : asString(restrict);
       if (restrict !== undefined && (text === undefined || !['disabled', 'false'].includes(text.trim().toLowerCase()))) return;

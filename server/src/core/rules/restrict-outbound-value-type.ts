@@ -32,8 +32,7 @@ function clusterValue(v: Value): 'Enabled' | 'Disabled' | undefined {
 
 function check(resource: Resource, valid: (v: Value) => boolean, suggest: (v: Value) => Json | undefined, messageId: string): Report | undefined {
   const value = prop(resource, 'properties.restrictOutboundNetworkAccess');
-  // `null` leaves the property unset: not a value of the wrong type.
-  if (!value || !isKnown(value) || value.kind === 'null' || valid(value)) return undefined;
+  if (!value || !isKnown(value) || valid(value)) return undefined;
   const suggestion = suggest(value);
   return {
     at: value.loc ?? resource.nameLoc,

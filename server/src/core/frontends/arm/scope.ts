@@ -175,7 +175,10 @@ export class ArmScope implements EvalContext {
       value = 'value' in provided ? provided.value : fallback;
     } else if (definition) {
       const defaultValue = findProperty(definition, 'defaultValue')?.value;
-      value = defaultValue ? nodeValue(defaultValue, this.env(), false) : fallback;
+      if (defaultValue) value = nodeValue(defaultValue, this.env(), false);
+      // A nullable parameter left out is null, as if null were its default: the property it sets is absent.
+      else if (findProperty(definition, 'nullable')?.value?.value === true) value = { kind: 'null', loc: locOf(this.doc, definition) };
+      else value = fallback;
     } else {
       value = fallback;
     }

@@ -525,7 +525,7 @@ function queueDeployment(d: Declaration, unit: Unit, queue: Unit[], documents: S
       if (p.value.type !== 'object') {
         // The whole entry computed (`[if(…, createObject('value', …), …)]`, as Bicep writes optional values): its `value`, if it can be read.
         const entry = nodeValue(p.value, env, false);
-        provided.set(p.key.toLowerCase(), { value: (entry.kind === 'object' ? entry.get('value') : undefined) ?? unknown(entry.loc) });
+        provided.set(p.key.toLowerCase(), { value: (entry.kind === 'object' ? entry.raw('value') : undefined) ?? unknown(entry.loc) });
         continue;
       }
       const value = findProperty(p.value, 'value')?.value;

@@ -7,7 +7,7 @@
 import { evaluate } from '../../evaluate/evaluator';
 import { isExpression, parseExpression, unescapeLiteral } from '../../evaluate/expression';
 import { findKeyIndex, findValueIndex, hasBracketKey, JsonNode, JsonProperty, findProperty, lowerCase, nodeOfIndex, scalarAt, stringAt, stringToken, Tape, TapeKind, valueIndexOf } from '../../json/tree';
-import { arr, Loc, ObjectEntry, ObjectValue, Origin, str, unknown, Value } from '../../model/values';
+import { arr, Loc, ObjectEntry, ObjectValue, Origin, present, str, unknown, Value } from '../../model/values';
 import type { ArmScope } from './scope';
 
 /** How values of one part of a document are read. */
@@ -214,6 +214,10 @@ export class ArmObject extends TapeValue implements ObjectValue {
   }
 
   get(key: string): Value | undefined {
+    return present(this.raw(key));
+  }
+
+  raw(key: string): Value | undefined {
     // Rules ask with the same spelling again and again: look the key up as given before paying for lower-casing.
     const cache = this.cache;
     const used = this.cacheUsed;

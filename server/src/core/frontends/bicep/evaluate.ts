@@ -12,7 +12,7 @@ import { member, indexInto } from '../../evaluate/evaluator';
 import { FUNCTIONS, truthiness } from '../../evaluate/functions';
 import { extendRuntime } from '../../evaluate/runtime';
 import type { ResourceRef } from '../../model/ids';
-import { arr, joinValues, Loc, num, ObjectEntry, ObjectValue, Origin, PlainObject, RuntimeValue, str, unknown, Value, withInput, withLoc } from '../../model/values';
+import { arr, joinValues, Loc, num, ObjectEntry, ObjectValue, Origin, PlainObject, present, RuntimeValue, str, unknown, Value, withInput, withLoc } from '../../model/values';
 import { lowerCase } from '../../text/case';
 import type { BicepScope, BicepSymbol, ModuleSymbol, Picked, ResourceTarget } from './scope';
 import type * as S from './syntax';
@@ -100,7 +100,7 @@ function evaluateExpr(expr: S.Expr, env: Env): Value {
       if (through) return through;
       let result: Value;
       if (expr.fromEnd && target.kind === 'array' && index.kind === 'number') result = target.items[target.items.length - index.value] ?? unknown(loc);
-      else if (expr.safe && target.kind === 'object' && index.kind === 'string' && target.get(index.value) === undefined) result = nullAt(loc);
+      else if (expr.safe && target.kind === 'object' && index.kind === 'string' && target.raw(index.value) === undefined) result = nullAt(loc);
       else if (expr.safe && target.kind === 'array' && index.kind === 'number' && !(index.value in target.items)) result = nullAt(loc);
       else result = indexInto(target, index, loc, env.scope.cloud);
       return target.input || index.input ? withInput(result) : result;
@@ -221,6 +221,10 @@ class LiteralObject implements ObjectValue {
   }
 
   get(key: string): Value | undefined {
+    return present(this.raw(key));
+  }
+
+  raw(key: string): Value | undefined {
     const i = this.indexOf(key);
     return i < 0 ? undefined : this.valueAt(i);
   }
@@ -413,7 +417,7 @@ function memberOf(expr: S.MemberExpr, env: Env, loc: Loc): Value {
   const through = readThrough(target, `.${name}`, loc);
   if (through) return through;
   // `.?` reads a key an object does not hold as null, as `??` expects.
-  const result = expr.safe && target.kind === 'object' && target.get(name) === undefined ? nullAt(loc) : member(target, name, loc, env.scope.cloud);
+  const result = expr.safe && target.kind === 'object' && target.raw(name) === undefined ? nullAt(loc) : member(target, name, loc, env.scope.cloud);
   return target.input ? withInput(result) : result;
 }
 

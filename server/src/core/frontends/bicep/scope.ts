@@ -9,7 +9,7 @@ import type { Cloud } from '../../clouds';
 import type { EvalContext } from '../../evaluate/context';
 import { nameCount, ResourceRef, splitName } from '../../model/ids';
 import type { DeploymentScope } from '../../model/resource';
-import { Loc, num, ObjectEntry, ObjectValue, unknown, Value, withInput, withKey, withLoc } from '../../model/values';
+import { Loc, num, ObjectEntry, ObjectValue, present, unknown, Value, withInput, withKey, withLoc } from '../../model/values';
 import type { ProvidedParameter } from '../arm/scope';
 import type { LoopBudget } from '../loops';
 import { bind, Env, evaluate, Locals, resourceOf } from './evaluate';
@@ -116,13 +116,8 @@ export interface BicepScopeOptions {
   id: string;
   program: S.Program;
   placement: DeploymentScope;
+  /** The parameters' values given (by a module's caller, a parameters file): one not given takes its default, is null when its type allows null, and is otherwise a deployment input, unknown. */
   provided: Map<string, ProvidedParameter>;
-  /**
-   * Every parameter's value is given (a module's caller, a parameters file):
-   * one not given takes its default, or null when its type allows null. Otherwise a
-   * parameter without a default is a deployment input, unknown.
-   */
-  complete: boolean;
   deploymentName: Value;
   loader: ModuleLoader;
 }
@@ -281,7 +276,8 @@ export class BicepScope implements EvalContext {
       let value: Value = fallback;
       if (provided) value = 'value' in provided ? provided.value : fallback;
       else if (symbol?.kind === 'param' && symbol.decl.value) value = evaluate(symbol.decl.value, this.ownEnv);
-      else if (symbol?.kind === 'param' && this.options.complete && symbol.decl.type?.kind === 'NullableType') value = { kind: 'null', loc: locOf(this.doc, symbol.decl.name) };
+      // A nullable parameter left out is null, as if null were its default: the property it sets is absent.
+      else if (symbol?.kind === 'param' && symbol.decl.type?.kind === 'NullableType') value = { kind: 'null', loc: locOf(this.doc, symbol.decl.name) };
       return withInput(withKey(value, key));
     });
   }
@@ -561,6 +557,10 @@ class ModuleOutputs implements ObjectValue {
   ) {}
 
   get(key: string): Value | undefined {
+    return present(this.raw(key));
+  }
+
+  raw(key: string): Value | undefined {
     return withLoc(this.scope.output(key), this.loc);
   }
 

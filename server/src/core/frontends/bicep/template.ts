@@ -81,7 +81,6 @@ export function loadBicep(source: BicepSource, options: BicepLoadOptions): LoadR
       resourceGroup: unknown(undefined, { key: targetScopeOf(tree.program) === 'resourceGroup' ? 'resourceGroup' : `${source.id}:no-resource-group` }),
     },
     provided,
-    complete: options.parameters !== undefined,
     deploymentName: unknown(undefined, { key: `${source.id}:deployment` }),
     loader,
   });
@@ -138,7 +137,6 @@ function readParameters(source: BicepSource, cloud: Cloud, into: Map<string, Pro
     program: tree.program,
     placement: { subscription: unknown(undefined, { key: 'subscription' }), resourceGroup: unknown(undefined, { key: 'resourceGroup' }) },
     provided: new Map(),
-    complete: false,
     deploymentName: unknown(),
     loader: { outputsOf: () => undefined, importedScope: () => undefined, readText: () => undefined, loops: new LoopBudget() },
   });
@@ -394,7 +392,7 @@ class Loader implements ModuleLoader {
     if (known !== undefined) return known ?? undefined;
     const tree = this.parse(id);
     const scope = tree
-      ? new BicepScope({ cloud: this.options.cloud, doc: id, id, program: tree.program, placement: from.scope, provided: new Map(), complete: false, deploymentName: unknown(), loader: this })
+      ? new BicepScope({ cloud: this.options.cloud, doc: id, id, program: tree.program, placement: from.scope, provided: new Map(), deploymentName: unknown(), loader: this })
       : undefined;
     this.imports.set(id, scope ?? null);
     return scope;
@@ -424,7 +422,6 @@ class Loader implements ModuleLoader {
       program: tree.program,
       placement,
       provided: from.moduleParameters(module),
-      complete: true,
       deploymentName: from.moduleName(module),
       loader: this,
     });

@@ -3,7 +3,7 @@
  * values written literally where they are used, an origin that the Bicep
  * writer can edit (the syntax node itself).
  */
-import { Loc, ObjectEntry, ObjectValue, Origin, unknown, Value } from '../../model/values';
+import { Loc, ObjectEntry, ObjectValue, Origin, present, unknown, Value } from '../../model/values';
 import type * as S from './syntax';
 
 export const BICEP_WRITER = 'bicep';
@@ -51,6 +51,10 @@ export class BicepObject implements ObjectValue {
   }
 
   get(key: string): Value | undefined {
+    return present(this.raw(key));
+  }
+
+  raw(key: string): Value | undefined {
     const entry = this.index.get(key.toLowerCase());
     if (entry) return entry.value;
     return this.open ? unknown(this.loc) : undefined;
