@@ -47,6 +47,12 @@ describe('command line', function () {
     assert.match(r.stdout, /1 problem can be fixed with --fix/);
   });
 
+  it('finds every rule of the catalog in the examples npm start lints, as the README says', () => {
+    const r = run(['--format', 'json', 'examples'], ROOT);
+    const found = new Set((JSON.parse(r.stdout) as { files: Array<{ findings: Array<{ ruleId: string }> }> }).files.flatMap((f) => f.findings.map((x) => x.ruleId)));
+    assert.deepStrictEqual(RULES.map((rule) => rule.id).filter((id) => !found.has(id)), []);
+  });
+
   it('exits 0 on a clean folder, and skips node_modules and .git', () => {
     const dir = workspace({ 'ok.json': CLEAN, 'node_modules/x/bad.json': WRONG_TYPE, '.git/bad.json': WRONG_TYPE, 'package.json': '{"name": "x"}' });
     const r = run(['.'], dir);
