@@ -34,12 +34,17 @@ export const rule: Rule = {
   },
 };
 
-/** What sends device messages to the built-in endpoint: the routes that name `events`, or the fallback route. */
-function feeds(hub: Resource): string {
-  const routes = (asArray(prop(hub, 'properties.routing.routes')) ?? [])
+/** The names of the enabled routes that send to the built-in endpoint (`events`). */
+function routesToEvents(hub: Resource): string[] {
+  return (asArray(prop(hub, 'properties.routing.routes')) ?? [])
     .map(asObject)
     .filter((r) => r && asBoolean(r.get('isEnabled')) !== false && (asArray(r.get('endpointNames')) ?? []).some((n) => asString(n)?.toLowerCase() === 'events'))
     .map((r) => asString(r!.get('name')) ?? '?');
+}
+
+/** What sends device messages to the built-in endpoint: the routes that name `events`, or the fallback route. */
+function feeds(hub: Resource): string {
+  const routes = routesToEvents(hub);
   if (routes.length === 0) return 'through the fallback route, which is on';
   return routes.length === 1 ? `through route '${routes[0]}'` : `through routes ${routes.map((r) => `'${r}'`).join(', ')}`;
 }
@@ -74,10 +79,8 @@ function builtInCovered(hub: Resource): boolean {
 
 /** Disabling the fallback route stops the built-in endpoint from receiving, unless a route names it. */
 function disableFallback(hub: Resource): FixProposal | undefined {
+  if (routesToEvents(hub).length > 0) return undefined;
   const routing = asObject(prop(hub, 'properties.routing'));
-  const routes = asArray(routing?.get('routes')) ?? [];
-  const namesEvents = routes.some((r) => asBoolean(asObject(r)?.get('isEnabled')) !== false && (asArray(asObject(r)?.get('endpointNames')) ?? []).some((n) => asString(n)?.toLowerCase() === 'events'));
-  if (namesEvents) return undefined;
   // Messages that match no route go to the fallback route: without it they are dropped.
   const title = 'Disable the fallback route — messages that match no route are dropped';
   const fallback = asObject(routing?.get('fallbackRoute'));
